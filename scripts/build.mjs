@@ -1,0 +1,20 @@
+// Builds everything that ships: three CommonJS bundles for Node (the VS Code client with
+// `vscode` external; the language server and the CLI fully bundled) and the IAM data files.
+import * as esbuild from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+import { buildIamData } from './build-iam-data.mjs';
+
+const production = process.argv.includes('--production');
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: !production, minify: production, logLevel: 'warning' };
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+].filter((e) => existsSync(e.entryPoints[0]));
+
+if (!existsSync('dist/iam-data/index.json') || process.argv.includes('--clean')) {
+  rmSync('dist/iam-data', { recursive: true, force: true });
+  buildIamData('dist/iam-data');
+}
+await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));

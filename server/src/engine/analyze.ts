@@ -1,0 +1,252 @@
+// analyze(file, options) → findings. Picks the front end by file kind, parses once, walks once
+// dispatching to every enabled rule, and isolates rule failures so one broken rule never takes
+// the others (or the server) down.
+import * as ts from 'typescript';
+import type { IamKnowledge } from '../iam/knowledge';
+import { allRules } from '../rules/index';
+import { defaultConfig, ruleSeverity, type ResolvedConfig } from './config';
+import { forEachJsonString, parseJsonFile } from './json/front';
+import { statementsOfSite } from './json/statements';
+import type { PolicyStatement } from './policy/model';
+import { formatMessage, type FileFacts, type RuleContext, type RuleDefinition, type Visitor } from './rule';
+import { applySuppressions } from './suppress';
+import { lineIndex } from './text';
+import { extractTsPolicyStatements } from './typescript/policies';
+import { TsFile, parseTypeScript, syntaxErrors } from './typescript/file';
+import type { AnalysisResult, FileKind, FileNotice, Finding, InternalError, SourceFileInput } from './types';
+
+export interface AnalyzeOptions {
+  iam: IamKnowledge;
+  config?: ResolvedConfig;
+  /** Defaults to every registered rule. */
+  rules?: readonly RuleDefinition[];
+  /** Record milliseconds per rule in `result.timings`. */
+  timing?: boolean;
+  /** Checked between parsing and walking: a stale run stops early. */
+  isCancelled?: () => boolean;
+}
+
+const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
+const JSON_EXTENSIONS = /\.(json|jsonc|json5)$/i;
+const TS_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
+const JSON_LANGUAGES = new Set(['json', 'jsonc']);
+
+export function fileKindOf(path: string, languageId?: string): FileKind | undefined {
+  if (/\.d\.[cm]?ts$/i.test(path)) return undefined; // declarations hold no runtime code
+  if (TS_EXTENSIONS.test(path)) return 'typescript';
+  if (JSON_EXTENSIONS.test(path)) return 'json';
+  if (languageId && TS_LANGUAGES.has(languageId)) return 'typescript';
+  if (languageId && JSON_LANGUAGES.has(languageId)) return 'json';
+  return undefined;
+}
+
+export function isTestPath(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  return /[._-](test|spec)\.[cm]?[jt]sx?$/i.test(p) || /(^|\/)(__tests__|__mocks__|tests?|spec)\//i.test(p);
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('analysis cancelled');
+  }
+}
+
+export function analyze(input: SourceFileInput, options: AnalyzeOptions): AnalysisResult {
+  const config = options.config ?? defaultConfig();
+  const kind = fileKindOf(input.path, input.languageId);
+  const result: AnalysisResult = { kind, findings: [], notices: [], internalErrors: [] };
+  if (!kind) return result;
+  const notice = (n: FileNotice) => result.notices.push(n);
+
+  if (input.text.length > config.settings.maxFileBytes) {
+    notice({
+      severity: 'information',
+      message: `AWS Patterns skipped this file: ${(input.text.length / 1048576).toFixed(1)} MB is over the ${(config.settings.maxFileBytes / 1048576).toFixed(1)} MB limit (maxFileBytes).`,
+      start: 0,
+      end: 0,
+    });
+    return result;
+  }
+  if (input.text.slice(0, 8192).includes('\u0000')) {
+    notice({ severity: 'information', message: 'AWS Patterns skipped this file: it looks binary.', start: 0, end: 0 });
+    return result;
+  }
+
+  const facts: FileFacts = { path: input.path, text: input.text, kind, isTest: isTestPath(input.path) };
+  const rules = (options.rules ?? allRules).filter((r) => r.meta.languages.includes(kind) && ruleSeverity(config, r.id, r.meta.severity) !== 'off');
+  const runner = new RuleRunner(facts, config, options, result);
+
+  if (kind === 'json') {
+    const { file, notices } = parseJsonFile(input.text);
+    notices.forEach(notice);
+    if (options.isCancelled?.()) throw new CancelledError();
+    const statements = file.policies.flatMap((site) => statementsOfSite(site, input.text));
+    const visitors = runner.instantiate(rules, undefined);
+    runner.dispatchModel(visitors, statements);
+    forEachJsonString(file.root, (v) => runner.each(visitors, 'jsonString', (h) => h(v)));
+    runner.each(visitors, 'fileEnd', (h) => h());
+  } else {
+    const sourceFile = parseTypeScript(input.path, input.text);
+    const errors = syntaxErrors(sourceFile);
+    if (errors.length) {
+      const first = errors[0];
+      notice({
+        severity: 'information',
+        message: `AWS Patterns found a syntax error here (${ts.flattenDiagnosticMessageText(first.messageText, ' ')}); findings may be incomplete until it is fixed.`,
+        start: first.start,
+        end: first.start + Math.max(1, first.length),
+      });
+    }
+    if (options.isCancelled?.()) throw new CancelledError();
+    const tsFile = new TsFile(sourceFile);
+    const visitors = runner.instantiate(rules, tsFile);
+    runner.walk(visitors, sourceFile);
+    runner.dispatchModel(visitors, runner.guard('(policy extraction)', () => extractTsPolicyStatements(tsFile)) ?? []);
+    runner.each(visitors, 'fileEnd', (h) => h());
+  }
+
+  result.findings = applySuppressions(result.findings, facts, new Set((options.rules ?? allRules).map((r) => r.id)));
+  result.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return result;
+}
+
+interface ActiveVisitor {
+  rule: RuleDefinition;
+  visitor: Visitor;
+  failed: boolean;
+}
+
+/** Runs rule callbacks: each guarded (a throw disables that rule for this file) and optionally timed. */
+class RuleRunner {
+  private lines?: ReturnType<typeof lineIndex>;
+
+  constructor(
+    private readonly file: FileFacts,
+    private readonly config: ResolvedConfig,
+    private readonly options: AnalyzeOptions,
+    private readonly result: AnalysisResult,
+  ) {
+    if (options.timing) result.timings = {};
+  }
+
+  instantiate(rules: readonly RuleDefinition[], tsFile: TsFile | undefined): ActiveVisitor[] {
+    const out: ActiveVisitor[] = [];
+    for (const rule of rules) {
+      const active: ActiveVisitor = { rule, visitor: {}, failed: false };
+      const ctx = this.context(rule, tsFile);
+      const visitor = this.run(active, () => rule.create(ctx));
+      if (visitor) {
+        active.visitor = visitor;
+        out.push(active);
+      }
+    }
+    return out;
+  }
+
+  walk(visitors: ActiveVisitor[], sourceFile: ts.SourceFile): void {
+    const byKind = new Map<number, { active: ActiveVisitor; handler: (n: ts.Node) => void }[]>();
+    for (const active of visitors) {
+      for (const key of Object.keys(active.visitor)) {
+        const kind = Number(key);
+        const handler = active.visitor[kind];
+        if (Number.isNaN(kind) || !handler) continue;
+        let list = byKind.get(kind);
+        if (!list) byKind.set(kind, (list = []));
+        list.push({ active, handler });
+      }
+    }
+    if (byKind.size === 0) return;
+    // Iterative pre-order walk: generated files can nest deeper than the call stack allows.
+    const stack: ts.Node[] = [sourceFile];
+    const children: ts.Node[] = [];
+    while (stack.length) {
+      const node = stack.pop()!;
+      const handlers = byKind.get(node.kind);
+      if (handlers) for (const h of handlers) if (!h.active.failed) this.run(h.active, () => h.handler(node), node);
+      children.length = 0;
+      ts.forEachChild(node, (c) => {
+        children.push(c);
+      });
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+
+  dispatchModel(visitors: ActiveVisitor[], statements: PolicyStatement[]): void {
+    for (const s of statements) this.each(visitors, 'policyStatement', (h) => h(s));
+  }
+
+  each<K extends 'policyStatement' | 'jsonString' | 'fileEnd'>(visitors: ActiveVisitor[], key: K, call: (h: NonNullable<Visitor[K]>) => void): void {
+    for (const active of visitors) {
+      const handler = active.visitor[key];
+      if (handler && !active.failed) this.run(active, () => call(handler as NonNullable<Visitor[K]>));
+    }
+  }
+
+  /** Runs engine-side work (not a rule) under the same protection. */
+  guard<T>(label: string, fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch (e) {
+      this.recordError(label, e, undefined);
+      return undefined;
+    }
+  }
+
+  private run<T>(active: ActiveVisitor, fn: () => T, node?: ts.Node): T | undefined {
+    const t0 = this.options.timing ? performance.now() : 0;
+    try {
+      return fn();
+    } catch (e) {
+      active.failed = true;
+      this.recordError(active.rule.id, e, node);
+      // Findings of a rule that failed midway may be half-formed: drop them.
+      this.result.findings = this.result.findings.filter((f) => f.ruleId !== active.rule.id);
+      return undefined;
+    } finally {
+      if (this.options.timing) this.result.timings![active.rule.id] = (this.result.timings![active.rule.id] ?? 0) + performance.now() - t0;
+    }
+  }
+
+  private recordError(ruleId: string, e: unknown, node: ts.Node | undefined): void {
+    const err: InternalError = {
+      ruleId,
+      file: this.file.path,
+      message: e instanceof Error ? e.message : String(e),
+      stack: e instanceof Error ? e.stack : undefined,
+    };
+    if (node) {
+      this.lines ??= lineIndex(this.file.text);
+      err.line = this.lines.position(node.pos).line + 1;
+    }
+    this.result.internalErrors.push(err);
+  }
+
+  private context(rule: RuleDefinition, tsFile: TsFile | undefined): RuleContext<string> {
+    const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, o.default]));
+    const setting = this.config.rules[rule.id];
+    const configured = setting?.severity && setting.severity !== 'off' ? setting.severity : undefined;
+    return {
+      file: this.file,
+      settings: this.config.settings,
+      options: { ...defaults, ...(setting?.options ?? {}) },
+      iam: this.options.iam,
+      ts: tsFile,
+      report: (d) => {
+        const finding: Finding = {
+          ruleId: rule.id,
+          messageId: d.messageId,
+          message: formatMessage(rule.meta.messages[d.messageId] ?? d.messageId, d.data),
+          severity: configured ?? d.severity ?? rule.meta.severity,
+          start: d.start,
+          end: d.end,
+        };
+        if (d.key !== undefined) finding.key = d.key;
+        if (d.fix) finding.fix = d.fix;
+        if (d.suggestions?.length) finding.suggestions = d.suggestions;
+        if (rule.meta.tags) finding.tags = rule.meta.tags;
+        if (d.data) finding.data = d.data;
+        this.result.findings.push(finding);
+      },
+    };
+  }
+}

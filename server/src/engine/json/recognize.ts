@@ -1,0 +1,73 @@
+// Which JSON files hold IAM policies, and where: a policy document at the top level (identity,
+// trust or resource policy), or policies nested in a CloudFormation template's resources.
+import type { Node } from 'jsonc-parser';
+import type { PolicyKind } from '../policy/model';
+
+export interface PolicyDocumentSite {
+  /** The object holding `Statement`. */
+  node: Node;
+  /** Forced kind (a role's AssumeRolePolicyDocument is a trust policy), or 'auto' (decided per statement). */
+  kind: PolicyKind | 'auto';
+  /** CloudFormation logical ID and type, when the policy sits in a template. */
+  resource?: { logicalId: string; type: string };
+}
+
+export function property(node: Node | undefined, name: string): Node | undefined {
+  if (!node || node.type !== 'object') return undefined;
+  const lower = name.toLowerCase();
+  for (const prop of node.children ?? []) {
+    const [k, v] = prop.children ?? [];
+    if (k && v && String(k.value).toLowerCase() === lower) return v;
+  }
+  return undefined;
+}
+
+export function isPolicyDocument(node: Node | undefined): boolean {
+  const statement = property(node, 'Statement');
+  return !!statement && (statement.type === 'array' || statement.type === 'object');
+}
+
+export function isCloudFormationTemplate(root: Node): boolean {
+  const resources = property(root, 'Resources');
+  if (!resources || resources.type !== 'object') return false;
+  return (resources.children ?? []).some((r) => {
+    const type = property(r.children?.[1], 'Type');
+    return type?.type === 'string' && /^(AWS|Custom|Alexa)::/.test(String(type.value));
+  });
+}
+
+/** Property names that hold a role's trust policy. */
+const TRUST_PROPERTIES = new Set(['assumerolepolicydocument']);
+
+export function findPolicyDocuments(root: Node): PolicyDocumentSite[] {
+  if (isPolicyDocument(root)) return [{ node: root, kind: 'auto' }];
+  if (!isCloudFormationTemplate(root)) return [];
+  const sites: PolicyDocumentSite[] = [];
+  for (const res of property(root, 'Resources')?.children ?? []) {
+    const [idNode, body] = res.children ?? [];
+    const type = property(body, 'Type');
+    const props = property(body, 'Properties');
+    if (!idNode || !props || type?.type !== 'string') continue;
+    const resource = { logicalId: String(idNode.value), type: String(type.value) };
+    collect(props, 0, undefined, resource, sites);
+  }
+  return sites;
+}
+
+// Policies sit at most a few levels below Properties (Policies[].PolicyDocument is the deepest
+// common one); a bounded search finds every resource type's policy without a type table.
+function collect(node: Node, depth: number, key: string | undefined, resource: PolicyDocumentSite['resource'], out: PolicyDocumentSite[]): void {
+  if (depth > 4) return;
+  if (node.type === 'object') {
+    if (isPolicyDocument(node)) {
+      out.push({ node, kind: key && TRUST_PROPERTIES.has(key.toLowerCase()) ? 'trust' : 'auto', resource });
+      return;
+    }
+    for (const prop of node.children ?? []) {
+      const [k, v] = prop.children ?? [];
+      if (k && v && !String(k.value).startsWith('Fn::')) collect(v, depth + 1, String(k.value), resource, out);
+    }
+  } else if (node.type === 'array') {
+    for (const child of node.children ?? []) collect(child, depth + 1, key, resource, out);
+  }
+}

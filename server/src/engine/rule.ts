@@ -1,0 +1,103 @@
+// The rule format: metadata plus `create(ctx)` returning a visitor, as ESLint rules do.
+// Visitor keys are `ts.SyntaxKind` numbers for TypeScript nodes, or named model hooks.
+import type * as ts from 'typescript';
+import type { IamKnowledge } from '../iam/knowledge';
+import type { JsonStringValue } from './json/front';
+import type { PolicyStatement } from './policy/model';
+import type { EngineSettings } from './config';
+import type { TsFile } from './typescript/file';
+import type { DiagnosticTag, FileKind, Fix, Severity } from './types';
+
+export type Service = 'iam' | 's3' | 'lambda' | 'dynamodb' | 'sqs' | 'secrets' | 'sdk' | 'general';
+
+export interface RuleExample {
+  /** The extension picks the front end: `policy.json`, `stack.ts`, `handler.js`... */
+  filename: string;
+  code: string;
+}
+
+export interface RuleOption {
+  description: string;
+  default: unknown;
+  /** JSON schema of the value. */
+  schema: Record<string, unknown>;
+}
+
+export interface RuleMeta<M extends string> {
+  /** Short title, e.g. "Wildcard IAM action". */
+  title: string;
+  /** One line: what the rule finds. Feeds docs, README, settings schema and SARIF. */
+  description: string;
+  /** Why it matters and what to do instead (hover and docs). */
+  rationale: string;
+  severity: Severity;
+  service: Service;
+  /** The guide section whose ✅ pattern is the cure, e.g. "IAM / Least Privilege". */
+  guide: string;
+  fix: 'none' | 'safe' | 'unsafe';
+  languages: FileKind[];
+  messages: Record<M, string>;
+  options?: Record<string, RuleOption>;
+  tags?: DiagnosticTag[];
+  examples: { invalid: RuleExample[]; valid: RuleExample[] };
+}
+
+export interface FileFacts {
+  path: string;
+  text: string;
+  kind: FileKind;
+  /** Test code (`*.test.ts`, `__tests__/`...): some rules stay silent there. */
+  isTest: boolean;
+}
+
+export interface ReportDescriptor<M extends string> {
+  messageId: M;
+  data?: Record<string, string | number>;
+  start: number;
+  end: number;
+  key?: string;
+  fix?: Fix;
+  suggestions?: Fix[];
+  /** Overrides the rule's default when the finding itself sets a level (e.g. `*` on `*`). */
+  severity?: Severity;
+}
+
+export interface RuleContext<M extends string> {
+  file: FileFacts;
+  settings: EngineSettings;
+  options: Record<string, unknown>;
+  iam: IamKnowledge;
+  /** Present for TypeScript/JavaScript files. */
+  ts?: TsFile;
+  report(descriptor: ReportDescriptor<M>): void;
+}
+
+type NodeHandler = (node: ts.Node) => void;
+
+export interface Visitor {
+  [kind: number]: NodeHandler | undefined;
+  /** Every IAM statement found in the file, from any front end. */
+  policyStatement?: (statement: PolicyStatement) => void;
+  /** Every string value of a JSON file, with its property key. */
+  jsonString?: (value: JsonStringValue) => void;
+  /** After the walk: for rules that collect first and decide at the end. */
+  fileEnd?: () => void;
+}
+
+export interface RuleDefinition<M extends string = string> {
+  id: string;
+  meta: RuleMeta<M>;
+  create(ctx: RuleContext<M>): Visitor;
+}
+
+/** Types messageIds from `meta.messages`, as typescript-eslint's createRule does. */
+export function defineRule<M extends string>(rule: RuleDefinition<M>): RuleDefinition<M> {
+  return rule;
+}
+
+/** `{{name}}` placeholders filled from data; unknown placeholders stay visible rather than vanish. */
+export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    data && Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole,
+  );
+}

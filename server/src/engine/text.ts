@@ -1,0 +1,83 @@
+// Small text utilities shared by the front ends, fixes and consumers.
+import type { TextEdit } from './types';
+
+export interface LineIndex {
+  /** 0-based line and character of an offset. */
+  position(offset: number): { line: number; character: number };
+  offset(line: number, character: number): number;
+}
+
+export function lineIndex(text: string): LineIndex {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return {
+    position(offset) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo, character: offset - starts[lo] };
+    },
+    offset(line, character) {
+      if (line >= starts.length) return text.length;
+      return Math.min(starts[line] + character, line + 1 < starts.length ? starts[line + 1] : text.length);
+    },
+  };
+}
+
+/** The whitespace that starts the line holding `offset`. */
+export function indentAt(text: string, offset: number): string {
+  let lineStart = offset;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  let end = lineStart;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(lineStart, end);
+}
+
+/** The file's indentation unit: a tab, or the smallest run of leading spaces (default two). */
+export function detectIndentUnit(text: string): string {
+  let smallest = 0;
+  const re = /^([ \t]+)\S/gm;
+  let m: RegExpExecArray | null;
+  let seen = 0;
+  while ((m = re.exec(text)) && seen < 200) {
+    seen++;
+    if (m[1].startsWith('\t')) return '\t';
+    const n = m[1].length;
+    if (n > 0 && (smallest === 0 || n < smallest)) smallest = n;
+  }
+  return ' '.repeat(smallest === 0 || smallest > 8 ? 2 : smallest);
+}
+
+export function detectEol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Applies non-overlapping edits (any order). Throws on overlap: callers filter first. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) throw new Error(`Overlapping edits at ${e.start}`);
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** `AKIAIOSFODNN7EXAMPLE` → `AKIA…MPLE`: enough to find it, never enough to use it. */
+export function maskSecret(secret: string): string {
+  if (secret.length <= 8) return '…';
+  return `${secret.slice(0, 4)}…${secret.slice(-4)}`;
+}

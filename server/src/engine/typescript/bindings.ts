@@ -1,0 +1,189 @@
+// Import bindings and same-file declarations, without a type checker: which module export a
+// name refers to (every import and require form), and which local declaration shadows it.
+import * as ts from 'typescript';
+
+/** A module export, e.g. `{ module: 'aws-cdk-lib/aws-s3', path: ['BlockPublicAccess', 'BLOCK_ALL'] }`. */
+export interface SymbolRef {
+  module: string;
+  path: string[];
+}
+
+export type Declaration =
+  | { kind: 'import'; ref: SymbolRef; node: ts.Node }
+  | { kind: 'variable'; node: ts.VariableDeclaration; isConst: boolean }
+  | { kind: 'binding'; node: ts.BindingElement; isConst: boolean }
+  | { kind: 'parameter'; node: ts.ParameterDeclaration | ts.BindingElement }
+  | { kind: 'function'; node: ts.FunctionDeclaration }
+  | { kind: 'class'; node: ts.ClassDeclaration }
+  | { kind: 'other'; node: ts.Node };
+
+/**
+ * CDK v2's `aws-cdk-lib` + `aws_s3` and CDK v1's `@aws-cdk/aws-s3` both become `aws-cdk-lib/aws-s3`,
+ * so rules match one spelling. `node:fs` becomes `fs`.
+ */
+export function normalizeRef(ref: SymbolRef): SymbolRef {
+  let { module, path } = ref;
+  if (module.startsWith('node:')) module = module.slice(5);
+  if (module === '@aws-cdk/core' || module === 'aws-cdk-lib/core') module = 'aws-cdk-lib';
+  else if (module.startsWith('@aws-cdk/aws-')) module = `aws-cdk-lib/${module.slice('@aws-cdk/'.length)}`;
+  if (path[0] === 'default') path = path.slice(1);
+  if (module === 'aws-cdk-lib' && path.length > 0 && /^aws_[a-z0-9_]+$/.test(path[0])) {
+    module = `aws-cdk-lib/${path[0].replace(/_/g, '-')}`;
+    path = path.slice(1);
+  }
+  return { module, path };
+}
+
+export function isScope(node: ts.Node): boolean {
+  return (
+    ts.isSourceFile(node) ||
+    ts.isBlock(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseBlock(node) ||
+    ts.isFunctionLike(node) ||
+    ts.isForStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) ||
+    ts.isCatchClause(node) ||
+    ts.isClassLike(node)
+  );
+}
+
+function stringArg(call: ts.CallExpression): string | undefined {
+  const [arg] = call.arguments;
+  return arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) ? arg.text : undefined;
+}
+
+/** `require('m')`, `require('m').A.B` → the module and the path read off it. */
+export function requireTarget(expr: ts.Expression): SymbolRef | undefined {
+  const path: string[] = [];
+  let e = expr;
+  while (ts.isPropertyAccessExpression(e)) {
+    path.unshift(e.name.text);
+    e = e.expression;
+  }
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') {
+    const module = stringArg(e);
+    if (module !== undefined) return { module, path };
+  }
+  return undefined;
+}
+
+export class Bindings {
+  private readonly scopes = new Map<ts.Node, Map<string, Declaration>>();
+
+  constructor(private readonly sourceFile: ts.SourceFile) {}
+
+  /** The declaration `name` refers to at `at`, searching enclosing scopes outward. */
+  declarationOf(name: string, at: ts.Node): Declaration | undefined {
+    for (let n: ts.Node | undefined = at; n; n = n.parent) {
+      if (!isScope(n)) continue;
+      const found = this.declarationsIn(n).get(name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Declarations made directly in a scope (function parameters belong to the function). */
+  declarationsIn(scope: ts.Node): Map<string, Declaration> {
+    let map = this.scopes.get(scope);
+    if (map) return map;
+    map = new Map();
+    this.scopes.set(scope, map);
+    const m = map;
+    if (ts.isFunctionLike(scope)) {
+      for (const p of scope.parameters) this.addBindingName(p.name, (node) => ({ kind: 'parameter', node: ts.isBindingElement(node) ? node : p }), m);
+      if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name) m.set(scope.name.text, { kind: 'other', node: scope });
+      return m;
+    }
+    if (ts.isCatchClause(scope)) {
+      if (scope.variableDeclaration) this.addBindingName(scope.variableDeclaration.name, (node) => ({ kind: 'other', node }), m);
+      return m;
+    }
+    if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+      const init = scope.initializer;
+      if (init && ts.isVariableDeclarationList(init)) this.addVariableList(init, m);
+      return m;
+    }
+    const statements: readonly ts.Node[] = ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)
+      ? scope.statements
+      : ts.isCaseBlock(scope)
+        ? scope.clauses.flatMap((c) => [...c.statements])
+        : [];
+    for (const st of statements) this.addStatement(st, m);
+    return m;
+  }
+
+  private addStatement(st: ts.Node, m: Map<string, Declaration>): void {
+    if (ts.isVariableStatement(st)) this.addVariableList(st.declarationList, m);
+    else if (ts.isFunctionDeclaration(st) && st.name) m.set(st.name.text, { kind: 'function', node: st });
+    else if (ts.isClassDeclaration(st) && st.name) m.set(st.name.text, { kind: 'class', node: st });
+    else if ((ts.isEnumDeclaration(st) || ts.isModuleDeclaration(st)) && ts.isIdentifier(st.name)) m.set(st.name.text, { kind: 'other', node: st });
+    else if (ts.isImportDeclaration(st)) this.addImport(st, m);
+    else if (ts.isImportEqualsDeclaration(st)) {
+      const ref = st.moduleReference;
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
+        m.set(st.name.text, { kind: 'import', ref: { module: ref.expression.text, path: [] }, node: st });
+      }
+    }
+  }
+
+  private addImport(decl: ts.ImportDeclaration, m: Map<string, Declaration>): void {
+    if (!ts.isStringLiteral(decl.moduleSpecifier) || !decl.importClause) return;
+    const module = decl.moduleSpecifier.text;
+    const clause = decl.importClause;
+    if (clause.name) m.set(clause.name.text, { kind: 'import', ref: { module, path: ['default'] }, node: clause });
+    const named = clause.namedBindings;
+    if (!named) return;
+    if (ts.isNamespaceImport(named)) m.set(named.name.text, { kind: 'import', ref: { module, path: [] }, node: named });
+    else
+      for (const spec of named.elements) {
+        const imported = (spec.propertyName ?? spec.name).text;
+        m.set(spec.name.text, { kind: 'import', ref: { module, path: [imported] }, node: spec });
+      }
+  }
+
+  private addVariableList(list: ts.VariableDeclarationList, m: Map<string, Declaration>): void {
+    const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
+    for (const d of list.declarations) {
+      const required = d.initializer ? requireTarget(unwrap(d.initializer)) : undefined;
+      if (ts.isIdentifier(d.name)) {
+        m.set(d.name.text, required ? { kind: 'import', ref: required, node: d } : { kind: 'variable', node: d, isConst });
+      } else if (required && ts.isObjectBindingPattern(d.name)) {
+        // const { Bucket, aws_s3: s3 } = require('...')
+        for (const el of d.name.elements) {
+          if (!ts.isIdentifier(el.name) || el.dotDotDotToken) continue;
+          const prop = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)) ? el.propertyName.text : el.name.text;
+          m.set(el.name.text, { kind: 'import', ref: { module: required.module, path: [...required.path, prop] }, node: el });
+        }
+      } else {
+        this.addBindingName(d.name, (node) => ({ kind: 'binding', node: node as ts.BindingElement, isConst }), m);
+      }
+    }
+  }
+
+  private addBindingName(name: ts.BindingName, make: (node: ts.Node) => Declaration, m: Map<string, Declaration>): void {
+    if (ts.isIdentifier(name)) {
+      m.set(name.text, make(name.parent));
+      return;
+    }
+    for (const el of name.elements) {
+      if (ts.isOmittedExpression(el)) continue;
+      if (ts.isIdentifier(el.name)) m.set(el.name.text, make(el));
+      else this.addBindingName(el.name, make, m);
+    }
+  }
+
+  get file(): ts.SourceFile {
+    return this.sourceFile;
+  }
+}
+
+/** Strips what does not change a value: parentheses, `as`, `!`, `satisfies`, `<T>x`. */
+export function unwrap(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    else return e;
+  }
+}

@@ -1,0 +1,260 @@
+// The TypeScript front end's view of one file: the syntax tree (parsed once), and name and
+// value resolution through the file's own imports and `const` bindings. Anything that cannot be
+// resolved in the file is reported as unknown, and rules stay silent about unknowns.
+import * as ts from 'typescript';
+import { Bindings, normalizeRef, unwrap, type Declaration, type SymbolRef } from './bindings';
+
+export type { SymbolRef } from './bindings';
+
+export type StaticValue =
+  | { kind: 'string'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'undefined' }
+  /** A module export such as `s3.BlockPublicAccess.BLOCK_ALL`. */
+  | { kind: 'symbol'; ref: SymbolRef; node: ts.Expression }
+  /** `Duration.seconds(30)`, `new sqs.Queue(...)`: the callee's export and the arguments. */
+  | { kind: 'call' | 'new'; ref: SymbolRef; args: readonly ts.Expression[]; node: ts.CallExpression | ts.NewExpression }
+  | { kind: 'object'; node: ts.ObjectLiteralExpression }
+  | { kind: 'array'; node: ts.ArrayLiteralExpression }
+  | { kind: 'unknown' };
+
+export interface PropInfo {
+  name: string;
+  /** The value expression (for a shorthand `{ x }`, the identifier `x`). Undefined for methods. */
+  value: ts.Expression | undefined;
+  node: ts.ObjectLiteralElementLike;
+  /** The literal the property is written in (the site's own literal, or a spread constant's). */
+  literal: ts.ObjectLiteralExpression;
+}
+
+export interface ObjectProps {
+  /** The literal written where the object was resolved from (fixes insert here). */
+  literal: ts.ObjectLiteralExpression;
+  /** Whether `literal` is written inline at the use site (not reached through a const). */
+  inline: boolean;
+  /** All properties seen, later ones winning, as JavaScript does. */
+  props: Map<string, PropInfo>;
+  /** `undefined` = certainly absent; `'unknown'` = an unresolved spread or computed key may hold it. */
+  get(name: string): PropInfo | 'unknown' | undefined;
+}
+
+export const UNKNOWN: StaticValue = { kind: 'unknown' };
+const MAX_DEPTH = 12;
+
+export class TsFile {
+  readonly bindings: Bindings;
+
+  constructor(readonly sourceFile: ts.SourceFile) {
+    this.bindings = new Bindings(sourceFile);
+  }
+
+  get text(): string {
+    return this.sourceFile.text;
+  }
+
+  declarationOf(id: ts.Identifier): Declaration | undefined {
+    return this.bindings.declarationOf(id.text, id);
+  }
+
+  /**
+   * The module export an expression names, through imports, requires and const aliases:
+   * `s3.Bucket`, `Bucket`, `cdk.aws_s3.Bucket`, `B` (`import { Bucket as B }`) → aws-cdk-lib/aws-s3 Bucket.
+   */
+  symbolOf(expr: ts.Expression, depth = 0): SymbolRef | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const e = unwrap(expr);
+    if (ts.isIdentifier(e)) {
+      const decl = this.declarationOf(e);
+      if (!decl) return undefined;
+      if (decl.kind === 'import') return normalizeRef(decl.ref);
+      // `const B = s3.Bucket` is an alias of the export.
+      if (decl.kind === 'variable' && decl.isConst && decl.node.initializer) return this.symbolOf(decl.node.initializer, depth + 1);
+      return undefined;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      const base = this.symbolOf(e.expression, depth + 1);
+      return base && normalizeRef({ module: base.module, path: [...base.path, e.name.text] });
+    }
+    if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
+      const base = this.symbolOf(e.expression, depth + 1);
+      return base && normalizeRef({ module: base.module, path: [...base.path, e.argumentExpression.text] });
+    }
+    return undefined;
+  }
+
+  /** True when `expr` names `module`'s export `path` (e.g. `isSymbol(e, 'aws-cdk-lib/aws-s3', 'Bucket')`). */
+  isSymbol(expr: ts.Expression, module: string, ...path: string[]): boolean {
+    const ref = this.symbolOf(expr);
+    return !!ref && ref.module === module && ref.path.length === path.length && ref.path.every((p, i) => p === path[i]);
+  }
+
+  /** Follows `const` bindings to the expression that produces the value; undefined when it cannot. */
+  resolveExpression(expr: ts.Expression, depth = 0): ts.Expression | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const e = unwrap(expr);
+    if (!ts.isIdentifier(e)) return e;
+    if (e.text === 'undefined') return e;
+    const decl = this.declarationOf(e);
+    if (decl?.kind === 'variable' && decl.isConst && decl.node.initializer) return this.resolveExpression(decl.node.initializer, depth + 1);
+    return undefined;
+  }
+
+  /** The properties of an object given inline, through a const, or built with spreads of such constants. */
+  objectProps(expr: ts.Expression): ObjectProps | undefined {
+    const resolved = this.resolveExpression(expr);
+    if (!resolved || !ts.isObjectLiteralExpression(resolved)) return undefined;
+    const props = new Map<string, PropInfo>();
+    const uncertain = new Set<string>();
+    let complete = true;
+    const visit = (lit: ts.ObjectLiteralExpression, depth: number): void => {
+      for (const el of lit.properties) {
+        if (ts.isSpreadAssignment(el)) {
+          const inner = depth < MAX_DEPTH ? this.resolveExpression(el.expression) : undefined;
+          if (inner && ts.isObjectLiteralExpression(inner)) visit(inner, depth + 1);
+          else {
+            // Whatever came before may have been overwritten by the unseen spread.
+            complete = false;
+            for (const k of props.keys()) uncertain.add(k);
+          }
+          continue;
+        }
+        const name = el.name ? propertyName(el.name) : undefined;
+        if (name === undefined) {
+          complete = false;
+          continue;
+        }
+        uncertain.delete(name);
+        const value = ts.isPropertyAssignment(el) ? el.initializer : ts.isShorthandPropertyAssignment(el) ? el.name : undefined;
+        props.set(name, { name, value, node: el, literal: lit });
+      }
+    };
+    visit(resolved, 0);
+    return {
+      literal: resolved,
+      inline: unwrap(expr) === resolved,
+      props,
+      get(name) {
+        if (uncertain.has(name)) return 'unknown';
+        const p = props.get(name);
+        if (p) return p;
+        return complete ? undefined : 'unknown';
+      },
+    };
+  }
+
+  /** What a value statically is, or `unknown`. */
+  evaluate(expr: ts.Expression | undefined, depth = 0): StaticValue {
+    if (!expr || depth > MAX_DEPTH) return UNKNOWN;
+    const e = unwrap(expr);
+    switch (e.kind) {
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        return { kind: 'string', value: (e as ts.StringLiteralLike).text };
+      case ts.SyntaxKind.NumericLiteral:
+        return { kind: 'number', value: Number((e as ts.NumericLiteral).text.replace(/_/g, '')) };
+      case ts.SyntaxKind.TrueKeyword:
+        return { kind: 'boolean', value: true };
+      case ts.SyntaxKind.FalseKeyword:
+        return { kind: 'boolean', value: false };
+      case ts.SyntaxKind.NullKeyword:
+        return { kind: 'null' };
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return { kind: 'object', node: e as ts.ObjectLiteralExpression };
+      case ts.SyntaxKind.ArrayLiteralExpression:
+        return { kind: 'array', node: e as ts.ArrayLiteralExpression };
+      default:
+        break;
+    }
+    if (ts.isIdentifier(e)) {
+      if (e.text === 'undefined' && !this.declarationOf(e)) return { kind: 'undefined' };
+      const decl = this.declarationOf(e);
+      if (decl?.kind === 'import') return { kind: 'symbol', ref: normalizeRef(decl.ref), node: e };
+      const target = this.resolveExpression(e, depth);
+      return target && target !== e ? this.evaluate(target, depth + 1) : UNKNOWN;
+    }
+    if (ts.isPrefixUnaryExpression(e)) {
+      const v = this.evaluate(e.operand, depth + 1);
+      if (e.operator === ts.SyntaxKind.MinusToken && v.kind === 'number') return { kind: 'number', value: -v.value };
+      if (e.operator === ts.SyntaxKind.PlusToken && v.kind === 'number') return v;
+      if (e.operator === ts.SyntaxKind.ExclamationToken && v.kind === 'boolean') return { kind: 'boolean', value: !v.value };
+      return UNKNOWN;
+    }
+    if (ts.isBinaryExpression(e)) return this.evaluateBinary(e, depth);
+    if (ts.isTemplateExpression(e)) {
+      let out = e.head.text;
+      for (const span of e.templateSpans) {
+        const v = this.evaluate(span.expression, depth + 1);
+        if (v.kind !== 'string' && v.kind !== 'number' && v.kind !== 'boolean') return UNKNOWN;
+        out += String(v.value) + span.literal.text;
+      }
+      return { kind: 'string', value: out };
+    }
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      const ref = this.symbolOf(e);
+      if (ref) return { kind: 'symbol', ref, node: e };
+      return this.evaluateMember(e, depth);
+    }
+    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+      const ref = this.symbolOf(e.expression);
+      if (ref) return { kind: ts.isCallExpression(e) ? 'call' : 'new', ref, args: e.arguments ?? [], node: e };
+    }
+    return UNKNOWN;
+  }
+
+  private evaluateBinary(e: ts.BinaryExpression, depth: number): StaticValue {
+    const l = this.evaluate(e.left, depth + 1);
+    const r = this.evaluate(e.right, depth + 1);
+    const op = e.operatorToken.kind;
+    if (l.kind === 'number' && r.kind === 'number') {
+      switch (op) {
+        case ts.SyntaxKind.PlusToken:
+          return { kind: 'number', value: l.value + r.value };
+        case ts.SyntaxKind.MinusToken:
+          return { kind: 'number', value: l.value - r.value };
+        case ts.SyntaxKind.AsteriskToken:
+          return { kind: 'number', value: l.value * r.value };
+        case ts.SyntaxKind.SlashToken:
+          return r.value === 0 ? UNKNOWN : { kind: 'number', value: l.value / r.value };
+        case ts.SyntaxKind.AsteriskAsteriskToken:
+          return { kind: 'number', value: l.value ** r.value };
+        default:
+          return UNKNOWN;
+      }
+    }
+    if (op === ts.SyntaxKind.PlusToken && (l.kind === 'string' || r.kind === 'string')) {
+      const ls = l.kind === 'string' || l.kind === 'number' ? String(l.value) : undefined;
+      const rs = r.kind === 'string' || r.kind === 'number' ? String(r.value) : undefined;
+      if (ls !== undefined && rs !== undefined) return { kind: 'string', value: ls + rs };
+    }
+    return UNKNOWN;
+  }
+
+  /** `CONFIG.timeout` where `const CONFIG = { timeout: 30 }`. */
+  private evaluateMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): StaticValue {
+    const name = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
+    if (name === undefined) return UNKNOWN;
+    const obj = this.objectProps(e.expression);
+    const prop = obj?.get(name);
+    if (!prop || prop === 'unknown') return UNKNOWN;
+    return this.evaluate(prop.value, depth + 1);
+  }
+}
+
+export function propertyName(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  return undefined;
+}
+
+export function parseTypeScript(path: string, text: string): ts.SourceFile {
+  const lower = path.toLowerCase();
+  const kind = /\.(tsx|jsx)$/.test(lower) ? ts.ScriptKind.TSX : /\.(js|mjs|cjs)$/.test(lower) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+}
+
+/** Syntax errors the parser recorded (not type errors: there is no checker on the hot path). */
+export function syntaxErrors(sf: ts.SourceFile): readonly ts.DiagnosticWithLocation[] {
+  return (sf as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+}

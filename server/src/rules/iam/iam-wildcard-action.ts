@@ -1,0 +1,90 @@
+import { parseActionPattern } from '../../iam/knowledge';
+import { defineRule } from '../../engine/rule';
+import type { Fix } from '../../engine/types';
+import { starterActions } from './starter-actions';
+
+const READ_LEVELS = new Set(['Read', 'List']);
+
+export const iamWildcardAction = defineRule({
+  id: 'iam-wildcard-action',
+  meta: {
+    title: 'Wildcard IAM action',
+    description: 'An Allow statement grants every action (`*`) or every action of a service (`s3:*`); partial wildcards (`s3:Get*`) are listed with what they expand to.',
+    rationale:
+      'A wildcard grants every action the service has today and every one it adds tomorrow, including destructive and permission-changing ones. Least privilege means naming the actions the workload calls.',
+    severity: 'warning',
+    service: 'iam',
+    guide: 'IAM / Least Privilege',
+    fix: 'unsafe',
+    languages: ['json', 'typescript'],
+    messages: {
+      allActions: 'Action "*" grants every action of every AWS service{{onAll}}. Name the actions this principal needs.',
+      serviceWildcard: 'Action "{{action}}" grants all {{count}} {{service}} actions, including {{writeCount}} that write or change permissions. Name the actions this principal needs.',
+      partialWildcard: 'Action "{{action}}" expands to {{count}} actions ({{levels}}).',
+    },
+    examples: {
+      invalid: [{ filename: 'policy.json', code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::my-bucket/*" }]\n}\n' }],
+      valid: [{ filename: 'policy.json', code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::my-bucket/uploads/*" }]\n}\n' }],
+    },
+  },
+  create(ctx) {
+    return {
+      policyStatement(s) {
+        if (s.effect !== 'Allow' || !s.actions) return;
+        const onStar = s.resources?.items.some((r) => r.value === '*') ?? false;
+        for (const item of s.actions.items) {
+          const action = item.value?.trim();
+          if (!action) continue;
+          const replace = (title: string, values: string[]): Fix[] => {
+            const edits = values.length ? s.editor.replaceItem(s.actions!, item, values) : undefined;
+            return edits ? [{ title, kind: 'unsafe', edits }] : [];
+          };
+          if (action === '*') {
+            ctx.report({
+              messageId: 'allActions',
+              data: { onAll: onStar ? ' on every resource: full administrator access' : '' },
+              severity: onStar ? 'error' : 'warning',
+              start: item.start,
+              end: item.end,
+              key: 'Action::*',
+            });
+            continue;
+          }
+          const parsed = parseActionPattern(action);
+          if (!parsed || !/[*?]/.test(parsed.action)) continue;
+          const matched = ctx.iam.expand(action);
+          // Unknown services and wildcards that match nothing belong to iam-unknown-action.
+          if (!matched || matched.length === 0) continue;
+          if (parsed.action === '*') {
+            const read = matched.filter((a) => READ_LEVELS.has(a.accessLevel)).map((a) => a.fullName);
+            const write = matched.filter((a) => !READ_LEVELS.has(a.accessLevel)).map((a) => a.fullName);
+            ctx.report({
+              messageId: 'serviceWildcard',
+              data: { action, service: parsed.service, count: matched.length, writeCount: write.length },
+              start: item.start,
+              end: item.end,
+              key: `Action::${action}`,
+              suggestions: [
+                ...replace(`Replace with the ${read.length} read and list actions of ${parsed.service}`, read),
+                ...replace(`Replace with the ${write.length} write actions of ${parsed.service}`, write),
+                ...replace(`Replace with a starting list to edit (${starterActions(ctx.iam, parsed.service).join(', ')})`, starterActions(ctx.iam, parsed.service)),
+              ],
+            });
+            continue;
+          }
+          const levels = new Map<string, number>();
+          for (const a of matched) levels.set(a.accessLevel, (levels.get(a.accessLevel) ?? 0) + 1);
+          ctx.report({
+            messageId: 'partialWildcard',
+            data: { action, count: matched.length, levels: [...levels].map(([l, n]) => `${n} ${l}`).join(', ') },
+            severity: 'information',
+            start: item.start,
+            end: item.end,
+            key: `Action::${action}`,
+            suggestions: replace(`Replace with the ${matched.length} actions it matches`, matched.map((a) => a.fullName)),
+          });
+        }
+      },
+    };
+  },
+});

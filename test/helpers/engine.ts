@@ -1,0 +1,22 @@
+// The real engine, as tests use it: real IAM data (built into dist/iam-data by `npm run build`).
+import { join } from 'node:path';
+import { analyze, type AnalyzeOptions } from '../../server/src/engine/analyze';
+import { parseJsonFile } from '../../server/src/engine/json/front';
+import { parseTypeScript, syntaxErrors } from '../../server/src/engine/typescript/file';
+import type { AnalysisResult } from '../../server/src/engine/types';
+import { loadIamKnowledge } from '../../server/src/iam/fsLoader';
+
+export const repoRoot = join(__dirname, '..', '..');
+export const iam = loadIamKnowledge(join(repoRoot, 'dist', 'iam-data'));
+
+export function analyzeText(path: string, text: string, options: Partial<AnalyzeOptions> = {}): AnalysisResult {
+  return analyze({ path, text }, { iam, ...options });
+}
+
+/** Syntax problems of a file, by its extension: the check every fixed output must pass. */
+export function parseProblems(path: string, text: string): string[] {
+  if (/\.jsonc?$/i.test(path)) {
+    return parseJsonFile(text).notices.map((n) => n.message);
+  }
+  return syntaxErrors(parseTypeScript(path, text)).map((d) => (typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText));
+}

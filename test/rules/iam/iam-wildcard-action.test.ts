@@ -1,0 +1,50 @@
+import { iamWildcardAction } from '../../../server/src/rules/iam/iam-wildcard-action';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const policy = (statement: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statement}\n  ]\n}\n`;
+
+ruleTester(iamWildcardAction, {
+  valid: [
+    { filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*" }') },
+    { name: 'Deny is never over-broad', filename: 'p.json', code: policy('{ "Effect": "Deny", "Action": "*", "Resource": "*" }') },
+    { name: 'unknown effect stays silent', filename: 'p.json', code: policy('{ "Action": "s3:*", "Resource": "*" }') },
+    { name: 'not a policy', filename: 'package.json', code: '{ "name": "x", "Action": "*" }' },
+    { name: 'CloudFormation intrinsic action', filename: 't.json', code: '{"Resources":{"P":{"Type":"AWS::IAM::Policy","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Action":{"Ref":"A"},"Resource":"*"}]}}}}}' },
+  ],
+  invalid: [
+    {
+      name: 's3:* on a bucket',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*" }'),
+      errors: [{ messageId: 'serviceWildcard', line: 4, column: 36, severity: 'warning', data: { service: 's3' } }],
+      output: null,
+    },
+    {
+      name: '* on * is an error',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": "*", "Resource": "*" }'),
+      errors: [{ messageId: 'allActions', line: 4, severity: 'error', suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'partial wildcard is information with its expansion count',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": ["s3:GetObjectT*"], "Resource": "arn:aws:s3:::b/*" }'),
+      errors: [{ messageId: 'partialWildcard', severity: 'information', data: { count: 2 }, suggestions: [
+        { title: 'actions it matches', output: policy('{ "Effect": "Allow", "Action": ["s3:GetObjectTagging", "s3:GetObjectTorrent"], "Resource": "arn:aws:s3:::b/*" }') },
+      ] }],
+      output: null,
+    },
+    {
+      name: 's3:* as a string becomes a multi-line array of the starting list',
+      filename: 'p.json',
+      code: '{\n  "Statement": {\n    "Effect": "Allow",\n    "Action": "s3:*",\n    "Resource": "arn:aws:s3:::b/*"\n  }\n}\n',
+      errors: [{ messageId: 'serviceWildcard', line: 4, column: 15, suggestions: [
+        { title: 'read and list' },
+        { title: 'write actions' },
+        { title: 'starting list', output: '{\n  "Statement": {\n    "Effect": "Allow",\n    "Action": [\n      "s3:GetObject",\n      "s3:PutObject"\n    ],\n    "Resource": "arn:aws:s3:::b/*"\n  }\n}\n' },
+      ] }],
+      output: null,
+    },
+  ],
+});
