@@ -45,9 +45,23 @@ const MAX_DEPTH = 12;
 
 export class TsFile {
   readonly bindings: Bindings;
+  private nodeList: readonly ts.Node[] | undefined;
 
-  constructor(readonly sourceFile: ts.SourceFile) {
+  /** `nodes`: the pre-order list `parseTypeScriptNodes` returned, when the caller has it. */
+  constructor(
+    readonly sourceFile: ts.SourceFile,
+    nodes?: readonly ts.Node[],
+  ) {
     this.bindings = new Bindings(sourceFile);
+    this.nodeList = nodes;
+  }
+
+  /**
+   * Every node of the file in source order (pre-order, as `ts.forEachChild` nests them). Code that
+   * must look at every node loops over this rather than walking the tree again.
+   */
+  get nodes(): readonly ts.Node[] {
+    return (this.nodeList ??= preorder(this.sourceFile));
   }
 
   get text(): string {
@@ -242,6 +256,23 @@ export class TsFile {
   }
 }
 
+function preorder(root: ts.Node): ts.Node[] {
+  const order: ts.Node[] = [];
+  const stack: ts.Node[] = [root];
+  const children: ts.Node[] = [];
+  const collect = (child: ts.Node): void => {
+    children.push(child);
+  };
+  while (stack.length) {
+    const node = stack.pop()!;
+    order.push(node);
+    ts.forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    children.length = 0;
+  }
+  return order;
+}
+
 export function propertyName(name: ts.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
   if (ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
@@ -249,9 +280,96 @@ export function propertyName(name: ts.PropertyName): string | undefined {
 }
 
 export function parseTypeScript(path: string, text: string): ts.SourceFile {
+  return parseTypeScriptNodes(path, text).sourceFile;
+}
+
+/**
+ * Parses once and links every node's parent in one pass that also records the nodes in source
+ * order, so the engine dispatches to rules by looping over that list instead of walking the tree
+ * again. TypeScript's own `setParentNodes` pass allocates per node and cost more than this whole
+ * pass. JSDoc is parsed in JavaScript files only, where it carries the types
+ * (`@param {import('aws-lambda').SQSEvent}`); TypeScript files have real annotations.
+ */
+export function parseTypeScriptNodes(path: string, text: string): { sourceFile: ts.SourceFile; nodes: ts.Node[] } {
   const lower = path.toLowerCase();
   const kind = /\.(tsx|jsx)$/.test(lower) ? ts.ScriptKind.TSX : /\.(js|mjs|cjs)$/.test(lower) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
-  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+  const isJs = kind === ts.ScriptKind.JS || /\.jsx$/.test(lower);
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo };
+  const sourceFile = ts.createSourceFile(path, text, options, false, kind);
+  return { sourceFile, nodes: linkParents(sourceFile, isJs) };
+}
+
+type Linked = { parent: ts.Node };
+
+/**
+ * Sets `parent` on every node (and on JSDoc nodes when `jsDoc`, as `setParentNodes` does) and
+ * returns the nodes in pre-order (JSDoc nodes excluded: rules never visited them). Recursive, as
+ * fast as it gets; a tree deeper than the call stack allows falls back to an explicit stack.
+ */
+export function linkParents(root: ts.Node, jsDoc = true): ts.Node[] {
+  try {
+    return linkRecursively(root, jsDoc);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return linkIteratively(root, jsDoc);
+  }
+}
+
+function linkRecursively(root: ts.Node, jsDoc: boolean): ts.Node[] {
+  const order: ts.Node[] = [root];
+  let parent = root;
+  const visit = (node: ts.Node): void => {
+    (node as unknown as Linked).parent = parent;
+    order.push(node);
+    // Tokens, identifiers and literals have no children: skip the call.
+    if (node.kind > ts.SyntaxKind.LastToken) {
+      const outer = parent;
+      parent = node;
+      ts.forEachChild(node, visit);
+      if (jsDoc) linkJsDoc(node);
+      parent = outer;
+    }
+  };
+  ts.forEachChild(root, visit);
+  if (jsDoc) linkJsDoc(root);
+  return order;
+}
+
+function linkIteratively(root: ts.Node, jsDoc: boolean): ts.Node[] {
+  const order: ts.Node[] = [];
+  const stack: ts.Node[] = [root];
+  const children: ts.Node[] = [];
+  let parent = root;
+  const link = (child: ts.Node): void => {
+    (child as unknown as Linked).parent = parent;
+    children.push(child);
+  };
+  while (stack.length) {
+    const node = stack.pop()!;
+    order.push(node);
+    parent = node;
+    ts.forEachChild(node, link);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    children.length = 0;
+    if (jsDoc) linkJsDoc(node);
+  }
+  return order;
+}
+
+function linkJsDoc(owner: ts.Node): void {
+  const docs = (owner as { jsDoc?: ts.Node[] }).jsDoc;
+  if (!docs) return;
+  for (const doc of docs) {
+    (doc as unknown as Linked).parent = owner;
+    const stack: ts.Node[] = [doc];
+    while (stack.length) {
+      const node = stack.pop()!;
+      ts.forEachChild(node, (child) => {
+        (child as unknown as Linked).parent = node;
+        stack.push(child);
+      });
+    }
+  }
 }
 
 /** Syntax errors the parser recorded (not type errors: there is no checker on the hot path). */
