@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { ResolvedConfig } from '../../server/src/engine/config';
 import type { RuleDefinition } from '../../server/src/engine/rule';
 import { applyEdits, lineIndex } from '../../server/src/engine/text';
-import type { Finding, Severity } from '../../server/src/engine/types';
+import type { Finding, Severity, TextEdit } from '../../server/src/engine/types';
 import { analyzeText, parseProblems } from './engine';
 
 export interface ValidCase {
@@ -99,9 +99,10 @@ export function ruleTester(rule: RuleDefinition, cases: { valid: ValidCase[]; in
           assert.equal(fixes.length, 0, `expected no fix, got: ${fixes.map((f) => f.fix!.title).join(' | ')}`);
         } else {
           assert.ok(fixes.length > 0, 'expected a fix, the rule offered none');
-          const edits = fixes.flatMap((f) => f.fix!.edits);
-          const out = applyEdits(c.code, edits);
-          for (const f of fixes) checkFixedOutput(rule, c, f, out);
+          // One pass as ESLint's fixer does: a fix whose edits touch an applied fix's waits for the next pass.
+          const applied = nonConflicting(fixes);
+          const out = applyEdits(c.code, applied.flatMap((f) => f.fix!.edits));
+          for (const f of applied) checkFixedOutput(rule, c, f, out);
           assert.equal(out, c.output, 'fixed output');
         }
       });
@@ -127,6 +128,24 @@ function checkFixedOutput(rule: RuleDefinition, c: ValidCase, fixed: Finding, ou
   const again = run(rule, { ...c, code: out });
   const same = again.filter((f) => f.messageId === fixed.messageId && f.key === fixed.key && (fixed.key !== undefined || f.message === fixed.message));
   assert.deepEqual(same.map(describeFinding), [], `the finding survived its fix:\n${out}`);
+}
+
+/** Two edits conflict when they overlap or touch (two insertions at one point would interleave). */
+function conflicts(a: TextEdit, b: TextEdit): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** The findings whose fixes can be applied together, in file order, skipping any that conflict. */
+export function nonConflicting(findings: Finding[]): Finding[] {
+  const taken: TextEdit[] = [];
+  const out: Finding[] = [];
+  for (const f of [...findings].sort((a, b) => Math.min(...a.fix!.edits.map((e) => e.start)) - Math.min(...b.fix!.edits.map((e) => e.start)))) {
+    const edits = f.fix!.edits;
+    if (edits.some((e) => taken.some((t) => conflicts(e, t)))) continue;
+    taken.push(...edits);
+    out.push(f);
+  }
+  return out;
 }
 
 export function describeFinding(f: Finding): string {

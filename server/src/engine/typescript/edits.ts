@@ -145,17 +145,19 @@ export function importRef(file: TsFile, module: string, name: string): ImportRef
   const sf = file.sourceFile;
   const fileScope = file.bindings.declarationsIn(sf);
   const target = normalizeRef({ module, path: [name] });
-  // 1. Already bound: a named import, or a namespace whose member is the symbol.
+  // 1. Already bound: a named import, or a namespace whose member is the symbol (the module's own
+  // namespace first, then `import * as cdk from 'aws-cdk-lib'` reaching it as `cdk.aws_s3`).
+  let viaRoot: ImportRef | undefined;
   for (const [local, decl] of fileScope) {
     if (decl.kind !== 'import') continue;
     const ref = normalizeRef(decl.ref);
     if (ref.module === target.module && ref.path.length === 1 && ref.path[0] === name) return { text: local, edits: [] };
     if (ref.module === target.module && ref.path.length === 0) return { text: `${local}.${name}`, edits: [] };
-    // `import * as cdk from 'aws-cdk-lib'` reaching `aws-cdk-lib/aws-s3` as `cdk.aws_s3`
-    if (decl.ref.module === 'aws-cdk-lib' && decl.ref.path.length === 0 && target.module.startsWith('aws-cdk-lib/')) {
-      return { text: `${local}.${target.module.slice('aws-cdk-lib/'.length).replace(/-/g, '_')}.${name}`, edits: [] };
+    if (!viaRoot && decl.ref.module === 'aws-cdk-lib' && decl.ref.path.length === 0 && target.module.startsWith('aws-cdk-lib/')) {
+      viaRoot = { text: `${local}.${target.module.slice('aws-cdk-lib/'.length).replace(/-/g, '_')}.${name}`, edits: [] };
     }
   }
+  if (viaRoot) return viaRoot;
   if (fileScope.has(name)) return undefined;
   // 2. Add it to an existing named import of the same module.
   const imports = sf.statements.filter(ts.isImportDeclaration);
