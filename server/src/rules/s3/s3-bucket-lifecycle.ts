@@ -10,7 +10,7 @@ function lifecycleFix(file: TsFile, c: Construct): Fix | undefined {
   const indent = propsIndent(file, c);
   const unit = detectIndentUnit(file.text);
   const lines = (parts: string[], open: string, close: string) =>
-    indent === undefined ? `${open} ${parts.join(', ')} ${close}` : `${open}\n${parts.map((p) => `${indent}${unit}${unit}${p}`).join(',\n')}\n${indent}${unit}${close}`;
+    indent === undefined ? `${open} ${parts.join(', ')} ${close}` : `${open}\n${parts.map((p) => `${indent}${unit}${p}`).join(',\n')}\n${indent}${close}`;
   if (c.kind === 'cfnBucket') {
     const rule = lines(
       [
