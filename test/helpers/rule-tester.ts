@@ -8,7 +8,7 @@ import type { ResolvedConfig } from '../../server/src/engine/config';
 import type { RuleDefinition } from '../../server/src/engine/rule';
 import { applyEdits, lineIndex } from '../../server/src/engine/text';
 import type { Finding, Severity, TextEdit } from '../../server/src/engine/types';
-import { analyzeText, parseProblems } from './engine';
+import { analyzeText, duplicateKeys, parseProblems } from './engine';
 
 export interface ValidCase {
   name?: string;
@@ -125,6 +125,7 @@ function run(rule: RuleDefinition, c: ValidCase): Finding[] {
 function checkFixedOutput(rule: RuleDefinition, c: ValidCase, fixed: Finding, out: string): void {
   assert.notEqual(out, c.code, 'fix changed nothing');
   assert.deepEqual(parseProblems(c.filename, out), [], `fixed output does not parse:\n${out}`);
+  assert.ok(duplicateKeys(c.filename, out).length <= duplicateKeys(c.filename, c.code).length, `the fix writes a key twice:\n${out}`);
   const again = run(rule, { ...c, code: out });
   const same = again.filter((f) => f.messageId === fixed.messageId && f.key === fixed.key && (fixed.key !== undefined || f.message === fixed.message));
   assert.deepEqual(same.map(describeFinding), [], `the finding survived its fix:\n${out}`);

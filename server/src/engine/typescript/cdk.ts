@@ -69,12 +69,17 @@ function recognize(file: TsFile, node: ts.NewExpression): Construct | undefined 
     node,
     ref,
     className: ref.path[0],
-    v1: rawModuleOf(file, node.expression)?.startsWith('@aws-cdk/') ?? false,
+    v1: isV1Module(rawModuleOf(file, node.expression)),
     props,
     label: id.kind === 'string' ? id.value : ref.path[0],
     start: node.expression.getStart(sf),
     end: node.expression.getEnd(),
   };
+}
+
+/** `@aws-cdk/aws-s3` is CDK v1; `@aws-cdk/aws-lambda-python-alpha` is a v2 experimental module. */
+function isV1Module(module: string | undefined): boolean {
+  return !!module && module.startsWith('@aws-cdk/') && !module.endsWith('-alpha');
 }
 
 /** The module specifier as written in the import that the expression's root name comes from. */

@@ -1,6 +1,6 @@
 import * as ts from 'typescript';
 import { defineRule } from '../../engine/rule';
-import { addProp, anyPropOf, constructKey, constructVisitor, holderOfConstruct, holderOfExpression, methodCall, propOf, propsIndent, type Construct, type Holder } from '../../engine/typescript/cdk';
+import { addProp, anyPropOf, constructKey, constructVisitor, holderOfConstruct, holderOfExpression, methodCall, propOf, propsIndent, replaceValue, type Construct, type Holder } from '../../engine/typescript/cdk';
 import type { StaticValue, TsFile } from '../../engine/typescript/file';
 
 /** How a function is invoked, as far as this file shows. */
@@ -149,7 +149,14 @@ function dlqFix(file: TsFile, c: Construct) {
   if (c.kind === 'cfnFunction') return undefined; // an L1 needs a queue ARN we cannot invent
   const parts = ['deadLetterQueueEnabled: true'];
   if (propOf(file, c, 'retryAttempts').state === 'absent') parts.push('retryAttempts: 2');
+  const title = `Add a dead-letter queue (${parts.map((p) => `\`${p}\``).join(', ')})`;
+  // `deadLetterQueueEnabled: false` is turned on in place rather than written twice.
+  const off = propOf(file, c, 'deadLetterQueueEnabled');
+  const flip = off.state === 'present' ? replaceValue(file, off.prop, 'true') : undefined;
+  if (off.state === 'present' && !flip) return undefined;
+  const rest = flip ? parts.slice(1) : parts;
   const indent = propsIndent(file, c);
-  const edits = addProp(file, c, parts.join(indent === undefined ? ', ' : `,\n${indent}`));
-  return edits && { title: `Add a dead-letter queue (${parts.map((p) => `\`${p}\``).join(', ')})`, kind: 'unsafe' as const, edits };
+  const added = rest.length ? addProp(file, c, rest.join(indent === undefined ? ', ' : `,\n${indent}`)) : [];
+  const edits = added && [...(flip ?? []), ...added];
+  return edits && { title, kind: 'unsafe' as const, edits };
 }
