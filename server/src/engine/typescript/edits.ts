@@ -229,3 +229,44 @@ export function stringLiteral(file: TsFile, value: string): string {
   const q = quoteStyle(file);
   return q + value.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
 }
+
+/**
+ * Removes several properties of one literal at once (edits that would otherwise overlap): each run
+ * of neighbouring removed properties goes with the separator to the next kept property, or, at the
+ * end, with the separator from the previous kept one. Undefined when a comment would be lost.
+ */
+export function removeProperties(file: TsFile, lit: ts.ObjectLiteralExpression, remove: readonly ts.ObjectLiteralElementLike[]): TextEdit[] | undefined {
+  if (remove.length === 0) return [];
+  if (remove.length === 1) return removeProperty(file, lit, remove[0]);
+  const sf = file.sourceFile;
+  const text = sf.text;
+  const props = lit.properties;
+  const gone = new Set(remove);
+  if (remove.some((p) => !props.includes(p as ts.ObjectLiteralElementLike))) return undefined;
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < props.length; i++) {
+    if (!gone.has(props[i])) continue;
+    let j = i;
+    while (j + 1 < props.length && gone.has(props[j + 1])) j++;
+    const next = props[j + 1];
+    const prev = props[i - 1];
+    let start: number;
+    let end: number;
+    if (next) {
+      start = props[i].getStart(sf);
+      end = next.getStart(sf);
+    } else if (prev) {
+      start = prev.getEnd();
+      end = props[j].getEnd();
+    } else {
+      start = props[i].getStart(sf);
+      end = props[j].getEnd();
+      const comma = text.slice(end).match(/^\s*,/);
+      if (comma) end += comma[0].length;
+    }
+    if (/\/[/*]/.test(text.slice(start, end))) return undefined;
+    edits.push({ start, end, newText: '' });
+    i = j;
+  }
+  return edits;
+}

@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import { defineRule } from '../../engine/rule';
 import { addProp, constructKey, constructVisitor, isExport, propOf, propRange, refTo, renameExport, replaceValue, type Construct } from '../../engine/typescript/cdk';
-import { insertProperty, removeProperty, replaceNode, stringLiteral } from '../../engine/typescript/edits';
+import { insertProperty, removeProperties, replaceNode, stringLiteral } from '../../engine/typescript/edits';
 import type { ObjectProps, PropInfo, StaticValue, TsFile } from '../../engine/typescript/file';
 import type { Fix, TextEdit } from '../../engine/types';
 
@@ -164,16 +164,14 @@ export const dynamodbProvisionedBilling = defineRule({
 
 /** Removes props written in the construct's own literal; undefined when one sits elsewhere (a spread). */
 function removeAll(file: TsFile, props: ObjectProps, names: string[], literal: ts.ObjectLiteralExpression): TextEdit[] | undefined {
-  const edits: TextEdit[] = [];
+  const nodes: ts.ObjectLiteralElementLike[] = [];
   for (const name of names) {
     const p = props.get(name);
     if (p === undefined) continue;
     if (p === 'unknown' || p.literal !== literal) return undefined;
-    const e = removeProperty(file, literal, p.node);
-    if (!e) return undefined;
-    edits.push(...e);
+    nodes.push(p.node);
   }
-  return edits;
+  return removeProperties(file, literal, nodes);
 }
 
 /**
@@ -191,11 +189,6 @@ function switchProps(file: TsFile, props: ObjectProps, modeProp: PropInfo | unde
   }
   if (infos.length === 0) return insertProperty(file, props.literal, modeText);
   const [first, ...others] = infos.sort((a, b) => a.node.pos - b.node.pos);
-  const edits: TextEdit[] = [replaceNode(file, first.node, modeText)];
-  for (const o of others) {
-    const e = removeProperty(file, props.literal, o.node);
-    if (!e) return undefined;
-    edits.push(...e);
-  }
-  return edits;
+  const rest = removeProperties(file, props.literal, others.map((o) => o.node));
+  return rest && [replaceNode(file, first.node, modeText), ...rest];
 }
