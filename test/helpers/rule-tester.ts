@@ -43,7 +43,33 @@ export interface InvalidCase extends ValidCase {
   output: string | null;
 }
 
+export interface RuleTable {
+  rule: RuleDefinition;
+  cases: { valid: ValidCase[]; invalid: InvalidCase[] };
+}
+
+let collecting: RuleTable[] | undefined;
+
+/**
+ * Loads rule test files without running them and returns their tables, so another test can reuse
+ * the cases (the TypeScript/JSON IAM equivalence test does).
+ */
+export function collectRuleTables(load: () => void): RuleTable[] {
+  const tables: RuleTable[] = [];
+  collecting = tables;
+  try {
+    load();
+  } finally {
+    collecting = undefined;
+  }
+  return tables;
+}
+
 export function ruleTester(rule: RuleDefinition, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  if (collecting) {
+    collecting.push({ rule, cases });
+    return;
+  }
   describe(rule.id, () => {
     const seen = new Set<string>();
     const used = new Set<string>();

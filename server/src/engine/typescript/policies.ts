@@ -79,9 +79,11 @@ class Extractor {
       } else if (ts.isObjectLiteralExpression(node) && isPolicyDocumentLiteral(node)) {
         this.documents.push(node);
       }
+      const children: ts.Node[] = [];
       ts.forEachChild(node, (c) => {
-        stack.push(c);
+        children.push(c);
       });
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]); // source order
     }
   }
 
@@ -569,9 +571,11 @@ class Extractor {
         if (site.kind === 'role') return this.addExternalId(site.node, site.props, operator, key, value);
         const condKey = site.kind === 'json' ? 'Condition' : 'conditions';
         const literal = site.kind === 'json' ? site.node : site.props?.literal;
-        const quoteKeys = !!literal && literal.properties.some((p) => p.name && ts.isStringLiteral(p.name));
-        const k = (name: string) => (quoteKeys || !/^[A-Za-z_$][\w$]*$/.test(name) ? stringLiteral(file, name) : name);
-        const entry = `${k(key)}: ${stringLiteral(file, value)}`;
+        // JSON pasted into TypeScript keeps its quoted keys and double quotes: write what it writes.
+        const quotedKey = literal?.properties.map((p) => p.name).find((n): n is ts.StringLiteral => !!n && ts.isStringLiteral(n));
+        const q = quotedKey ? (quotedKey.getText(sf).startsWith('"') ? JSON.stringify : (x: string) => stringLiteral(file, x)) : (x: string) => stringLiteral(file, x);
+        const k = (name: string) => (quotedKey || !/^[A-Za-z_$][\w$]*$/.test(name) ? q(name) : name);
+        const entry = `${k(key)}: ${q(value)}`;
         if (!literal) {
           return site.kind === 'statement' ? appendObjectArgument(file, site.node, `conditions: { ${operator}: { ${entry} } }`) : undefined;
         }

@@ -63,7 +63,7 @@ export const s3BucketPublicAccess = defineRule({
       notExplicit: 'Bucket {{name}} relies on the account default for Block Public Access (on for buckets created since April 2023). State `blockPublicAccess: BlockPublicAccess.BLOCK_ALL` so it cannot be lost.',
     },
     examples: {
-      invalid: [{ filename: 'stack.ts', code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Site', { publicReadAccess: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ACLS_ONLY });\n" }],
+      invalid: [{ filename: 'stack.ts', code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Site', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ACLS_ONLY });\n" }],
       valid: [{ filename: 'stack.ts', code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Site', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL });\n" }],
     },
   },
