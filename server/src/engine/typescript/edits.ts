@@ -4,7 +4,7 @@
 import * as ts from 'typescript';
 import { detectEol, detectIndentUnit, indentAt } from '../text';
 import type { TextEdit } from '../types';
-import { normalizeRef } from './bindings';
+import { normalizeRef, requireTarget, unwrap } from './bindings';
 import type { TsFile } from './file';
 
 export function replaceNode(file: TsFile, node: ts.Node, newText: string): TextEdit {
@@ -173,7 +173,7 @@ export function importRef(file: TsFile, module: string, name: string): ImportRef
   const quote = quoteStyle(file);
   const semi = usesSemicolons(file) ? ';' : '';
   const eol = detectEol(sf.text);
-  const requires = sf.statements.filter((s) => ts.isVariableStatement(s) && /\brequire\(/.test(s.getText(sf)) && s.getStart(sf) < firstCodeAfterImports(sf));
+  const requires = leadingRequires(sf);
   const useRequire = imports.length === 0 && (requires.length > 0 || /\.c?js$/i.test(sf.fileName));
   const line = useRequire
     ? `const { ${name} } = require(${quote}${module}${quote})${semi}`
@@ -183,9 +183,15 @@ export function importRef(file: TsFile, module: string, name: string): ImportRef
   return { text: name, edits: [{ start: headerEnd(sf), end: headerEnd(sf), newText: `${line}${eol}` }] };
 }
 
-function firstCodeAfterImports(sf: ts.SourceFile): number {
-  const first = sf.statements.find((s) => !ts.isImportDeclaration(s) && !(ts.isVariableStatement(s) && /\brequire\(/.test(s.getText(sf))));
-  return first ? first.getStart(sf) : sf.text.length;
+/** `const x = require('m')` statements before the first other code (fixes add requires after them). */
+function leadingRequires(sf: ts.SourceFile): ts.VariableStatement[] {
+  const out: ts.VariableStatement[] = [];
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st)) continue;
+    if (!ts.isVariableStatement(st) || !st.declarationList.declarations.some((d) => d.initializer && requireTarget(unwrap(d.initializer)))) break;
+    out.push(st);
+  }
+  return out;
 }
 
 /** After a shebang, leading comments and directive prologue ('use strict'), where a first import goes. */
@@ -219,7 +225,8 @@ export function usesSemicolons(file: TsFile): boolean {
   let withSemi = 0;
   let without = 0;
   for (const s of sf.statements.slice(0, 30)) {
-    if (ts.isImportDeclaration(s) || ts.isVariableStatement(s) || ts.isExpressionStatement(s)) s.getText(sf).trimEnd().endsWith(';') ? withSemi++ : without++;
+    // A statement's end is its last token: `;` when written (no need to copy its text).
+    if (ts.isImportDeclaration(s) || ts.isVariableStatement(s) || ts.isExpressionStatement(s)) sf.text[s.getEnd() - 1] === ';' ? withSemi++ : without++;
   }
   return withSemi >= without;
 }

@@ -2,6 +2,7 @@ import * as ts from 'typescript';
 import { defineRule } from '../../engine/rule';
 import { addProp, anyPropOf, constructKey, constructVisitor, holderOfConstruct, holderOfExpression, methodCall, propOf, propsIndent, replaceValue, type Construct, type Holder } from '../../engine/typescript/cdk';
 import type { StaticValue, TsFile } from '../../engine/typescript/file';
+import { detectEol } from '../../engine/text';
 
 /** How a function is invoked, as far as this file shows. */
 type Invocation = { kind: 'async'; source: string; ownDlq: boolean } | { kind: 'sync' | 'poll' } | { kind: 'dlq' };
@@ -156,7 +157,7 @@ function dlqFix(file: TsFile, c: Construct) {
   if (off.state === 'present' && !flip) return undefined;
   const rest = flip ? parts.slice(1) : parts;
   const indent = propsIndent(file, c);
-  const added = rest.length ? addProp(file, c, rest.join(indent === undefined ? ', ' : `,\n${indent}`)) : [];
+  const added = rest.length ? addProp(file, c, rest.join(indent === undefined ? ', ' : `,${detectEol(file.text)}${indent}`)) : [];
   const edits = added && [...(flip ?? []), ...added];
   return edits && { title, kind: 'unsafe' as const, edits };
 }

@@ -2,15 +2,16 @@ import * as ts from 'typescript';
 import { defineRule } from '../../engine/rule';
 import { addProp, constructKey, constructVisitor, holderOfConstruct, methodCall, propOf, propsIndent, refTo, type Construct, type Holder } from '../../engine/typescript/cdk';
 import type { TsFile } from '../../engine/typescript/file';
-import { detectIndentUnit } from '../../engine/text';
+import { detectEol, detectIndentUnit } from '../../engine/text';
 import type { Fix } from '../../engine/types';
 
 /** The guide's rules: Infrequent Access after 30 days, Glacier after 90, expire after 365. */
 function lifecycleFix(file: TsFile, c: Construct): Fix | undefined {
   const indent = propsIndent(file, c);
   const unit = detectIndentUnit(file.text);
+  const eol = detectEol(file.text);
   const lines = (parts: string[], open: string, close: string) =>
-    indent === undefined ? `${open} ${parts.join(', ')} ${close}` : `${open}\n${parts.map((p) => `${indent}${unit}${p}`).join(',\n')}\n${indent}${close}`;
+    indent === undefined ? `${open} ${parts.join(', ')} ${close}` : `${open}${eol}${parts.map((p) => `${indent}${unit}${p}`).join(`,${eol}`)}${eol}${indent}${close}`;
   if (c.kind === 'cfnBucket') {
     const rule = lines(
       [
