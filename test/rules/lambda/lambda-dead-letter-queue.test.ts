@@ -26,6 +26,9 @@ ruleTester(lambdaDeadLetterQueue, {
     { name: 'an SNS subscription with its own DLQ', filename: 'stack.ts', code: L + SNS + SQS + FN + "import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';\ntopic.addSubscription(new subs.LambdaSubscription(fn, { deadLetterQueue: q }));\n" },
     { name: 'an EventBridge target with its own DLQ', filename: 'stack.ts', code: L + SQS + FN + "import * as events from 'aws-cdk-lib/aws-events';\nimport * as targets from 'aws-cdk-lib/aws-events-targets';\nnew events.Rule(this, 'R', { targets: [new targets.LambdaFunction(fn, { deadLetterQueue: q })] });\n" },
     { name: 'configureAsyncInvoke with onFailure', filename: 'stack.ts', code: L + SQS + FN + "import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';\nfn.configureAsyncInvoke({ onFailure: new SqsDestination(q) });\n" },
+    { name: 'a custom-resource provider handler (synchronous)', filename: 'stack.ts', code: L + FN + "import * as cr from 'aws-cdk-lib/custom-resources';\nnew cr.Provider(this, 'P', { onEventHandler: fn });\n" },
+    { name: 'an AppSync data source (synchronous)', filename: 'stack.ts', code: L + FN + "declare const api: any;\napi.addLambdaDataSource('ds', fn);\n" },
+    { name: 'an EventBridge Scheduler target with its own DLQ', filename: 'stack.ts', code: L + SQS + FN + "import * as st from 'aws-cdk-lib/aws-scheduler-targets';\nnew st.LambdaInvoke(fn, { deadLetterQueue: q });\n" },
     { name: 'DLQ from a parameter', filename: 'stack.ts', code: L + "export const f = (s: any, dlq: any) => new lambda.Function(s, 'Fn', { deadLetterQueue: dlq });\n" },
   ],
   invalid: [
@@ -57,6 +60,13 @@ ruleTester(lambdaDeadLetterQueue, {
       code: L + SNS + "import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';\nconst fn = new lambda.Function(this, 'Fn', { deadLetterQueueEnabled: false });\ntopic.addSubscription(new subs.LambdaSubscription(fn));\n",
       errors: [{ messageId: 'asyncWithoutDlq', line: 5, data: { source: 'SNS subscription' } }],
       output: L + SNS + "import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';\nconst fn = new lambda.Function(this, 'Fn', { deadLetterQueueEnabled: true, retryAttempts: 2 });\ntopic.addSubscription(new subs.LambdaSubscription(fn));\n",
+    },
+    {
+      name: 'a CloudWatch Logs subscription destination (asynchronous)',
+      filename: 'stack.ts',
+      code: L + FN + "import * as logs from 'aws-cdk-lib/aws-logs';\nimport * as dest from 'aws-cdk-lib/aws-logs-destinations';\ndeclare const group: logs.ILogGroup;\ngroup.addSubscriptionFilter('F', { destination: new dest.LambdaDestination(fn), filterPattern: logs.FilterPattern.allEvents() });\n",
+      errors: [{ messageId: 'asyncWithoutDlq', line: 2, data: { source: 'CloudWatch Logs subscription' } }],
+      output: L + "const fn = new lambda.Function(this, 'Fn', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\nimport * as logs from 'aws-cdk-lib/aws-logs';\nimport * as dest from 'aws-cdk-lib/aws-logs-destinations';\ndeclare const group: logs.ILogGroup;\ngroup.addSubscriptionFilter('F', { destination: new dest.LambdaDestination(fn), filterPattern: logs.FilterPattern.allEvents() });\n",
     },
     {
       name: 'L1 CfnFunction: reported, no fix (needs a queue ARN)',

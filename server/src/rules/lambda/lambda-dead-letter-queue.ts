@@ -90,6 +90,13 @@ export const lambdaDeadLetterQueue = defineRule({
       if (is(v, 'aws-cdk-lib/aws-sns-subscriptions', 'LambdaSubscription')) use(args[0], { kind: 'async', source: 'SNS subscription', ownDlq: optionSet(file, args[1], 'deadLetterQueue') });
       else if (is(v, 'aws-cdk-lib/aws-events-targets', 'LambdaFunction')) use(args[0], { kind: 'async', source: 'EventBridge rule target', ownDlq: optionSet(file, args[1], 'deadLetterQueue') });
       else if (is(v, 'aws-cdk-lib/aws-s3-notifications', 'LambdaDestination')) use(args[0], { kind: 'async', source: 'S3 notification', ownDlq: false });
+      else if (is(v, 'aws-cdk-lib/aws-logs-destinations', 'LambdaDestination')) use(args[0], { kind: 'async', source: 'CloudWatch Logs subscription', ownDlq: false });
+      else if (is(v, 'aws-cdk-lib/aws-scheduler-targets', 'LambdaInvoke') || is(v, 'aws-cdk-lib/aws-scheduler-targets-alpha', 'LambdaInvoke'))
+        use(args[0], { kind: 'async', source: 'EventBridge Scheduler target', ownDlq: optionSet(file, args[1], 'deadLetterQueue') });
+      else if (is(v, 'aws-cdk-lib/custom-resources', 'Provider')) {
+        use(propValue(file, args[2], 'onEventHandler'), { kind: 'sync' });
+        use(propValue(file, args[2], 'isCompleteHandler'), { kind: 'sync' });
+      } else if (is(v, 'aws-cdk-lib/aws-lambda', 'FunctionUrl')) use(propValue(file, args[2], 'function'), { kind: 'sync' });
       else if (is(v, 'aws-cdk-lib/aws-apigateway', 'LambdaIntegration') || is(v, 'aws-cdk-lib/aws-elasticloadbalancingv2-targets', 'LambdaTarget')) use(args[0], { kind: 'sync' });
       else if (is(v, 'aws-cdk-lib/aws-apigatewayv2-integrations', 'HttpLambdaIntegration') || is(v, 'aws-cdk-lib/aws-apigatewayv2-integrations', 'WebSocketLambdaIntegration')) use(args[1], { kind: 'sync' });
       else if (is(v, 'aws-cdk-lib/aws-apigateway', 'LambdaRestApi')) use(propValue(file, args[2], 'handler'), { kind: 'sync' });
@@ -116,6 +123,7 @@ export const lambdaDeadLetterQueue = defineRule({
         else if (m.method === 'addFunctionUrl') use(callee.expression, { kind: 'sync' });
         else if (m.method === 'configureAsyncInvoke' && optionSet(file, call.arguments[0], 'onFailure')) use(callee.expression, { kind: 'dlq' });
         else if (m.method === 'addTrigger') use(call.arguments[1], { kind: 'sync' }); // Cognito triggers are synchronous
+        else if (m.method === 'addLambdaDataSource') use(call.arguments[1], { kind: 'sync' }); // AppSync resolvers
       },
       fileEnd() {
         for (const [holder, c] of functions) {
