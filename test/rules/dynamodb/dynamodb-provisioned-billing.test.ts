@@ -20,6 +20,8 @@ const D = "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\n";
 ruleTester(dynamodbProvisionedBilling, {
   valid: [
     ...notDynamoDb,
+    { name: 'on demand through a const spread', filename: 'stack.ts', code: D + "const od = { billingMode: dynamodb.BillingMode.PAY_PER_REQUEST };\nnew dynamodb.Table(this, 'T', { ...od });\n" },
+    { name: 'table props we cannot see', filename: 'stack.ts', code: D + "declare const props: dynamodb.TableProps;\nnew dynamodb.Table(this, 'T', { ...props });\n" },
     { name: 'on demand', filename: 'stack.ts', code: D + "new dynamodb.Table(this, 'T', { billingMode: dynamodb.BillingMode.PAY_PER_REQUEST });\n" },
     {
       name: 'provisioned with autoscaling in the file',
@@ -43,6 +45,13 @@ ruleTester(dynamodbProvisionedBilling, {
   ],
   invalid: [
     ...formCases,
+    {
+      name: 'PROVISIONED through a const (capacities in the const too)',
+      filename: 'stack.ts',
+      code: D + "const fixed = { billingMode: dynamodb.BillingMode.PROVISIONED, readCapacity: 1, writeCapacity: 1 };\nnew dynamodb.Table(this, 'T', fixed);\n",
+      errors: [{ messageId: 'provisioned', line: 2, column: 17 }],
+      output: D + "const fixed = { billingMode: dynamodb.BillingMode.PAY_PER_REQUEST };\nnew dynamodb.Table(this, 'T', fixed);\n",
+    },
     {
       name: 'Table without billingMode: CDK provisions 5/5',
       filename: 'stack.ts',

@@ -24,6 +24,8 @@ const NODE = "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\n"
 
 ruleTester(lambdaArm64, {
   valid: [
+    { name: 'ARM_64 through shared defaults', filename: 'stack.ts', code: L + "const defaults = { architecture: lambda.Architecture.ARM_64 };\nnew lambda.Function(this, 'F', { ...defaults, handler: 'h' });\n" },
+    { name: 'defaults we cannot see', filename: 'stack.ts', code: L + "import { defaults } from './defaults';\nnew lambda.Function(this, 'F', { ...defaults, handler: 'h' });\n" },
     { name: 'ARM_64', filename: 'stack.ts', code: L + "new lambda.Function(this, 'F', { architecture: lambda.Architecture.ARM_64 });\n" },
     { name: 'deprecated architectures list with ARM_64', filename: 'stack.ts', code: L + "new lambda.Function(this, 'F', { architectures: [lambda.Architecture.ARM_64] });\n" },
     { name: 'architecture chosen at run time', filename: 'stack.ts', code: L + "declare const arm: boolean;\nnew lambda.Function(this, 'F', { architecture: arm ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64 });\n" },
@@ -31,6 +33,13 @@ ruleTester(lambdaArm64, {
   ],
   invalid: [
     ...formCases,
+    {
+      name: 'X86_64 in a const used through a spread',
+      filename: 'stack.ts',
+      code: L + "const legacy = { architecture: lambda.Architecture.X86_64 };\nnew lambda.Function(this, 'F', { ...legacy });\n",
+      errors: [{ messageId: 'x86', line: 2, column: 18 }],
+      output: L + "const legacy = { architecture: lambda.Architecture.ARM_64 };\nnew lambda.Function(this, 'F', { ...legacy });\n",
+    },
     {
       name: 'NodejsFunction: Architecture comes from aws-lambda, a new import',
       filename: 'stack.ts',

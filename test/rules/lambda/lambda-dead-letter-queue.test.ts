@@ -17,6 +17,8 @@ const SQS = "import * as sqs from 'aws-cdk-lib/aws-sqs';\nconst q = new sqs.Queu
 
 ruleTester(lambdaDeadLetterQueue, {
   valid: [
+    { name: 'DLQ through a const spread', filename: 'stack.ts', code: L + "const resilient = { deadLetterQueueEnabled: true };\nnew lambda.Function(this, 'Fn', { ...resilient, handler: 'h' });\n" },
+    { name: 'props we cannot see', filename: 'stack.ts', code: L + "declare const props: lambda.FunctionProps;\nnew lambda.Function(this, 'Fn', { ...props });\n" },
     { name: 'deadLetterQueue given', filename: 'stack.ts', code: L + SQS + "new lambda.Function(this, 'Fn', { deadLetterQueue: q, retryAttempts: 2 });\n" },
     { name: 'deadLetterQueueEnabled', filename: 'stack.ts', code: L + "new lambda.Function(this, 'Fn', { deadLetterQueueEnabled: true });\n" },
     { name: 'onFailure destination', filename: 'stack.ts', code: L + SQS + "import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';\nnew lambda.Function(this, 'Fn', { onFailure: new SqsDestination(q) });\n" },

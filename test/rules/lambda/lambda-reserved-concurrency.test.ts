@@ -22,6 +22,7 @@ const L = "import * as lambda from 'aws-cdk-lib/aws-lambda';\n";
 
 ruleTester(lambdaReservedConcurrency, {
   valid: [
+    { name: 'reserved through a const spread', filename: 'stack.ts', code: L + "const capped = { reservedConcurrentExecutions: 5 };\nnew lambda.Function(this, 'F', { ...capped, handler: 'h' });\n" },
     { name: 'reserved', filename: 'stack.ts', code: L + "new lambda.Function(this, 'F', { reservedConcurrentExecutions: 5 });\n" },
     { name: 'reserved from a parameter', filename: 'stack.ts', code: L + "export const f = (s: any, n: number) => new lambda.Function(s, 'F', { reservedConcurrentExecutions: n });\n" },
     { name: 'unknown props', filename: 'stack.ts', code: L + "declare const props: lambda.FunctionProps;\nnew lambda.Function(this, 'F', props);\n" },
@@ -29,6 +30,13 @@ ruleTester(lambdaReservedConcurrency, {
   ],
   invalid: [
     ...formCases,
+    {
+      name: 'props via a const with a spread of a known const',
+      filename: 'stack.ts',
+      code: L + "const base = { handler: 'h' };\nconst props = { ...base, memorySize: 256 };\nnew lambda.Function(this, 'F', props);\n",
+      errors: [{ messageId: 'missing', line: 4, suggestions: [{ title: 'reservedConcurrentExecutions', output: L + "const base = { handler: 'h' };\nconst props = { ...base, memorySize: 256, reservedConcurrentExecutions: 10 };\nnew lambda.Function(this, 'F', props);\n" }] }],
+      output: null,
+    },
     {
       name: 'L1 CfnFunction, multi-line',
       filename: 'stack.ts',

@@ -13,6 +13,8 @@ const formCases: InvalidCase[] = importForms('aws-s3', 's3', 'Bucket').map((f) =
 
 ruleTester(s3BucketLifecycle, {
   valid: [
+    { name: 'lifecycle rules through a const spread', filename: 'stack.ts', code: S3 + "const tiered = { lifecycleRules: [] };\nnew s3.Bucket(this, 'B', { ...tiered });\n" },
+    { name: 'props we cannot see', filename: 'stack.ts', code: S3 + "declare const props: s3.BucketProps;\nnew s3.Bucket(this, 'B', { ...props, versioned: true });\n" },
     { name: 'lifecycleRules given', filename: 'stack.ts', code: "import { Duration } from 'aws-cdk-lib';\n" + S3 + "new s3.Bucket(this, 'B', { lifecycleRules: [{ expiration: Duration.days(30) }] });\n" },
     { name: 'addLifecycleRule on the bucket later', filename: 'stack.ts', code: "import { Duration } from 'aws-cdk-lib';\n" + S3 + "const b = new s3.Bucket(this, 'B');\nb.addLifecycleRule({ expiration: Duration.days(30) });\n" },
     { name: 'addLifecycleRule on a field', filename: 'stack.ts', code: S3 + "class X {\n  b = new s3.Bucket(this, 'B');\n  f() { this.b.addLifecycleRule({ abortIncompleteMultipartUploadAfter: undefined }); }\n}\n" },
