@@ -47,7 +47,7 @@ export interface ClientOptions {
   /** Declare pull diagnostics (and refresh support). */
   pull?: boolean;
   /** Answer `workspace/configuration`; omit to declare no configuration support. */
-  configuration?: (item: ConfigurationItem) => unknown;
+  configuration?: (item: ConfigurationItem) => unknown | Promise<unknown>;
   workspaceFolders?: string[];
   /** Extra capabilities merged over the defaults. */
   capabilities?: ClientCapabilities;
@@ -126,11 +126,14 @@ export class TestClient {
     });
     if (options.configuration) {
       const answer = options.configuration;
+      // An answer may be a promise: a test can hold the server mid-request.
       connection.onRequest(ConfigurationRequest.type, (p) =>
-        p.items.map((item) => {
-          client.configurationRequests.push(item);
-          return answer(item);
-        }),
+        Promise.all(
+          p.items.map((item) => {
+            client.configurationRequests.push(item);
+            return answer(item);
+          }),
+        ),
       );
     }
     connection.listen();
