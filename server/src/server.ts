@@ -224,7 +224,10 @@ connection.onCodeAction((params, token) =>
     const actions = kindRequested(params.context.only, CodeActionKind.QuickFix)
       ? quickFixes(doc, report.result.findings, params.range, params.context.diagnostics, client.versionedEdits)
       : [];
-    if (kindRequested(params.context.only, FIX_ALL_KIND) && report.result.findings.some((f) => f.fix?.kind === 'safe')) {
+    // Fix-all re-analyzes up to 10 times: computed only when asked for by kind (on save, the
+    // command, the source action menu), not for every lightbulb request as the cursor moves.
+    const only = params.context.only;
+    if (only && kindRequested(only, FIX_ALL_KIND) && report.result.findings.some((f) => f.fix?.kind === 'safe')) {
       const fixed = analyzer.fixAll(doc, report);
       if (stale()) return null; // fixes computed for a version the editor no longer has
       if (fixed.edits.length) actions.push(fixAllAction(doc, toLspEdits(doc, fixed.edits), fixed.applied, client.versionedEdits));

@@ -6,6 +6,7 @@ import type { AwsPatternsSettings } from '../../../shared/settings';
 import { CancelledError, analyze } from '../engine/analyze';
 import { defaultConfig, parseConfig, type ResolvedConfig } from '../engine/config';
 import { fixAll, type FixAllResult } from '../engine/fixes';
+import type { RuleDefinition } from '../engine/rule';
 import type { AnalysisResult, InternalError } from '../engine/types';
 import type { IamKnowledge } from '../iam/knowledge';
 import { rulesById } from '../rules/index';
@@ -39,6 +40,8 @@ export class Analyzer {
     private readonly iam: () => IamKnowledge,
     private readonly workspace: Workspace,
     private readonly log: Logger,
+    /** The registry, unless a test hands in its own rules. */
+    private readonly rules?: readonly RuleDefinition[],
   ) {}
 
   /**
@@ -65,7 +68,7 @@ export class Analyzer {
       const started = performance.now();
       let result: AnalysisResult;
       try {
-        result = analyze(this.input(doc), { iam: this.iam(), config, isCancelled: isStale });
+        result = analyze(this.input(doc), { iam: this.iam(), config, rules: this.rules, isCancelled: isStale });
       } catch (e) {
         if (e instanceof CancelledError) return STALE;
         throw e;
@@ -82,7 +85,7 @@ export class Analyzer {
 
   /** Fix-all on the document's current text, with the config its report used. */
   fixAll(doc: TextDocument, report: DocumentReport): FixAllResult {
-    const result = fixAll(this.input(doc), { iam: this.iam(), config: report.config });
+    const result = fixAll(this.input(doc), { iam: this.iam(), config: report.config, rules: this.rules });
     this.logInternalErrors(result.result.internalErrors);
     return result;
   }

@@ -23,23 +23,10 @@ export function statementsOfSite(site: PolicyDocumentSite, text: string): Policy
   const statementNode = property(site.node, 'Statement');
   if (!statementNode) return [];
   const objects = statementNode.type === 'array' ? (statementNode.children ?? []).filter((c) => c.type === 'object') : statementNode.type === 'object' ? [statementNode] : [];
-  // The file's formatting is read once, and only when a fix needs it: reading it per statement
-  // scans the whole text each time, quadratic on policies with thousands of statements.
-  let format: TextFormat | undefined;
-  const formatOf = (): TextFormat => (format ??= textFormat(text));
-  return objects.map((obj) => buildStatement(obj, site.kind, text, formatOf));
+  return objects.map((obj) => buildStatement(obj, site.kind, text));
 }
 
-interface TextFormat {
-  unit: string;
-  eol: string;
-}
-
-function textFormat(text: string): TextFormat {
-  return { unit: detectIndentUnit(text), eol: detectEol(text) };
-}
-
-function buildStatement(obj: Node, siteKind: PolicyKind | 'auto', text: string, formatOf: () => TextFormat): PolicyStatement {
+function buildStatement(obj: Node, siteKind: PolicyKind | 'auto', text: string): PolicyStatement {
   const effectNode = property(obj, 'Effect');
   const effectValue = effectNode?.type === 'string' ? String(effectNode.value) : undefined;
   const actions = readList(obj, 'Action');
@@ -64,7 +51,7 @@ function buildStatement(obj: Node, siteKind: PolicyKind | 'auto', text: string, 
     condition: readCondition(obj),
     start: obj.offset,
     end: obj.offset + obj.length,
-    editor: jsonEditor(obj, text, formatOf),
+    editor: jsonEditor(obj, text),
   };
 }
 
@@ -154,11 +141,13 @@ function readCondition(obj: Node): PolicyCondition | undefined {
   return { entries, incomplete, start: value.offset, end: value.offset + value.length };
 }
 
-function jsonEditor(obj: Node, text: string, formatOf: () => TextFormat): StatementEditor {
+function jsonEditor(obj: Node, text: string): StatementEditor {
+  const unit = detectIndentUnit(text);
+  const eol = detectEol(text);
+  const formattingOptions = { insertSpaces: unit !== '\t', tabSize: unit === '\t' ? 4 : unit.length, eol };
   return {
     replaceItem(list, item, values) {
       if (values.length === 0) return undefined;
-      const { unit, eol } = formatOf();
       const quoted = values.map((v) => JSON.stringify(v));
       if (list.isArray) {
         const multiline = /[\r\n]/.test(text.slice(list.start, list.end));
@@ -171,8 +160,6 @@ function jsonEditor(obj: Node, text: string, formatOf: () => TextFormat): Statem
       return [{ start: item.start, end: item.end, newText: `[${eol}${inner}${quoted.join(`,${eol}${inner}`)}${eol}${indent}]` }];
     },
     addCondition(operator, key, value) {
-      const { unit, eol } = formatOf();
-      const formattingOptions = { insertSpaces: unit !== '\t', tabSize: unit === '\t' ? 4 : unit.length, eol };
       const condition = property(obj, 'Condition');
       if (condition && condition.type !== 'object') return undefined;
       const opNode = property(condition, operator);
