@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normalizeSettings } from '../../shared/settings';
 import { defaultConfig } from '../../server/src/engine/config';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { kindRequested } from '../../server/src/lsp/codeActions';
+import { hoverFor } from '../../server/src/lsp/hover';
+import { rulesById } from '../../server/src/rules/index';
+import { analyzeText } from '../helpers/engine';
 import { cancelUndispatched } from '../../server/src/lsp/stale';
 import { Workspace, effectiveConfig, isConfigFile } from '../../server/src/lsp/workspace';
 
@@ -50,5 +54,18 @@ describe('server modules', () => {
     assert.equal(ws.configFor('untitled:Untitled-1'), undefined);
     assert.ok(isConfigFile('file:///w/.aws-patterns.json'));
     assert.ok(!isConfigFile('file:///w/my.aws-patterns.json'));
+  });
+
+  it('hovers in plain text for clients without markdown, and not at all off a finding', () => {
+    const text = '{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/*"}]}';
+    const doc = TextDocument.create('file:///w/p.json', 'json', 1, text);
+    const { findings } = analyzeText('p.json', text);
+    const at = doc.positionAt(text.indexOf('s3:*'));
+    const hover = hoverFor(doc, findings, at, rulesById, false);
+    assert.ok(hover && typeof hover.contents === 'object' && 'kind' in hover.contents);
+    assert.equal(hover.contents.kind, 'plaintext');
+    assert.ok(hover.contents.value.startsWith('Wildcard IAM action (iam-wildcard-action)'));
+    assert.ok(!hover.contents.value.includes('```'));
+    assert.equal(hoverFor(doc, findings, { line: 0, character: 1 }, rulesById, false), null);
   });
 });

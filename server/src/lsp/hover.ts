@@ -24,7 +24,7 @@ export function hoverFor(
     const rule = rules.get(f.ruleId);
     if (!rule || seen.has(f.ruleId)) continue;
     seen.add(f.ruleId);
-    sections.push(markdown ? ruleMarkdown(rule, f) : rulePlainText(rule, f));
+    sections.push(markdown ? ruleMarkdown(rule) : rulePlainText(rule));
   }
   if (sections.length === 0) return null;
   const start = Math.min(...here.map((f) => f.start));
@@ -39,8 +39,9 @@ function goodExample(rule: RuleDefinition) {
   return rule.meta.examples.valid[0];
 }
 
-function ruleMarkdown(rule: RuleDefinition, f: Finding): string {
-  const lines = [`**${rule.meta.title}** · \`${rule.id}\``, '', f.message, '', rule.meta.rationale];
+function ruleMarkdown(rule: RuleDefinition): string {
+  // The editor shows the diagnostic's message beside the hover already: no need to repeat it.
+  const lines = [`**${rule.meta.title}** · \`${rule.id}\``, '', rule.meta.rationale];
   const example = goodExample(rule);
   if (example) {
     const ext = /\.(\w+)$/.exec(example.filename)?.[1]?.toLowerCase() ?? '';
@@ -53,7 +54,7 @@ function ruleMarkdown(rule: RuleDefinition, f: Finding): string {
   return lines.join('\n');
 }
 
-function rulePlainText(rule: RuleDefinition, f: Finding): string {
+function rulePlainText(rule: RuleDefinition): string {
   const example = goodExample(rule);
-  return [`${rule.meta.title} (${rule.id})`, f.message, rule.meta.rationale, ...(example ? [`✅ ${rule.meta.guide}:`, example.code.replace(/\n$/, '')] : []), ruleDocsUrl(rule.id)].join('\n\n');
+  return [`${rule.meta.title} (${rule.id})`, rule.meta.rationale, ...(example ? [`✅ ${rule.meta.guide}:`, example.code.replace(/\n$/, '')] : []), ruleDocsUrl(rule.id)].join('\n\n');
 }
