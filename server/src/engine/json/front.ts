@@ -8,6 +8,9 @@ export interface JsonStringValue {
   value: string;
   /** The property key this string is the value of (or the array's key), when there is one. */
   key: string | undefined;
+  /** Offset of the object or array that directly holds the string: strings with the same container are siblings. */
+  container: number | undefined;
+  /** Range of the string token, quotes included. */
   start: number;
   end: number;
 }
@@ -38,22 +41,27 @@ export function parseJsonFile(text: string): { file: JsonFile; notices: FileNoti
 /** Calls `visit` for every string value in the tree (keys excluded). */
 export function forEachJsonString(root: Node | undefined, visit: (v: JsonStringValue) => void): void {
   if (!root) return;
-  const stack: { node: Node; key: string | undefined }[] = [{ node: root, key: undefined }];
+  // Iterative, in document order: deeply nested files must not overflow the call stack.
+  const stack: { node: Node; key: string | undefined; container: number | undefined }[] = [{ node: root, key: undefined, container: undefined }];
   while (stack.length) {
-    const { node, key } = stack.pop()!;
+    const { node, key, container } = stack.pop()!;
     switch (node.type) {
       case 'string':
-        visit({ value: String(node.value), key, start: node.offset, end: node.offset + node.length });
+        visit({ value: String(node.value), key, container, start: node.offset, end: node.offset + node.length });
         break;
-      case 'object':
-        for (const prop of node.children ?? []) {
-          const [k, v] = prop.children ?? [];
-          if (k && v) stack.push({ node: v, key: String(k.value) });
+      case 'object': {
+        const props = node.children ?? [];
+        for (let i = props.length - 1; i >= 0; i--) {
+          const [k, v] = props[i].children ?? [];
+          if (k && v) stack.push({ node: v, key: String(k.value), container: node.offset });
         }
         break;
-      case 'array':
-        for (const child of node.children ?? []) stack.push({ node: child, key });
+      }
+      case 'array': {
+        const items = node.children ?? [];
+        for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i], key, container: node.offset });
         break;
+      }
       default:
         break;
     }

@@ -22,9 +22,26 @@ export function property(node: Node | undefined, name: string): Node | undefined
   return undefined;
 }
 
+const STATEMENT_KEYS = new Set(['sid', 'effect', 'action', 'notaction', 'resource', 'notresource', 'principal', 'notprincipal', 'condition']);
+
+/**
+ * An IAM statement, or something that may produce one: an object with statement keys, an empty
+ * object (legal, if useless), or a CloudFormation intrinsic (`{"Fn::If": [...]}`). This keeps out
+ * other things called "Statement", such as AWS WAF rule statements (`{"ByteMatchStatement": ...}`).
+ */
+function mayBeStatement(node: Node): boolean {
+  if (node.type !== 'object') return false;
+  const keys = (node.children ?? []).map((p) => String(p.children?.[0]?.value ?? ''));
+  return keys.length === 0 || keys.some((k) => STATEMENT_KEYS.has(k.toLowerCase())) || (keys.length === 1 && keys[0].startsWith('Fn::'));
+}
+
 export function isPolicyDocument(node: Node | undefined): boolean {
   const statement = property(node, 'Statement');
-  return !!statement && (statement.type === 'array' || statement.type === 'object');
+  if (!statement) return false;
+  if (statement.type === 'object') return mayBeStatement(statement);
+  if (statement.type !== 'array') return false;
+  const items = statement.children ?? [];
+  return items.length === 0 || items.some(mayBeStatement);
 }
 
 export function isCloudFormationTemplate(root: Node): boolean {
