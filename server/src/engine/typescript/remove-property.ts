@@ -27,6 +27,8 @@ export function removePropertyEdit(sf: ts.SourceFile, element: ts.ObjectLiteralE
     const next = text.startsWith('\r\n', lineEnd) ? lineEnd + 2 : lineEnd + 1;
     return { start: lineStart, end: Math.min(next, text.length), newText: '' };
   }
+  // The only property, on the braces' line: `{ x: 1 }` becomes `{}`.
+  if (props.length === 1) return { start: literal.getStart(sf) + 1, end: literal.end - 1, newText: '' };
   if (hasComma) {
     let after = end;
     while (after < text.length && /[ \t]/.test(text[after])) after++;

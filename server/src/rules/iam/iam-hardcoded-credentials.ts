@@ -42,8 +42,11 @@ function keyIdFindings(raw: string, cooked: string, tokenStart: number, tokenEnd
   });
 }
 
-function secretFinding(secret: string, start: number, end: number): Pending {
+/** The secret's own characters when the source spells it plainly, else the whole token. */
+function secretFinding(secret: string, raw: string, tokenStart: number, tokenEnd: number): Pending {
   const masked = maskSecret(secret);
+  const at = raw.indexOf(secret);
+  const [start, end] = at >= 0 ? [tokenStart + at, tokenStart + at + secret.length] : [tokenStart, tokenEnd];
   return { messageId: 'secretAccessKey', data: { masked }, start, end, key: `SecretAccessKey::${masked}` };
 }
 
@@ -106,7 +109,7 @@ export const iamHardcodedCredentials = defineRule({
             const neighbourSaysSecret = strings.some((s) => findAccessKeyIds(s.value).length > 0 || namesSecretKey(s.value));
             for (const s of strings) {
               const secret = looksLikeSecretKey(s.value) && (namesSecretKey(s.key) || neighbourSaysSecret) ? s.value.trim() : inlineSecret(s.value);
-              if (secret) pending.push(secretFinding(secret, s.start, s.end));
+              if (secret) pending.push(secretFinding(secret, ctx.file.text.slice(s.start + 1, s.end - 1), s.start + 1, s.end - 1));
             }
           }
           pending.sort((a, b) => a.start - b.start);
@@ -127,7 +130,7 @@ export const iamHardcodedCredentials = defineRule({
       const cooked = (node as ts.StringLiteralLike | ts.TemplateLiteralLikeNode).text;
       pending.push(...keyIdFindings(raw, cooked, start, node.end));
       const secret = looksLikeSecretKey(cooked) && contextNamesSecret(file, node) ? cooked.trim() : inlineSecret(cooked);
-      if (secret) pending.push(secretFinding(secret, start, node.end));
+      if (secret) pending.push(secretFinding(secret, raw, start, node.end));
     };
 
     const visitor: Record<number, (node: ts.Node) => void> = {};

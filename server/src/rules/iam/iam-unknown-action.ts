@@ -46,7 +46,7 @@ export const iamUnknownAction = defineRule({
     },
     examples: {
       invalid: [{ filename: 'policy.json', code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["s3:GetObjet"], "Resource": "arn:aws:s3:::my-bucket/*" }]\n}\n' }],
-      valid: [{ filename: 'policy.json', code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:Get*Tagging"], "Resource": "arn:aws:s3:::my-bucket/*" }]\n}\n' }],
+      valid: [{ filename: 'policy.json', code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectTagging"], "Resource": "arn:aws:s3:::my-bucket/*" }]\n}\n' }],
     },
   },
   create(ctx) {
