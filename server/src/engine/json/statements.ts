@@ -159,13 +159,22 @@ function readCondition(obj: Node): PolicyCondition | undefined {
   return { entries, incomplete, start: value.offset, end: value.offset + value.length };
 }
 
+/**
+ * The file's indentation and line ending, computed once per file text and only when a fix needs
+ * them: detecting them scans the text, and a file can hold tens of thousands of statements.
+ */
+let styleCache: { text: string; unit: string; eol: string } | undefined;
+function fileStyle(text: string): { unit: string; eol: string } {
+  if (styleCache?.text !== text) styleCache = { text, unit: detectIndentUnit(text), eol: detectEol(text) };
+  return styleCache;
+}
+
 function jsonEditor(obj: Node, text: string): StatementEditor {
-  const unit = detectIndentUnit(text);
-  const eol = detectEol(text);
   const spansLines = (node: Node) => /[\r\n]/.test(text.slice(node.offset, node.offset + node.length));
   return {
     replaceItem(list, item, values) {
       if (values.length === 0) return undefined;
+      const { unit, eol } = fileStyle(text);
       const quoted = values.map((v) => JSON.stringify(v));
       if (list.isArray) {
         const multiline = /[\r\n]/.test(text.slice(list.start, list.end));
@@ -188,6 +197,7 @@ function jsonEditor(obj: Node, text: string): StatementEditor {
       return next ? [{ start: item.start, end: next.start, newText: '' }] : [{ start: prev.end, end: item.end, newText: '' }];
     },
     addCondition(operator, key, value) {
+      const { unit, eol } = fileStyle(text);
       const condition = property(obj, 'Condition');
       if (condition && condition.type !== 'object') return undefined;
       const opNode = property(condition, operator);

@@ -19,7 +19,8 @@ export function isAccessKeyId(value: string): boolean {
 
 /** 40 base64 characters mixing cases and digits or symbols, as generated secrets do (a SHA-1 or a word run does not). */
 export function looksLikeSecretKey(value: string): boolean {
-  const v = value.trim();
+  if (value.length < 40) return false;
+  const v = value.length === 40 ? value : value.trim();
   return SECRET_SHAPE.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v) && /[0-9/+]/.test(v);
 }
 

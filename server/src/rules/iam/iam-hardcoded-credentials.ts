@@ -93,24 +93,31 @@ export const iamHardcodedCredentials = defineRule({
     };
 
     if (ctx.file.kind === 'json') {
-      // Strings grouped by the object that holds them: a secret is recognized by its neighbours.
-      const byContainer = new Map<number | undefined, JsonStringValue[]>();
+      // A 40-character value is a secret when its key names one, or when a sibling is a key ID or
+      // names the secret (`{"Name": "AWS_SECRET_ACCESS_KEY", "Value": "..."}`): siblings share a container.
+      const signalled = new Set<number | undefined>();
+      const candidates: JsonStringValue[] = [];
       return {
         jsonString(v) {
+          const value = v.value;
+          // Cheap tests first: a file may hold hundreds of thousands of strings.
+          if (value.includes('AKIA') || value.includes('ASIA')) {
+            const found = keyIdFindings(ctx.file.text.slice(v.start + 1, v.end - 1), value, v.start + 1, v.end - 1);
+            if (found.length) {
+              pending.push(...found);
+              signalled.add(v.container);
+            }
+          }
+          if (value.length < 80 && /secret/i.test(value) && namesSecretKey(value)) signalled.add(v.container);
+          const secret = looksLikeSecretKey(value) ? value.trim() : value.length > 40 && /secret/i.test(value) ? inlineSecret(value) : undefined;
+          if (!secret) return;
           const raw = ctx.file.text.slice(v.start + 1, v.end - 1);
-          pending.push(...keyIdFindings(raw, v.value, v.start + 1, v.end - 1));
-          const list = byContainer.get(v.container) ?? [];
-          list.push(v);
-          byContainer.set(v.container, list);
+          if (secret !== value.trim() || namesSecretKey(v.key)) pending.push(secretFinding(secret, raw, v.start + 1, v.end - 1));
+          else candidates.push(v);
         },
         fileEnd() {
-          for (const strings of byContainer.values()) {
-            // A key ID or a value naming the secret (`{"Name": "AWS_SECRET_ACCESS_KEY", "Value": "..."}`) beside it.
-            const neighbourSaysSecret = strings.some((s) => findAccessKeyIds(s.value).length > 0 || namesSecretKey(s.value));
-            for (const s of strings) {
-              const secret = looksLikeSecretKey(s.value) && (namesSecretKey(s.key) || neighbourSaysSecret) ? s.value.trim() : inlineSecret(s.value);
-              if (secret) pending.push(secretFinding(secret, ctx.file.text.slice(s.start + 1, s.end - 1), s.start + 1, s.end - 1));
-            }
+          for (const v of candidates) {
+            if (signalled.has(v.container)) pending.push(secretFinding(v.value.trim(), ctx.file.text.slice(v.start + 1, v.end - 1), v.start + 1, v.end - 1));
           }
           pending.sort((a, b) => a.start - b.start);
           flush();

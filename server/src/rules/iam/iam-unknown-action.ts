@@ -4,6 +4,7 @@ import type { Fix, Severity } from '../../engine/types';
 import { parseActionPattern, type IamKnowledge } from '../../iam/knowledge';
 import { closestNames, typoDistance } from './closest-names';
 import { actionsForOperation } from './operation-actions';
+import { expandCached } from './expand-cache';
 import { isUndocumentedAwsAction } from './undocumented-actions';
 
 /** `0.21.202609261` → `2026-09-26`: the date of the IAM data, which users compare with an action's launch. */
@@ -18,7 +19,7 @@ function prefixTypoFixes(iam: IamKnowledge, service: string, action: string): st
   const max = service.length >= 4 ? 2 : 1;
   return closestNames(service, iam.servicePrefixes(), max, 5)
     .map((c) => `${c.name}:${action}`)
-    .filter((candidate) => (iam.expand(candidate)?.length ?? 0) > 0);
+    .filter((candidate) => (expandCached(iam, candidate)?.length ?? 0) > 0);
 }
 
 export const iamUnknownAction = defineRule({
@@ -81,7 +82,7 @@ export const iamUnknownAction = defineRule({
           continue;
         }
         if (/[*?]/.test(parsed.action)) {
-          if ((ctx.iam.expand(action)?.length ?? 0) === 0) report('wildcardMatchesNothing', { serviceName: svc.name, dataDate: date });
+          if ((expandCached(ctx.iam, action)?.length ?? 0) === 0) report('wildcardMatchesNothing', { serviceName: svc.name, dataDate: date });
           continue;
         }
         if (svc.byLowerName.has(parsed.action.toLowerCase()) || isUndocumentedAwsAction(action)) continue;

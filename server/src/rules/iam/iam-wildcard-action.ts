@@ -2,6 +2,7 @@ import { parseActionPattern } from '../../iam/knowledge';
 import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import { starterActions } from './starter-actions';
+import { expandCached } from './expand-cache';
 
 const READ_LEVELS = new Set(['Read', 'List']);
 
@@ -52,7 +53,7 @@ export const iamWildcardAction = defineRule({
           }
           const parsed = parseActionPattern(action);
           if (!parsed || !/[*?]/.test(parsed.action)) continue;
-          const matched = ctx.iam.expand(action);
+          const matched = expandCached(ctx.iam, action);
           // Unknown services and wildcards that match nothing belong to iam-unknown-action.
           if (!matched || matched.length === 0) continue;
           if (parsed.action === '*') {

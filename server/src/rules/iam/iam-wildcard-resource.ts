@@ -2,6 +2,7 @@ import { defineRule } from '../../engine/rule';
 import type { PolicyCondition } from '../../engine/policy/model';
 import type { IamAction } from '../../iam/knowledge';
 import { placeholderArn, preferredResourceType, type ResourceTypeArn } from './resource-arn';
+import { expandCached } from './expand-cache';
 
 /** Conditions that already narrow which resources the statement reaches (attribute-based access control). */
 const RESOURCE_SCOPING_KEY = /(^|:)(ResourceTag|RequestTag)\/|:CreateAction$|^aws:Resource(Account|OrgID|OrgPaths)$|^cloudwatch:namespace$/i;
@@ -55,6 +56,12 @@ export const iamWildcardResource = defineRule({
     },
   },
   create(ctx) {
+    // The resource type of each action pattern, computed once per file.
+    const typeCache = new Map<string, ResourceTypeArn | undefined>();
+    const typeFor = (pattern: string, actions: IamAction[]) => {
+      if (!typeCache.has(pattern)) typeCache.set(pattern, typeOf(ctx.iam, actions));
+      return typeCache.get(pattern);
+    };
     return {
       policyStatement(s) {
         if (s.effect !== 'Allow' || s.kind !== 'identity' || !s.actions || !s.resources) return;
@@ -66,12 +73,12 @@ export const iamWildcardResource = defineRule({
           const action = item.value?.trim();
           // Action "*" on "*" is iam-wildcard-action's administrator finding; saying it twice is noise.
           if (action === '*') return;
-          const matched = action ? ctx.iam.expand(action) : undefined;
+          const matched = action ? expandCached(ctx.iam, action) : undefined;
           // Unknown actions belong to iam-unknown-action.
           if (!action || !matched || matched.length === 0) continue;
           const withTypes = matched.filter((a) => a.resourceTypes.length > 0);
           if (withTypes.length === 0) starOnly.push(action);
-          else scoped.push({ action, type: typeOf(ctx.iam, withTypes) });
+          else scoped.push({ action, type: typeFor(action, withTypes) });
         }
         if (scoped.length === 0) return;
         const first = scoped[0];

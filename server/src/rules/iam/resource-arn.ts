@@ -10,8 +10,19 @@ export interface ResourceTypeArn {
   format: string;
 }
 
+const preferred = new WeakMap<IamAction, ResourceTypeArn | null>();
+
 /** The resource type a policy most likely means for this action: required ones first, then the simplest ARN. */
 export function preferredResourceType(iam: IamKnowledge, action: IamAction): ResourceTypeArn | undefined {
+  // Actions are shared objects of the loaded IAM data: remember the answer (a file may repeat a pattern thousands of times).
+  const known = preferred.get(action);
+  if (known !== undefined) return known ?? undefined;
+  const found = computePreferred(iam, action);
+  preferred.set(action, found ?? null);
+  return found;
+}
+
+function computePreferred(iam: IamKnowledge, action: IamAction): ResourceTypeArn | undefined {
   const formats = iam.service(action.service)?.resourceTypes ?? {};
   const candidates = action.resourceTypes.flatMap((r, index) => (formats[r.name] ? [{ ...r, index, format: formats[r.name] }] : []));
   const variables = (f: string) => (f.match(/\$\{/g) ?? []).length;
