@@ -8,6 +8,7 @@ ruleTester(iamWildcardResource, {
   valid: [
     { name: 'scoped ARN', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/Orders" }') },
     { name: 'actions that only work on * are exempt', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "ec2:DescribeInstances"], "Resource": "*" }') },
+    { name: 'CloudWatch metrics have no ARN in practice (the dataset type is for one feature)', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["cloudwatch:PutMetricData", "logs:DescribeLogGroups"], "Resource": "*" }') },
     { name: 'Deny is never over-broad', filename: 'p.json', code: policy('{ "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*" }') },
     { name: 'unknown effect stays silent', filename: 'p.json', code: policy('{ "Effect": {"Ref": "Effect"}, "Action": "s3:GetObject", "Resource": "*" }') },
     {
@@ -52,6 +53,13 @@ ruleTester(iamWildcardResource, {
       filename: 'p.json',
       code: policy('{ "Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "s3:GetObject"], "Resource": "*" }'),
       errors: [{ messageId: 'wildcardResourceMixed', data: { action: 's3:GetObject', starOnly: 's3:ListAllMyBuckets' } }],
+      output: null,
+    },
+    {
+      name: 'a long list of *-only actions is shortened in the message',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeRegions", "kms:Decrypt"], "Resource": "*" }'),
+      errors: [{ messageId: 'wildcardResourceMixed', data: { action: 'kms:Decrypt', more: '', starOnly: 's3:ListAllMyBuckets, ec2:DescribeInstances, ec2:DescribeVpcs and 2 more' } }],
       output: null,
     },
     {

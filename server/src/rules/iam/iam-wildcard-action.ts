@@ -21,7 +21,7 @@ export const iamWildcardAction = defineRule({
     messages: {
       allActions: 'Action "*" grants every action of every AWS service{{onAll}}. Name the actions this principal needs.',
       serviceWildcard: 'Action "{{action}}" grants all {{count}} {{service}} actions, including {{writeCount}} that write or change permissions. Name the actions this principal needs.',
-      partialWildcard: 'Action "{{action}}" expands to {{count}} actions ({{levels}}).',
+      partialWildcard: 'Action "{{action}}" expands to {{count}} action{{plural}} ({{levels}}).',
     },
     examples: {
       invalid: [{ filename: 'policy.json', code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::my-bucket/*" }]\n}\n' }],
@@ -41,10 +41,13 @@ export const iamWildcardAction = defineRule({
             return edits ? [{ title, kind: 'unsafe', edits }] : [];
           };
           if (action === '*') {
+            // A condition can narrow "*" a great deal (AWS's own `aws:IsMcpServiceAction`), so only an
+            // unconditioned "*" on "*" is called administrator access.
+            const admin = onStar && !s.condition;
             ctx.report({
               messageId: 'allActions',
-              data: { onAll: onStar ? ' on every resource: full administrator access' : '' },
-              severity: onStar ? 'error' : 'warning',
+              data: { onAll: admin ? ' on every resource: full administrator access' : onStar ? ' on every resource, limited only by its condition' : '' },
+              severity: admin ? 'error' : 'warning',
               start: item.start,
               end: item.end,
               key: 'Action::*',
@@ -77,7 +80,7 @@ export const iamWildcardAction = defineRule({
           for (const a of matched) levels.set(a.accessLevel, (levels.get(a.accessLevel) ?? 0) + 1);
           ctx.report({
             messageId: 'partialWildcard',
-            data: { action, count: matched.length, levels: [...levels].map(([l, n]) => `${n} ${l}`).join(', ') },
+            data: { action, count: matched.length, plural: matched.length === 1 ? '' : 's', levels: [...levels].map(([l, n]) => `${n} ${l}`).join(', ') },
             severity: 'information',
             start: item.start,
             end: item.end,

@@ -13,6 +13,13 @@ function scopedByCondition(condition: PolicyCondition | undefined): boolean {
   return condition.incomplete || condition.entries.some((e) => RESOURCE_SCOPING_KEY.test(e.key));
 }
 
+/**
+ * Actions the IAM data gives an optional resource type that almost no policy can use: CloudWatch's
+ * metric APIs gained a `dataset` type for one feature, while metrics themselves have no ARN (the
+ * documented way to limit PutMetricData is the `cloudwatch:namespace` condition). Treated as `*`-only.
+ */
+const STAR_IN_PRACTICE = new Set(['cloudwatch:putmetricdata', 'cloudwatch:getmetricdata', 'cloudwatch:listmetrics']);
+
 /** The resource type a pattern most often means (`s3:Get*` → object), from the actions it matches. */
 function typeOf(iam: Parameters<typeof preferredResourceType>[0], actions: IamAction[]): ResourceTypeArn | undefined {
   const counts = new Map<string, { type: ResourceTypeArn; n: number }>();
@@ -76,7 +83,7 @@ export const iamWildcardResource = defineRule({
           const matched = action ? expandCached(ctx.iam, action) : undefined;
           // Unknown actions belong to iam-unknown-action.
           if (!action || !matched || matched.length === 0) continue;
-          const withTypes = matched.filter((a) => a.resourceTypes.length > 0);
+          const withTypes = matched.filter((a) => a.resourceTypes.length > 0 && !STAR_IN_PRACTICE.has(a.fullName.toLowerCase()));
           if (withTypes.length === 0) starOnly.push(action);
           else scoped.push({ action, type: typeFor(action, withTypes) });
         }
@@ -86,7 +93,7 @@ export const iamWildcardResource = defineRule({
           action: first.action,
           more: scoped.length > 1 ? ` and ${scoped.length - 1} more action${scoped.length > 2 ? 's' : ''}` : '',
           resourceType: first.type?.name ?? 'resource',
-          starOnly: starOnly.join(', '),
+          starOnly: starOnly.length > 3 ? `${starOnly.slice(0, 3).join(', ')} and ${starOnly.length - 3} more` : starOnly.join(', '),
         };
         const arns = [...new Set(scoped.flatMap((a) => (a.type ? [placeholderArn(a.type.format)] : [])))];
         const edits = starOnly.length === 0 && arns.length > 0 ? s.editor.replaceItem(s.resources, star, arns) : undefined;
