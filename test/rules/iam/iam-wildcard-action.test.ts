@@ -1,4 +1,5 @@
 import { iamWildcardAction } from '../../../server/src/rules/iam/iam-wildcard-action';
+import { defaultConfig } from '../../../server/src/engine/config';
 import { ruleTester } from '../../helpers/rule-tester';
 
 const policy = (statement: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statement}\n  ]\n}\n`;
@@ -8,6 +9,21 @@ ruleTester(iamWildcardAction, {
     { filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*" }') },
     { name: 'Deny is never over-broad', filename: 'p.json', code: policy('{ "Effect": "Deny", "Action": "*", "Resource": "*" }') },
     { name: 'unknown effect stays silent', filename: 'p.json', code: policy('{ "Action": "s3:*", "Resource": "*" }') },
+    {
+      name: 'a key policy delegating to this account (AWS\'s default key policy)',
+      filename: 'template.json',
+      code: '{"Resources":{"K":{"Type":"AWS::KMS::Key","Properties":{"KeyPolicy":{"Statement":[{"Effect":"Allow","Principal":{"AWS":{"Fn::Sub":"arn:aws:iam::${AWS::AccountId}:root"}},"Action":"kms:*","Resource":"*"}]}}}}}',
+    },
+    {
+      name: 'a key policy delegating to a trusted account',
+      filename: 'key-policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "kms:*", "Resource": "*" }'),
+      config: (() => {
+        const c = defaultConfig();
+        c.settings.trustedAccounts = ['123456789012'];
+        return c;
+      })(),
+    },
     { name: 'not a policy', filename: 'package.json', code: '{ "name": "x", "Action": "*" }' },
     { name: 'CloudFormation intrinsic action', filename: 't.json', code: '{"Resources":{"P":{"Type":"AWS::IAM::Policy","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Action":{"Ref":"A"},"Resource":"*"}]}}}}}' },
   ],
@@ -45,6 +61,13 @@ ruleTester(iamWildcardAction, {
       filename: 'p.json',
       code: policy('{ "Effect": "Allow", "Action": "ds:Check*", "Resource": "*" }'),
       errors: [{ messageId: 'partialWildcard', data: { count: 1, plural: '' } }],
+      output: null,
+    },
+    {
+      name: 'kms:* to another account\'s root is reported',
+      filename: 'key-policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "kms:*", "Resource": "*" }'),
+      errors: [{ messageId: 'serviceWildcard', data: { service: 'kms' } }],
       output: null,
     },
     {

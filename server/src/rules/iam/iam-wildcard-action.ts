@@ -1,10 +1,28 @@
 import { parseActionPattern } from '../../iam/knowledge';
 import { defineRule } from '../../engine/rule';
+import type { PolicyStatement } from '../../engine/policy/model';
 import type { Fix } from '../../engine/types';
 import { starterActions } from './starter-actions';
 import { expandCached } from './expand-cache';
 
 const READ_LEVELS = new Set(['Read', 'List']);
+
+/**
+ * A resource policy that grants to an account's root principal hands the decision to that
+ * account's IAM policies: AWS's default key policy (`kms:*` to the account's root) is the common
+ * case. Silent when every principal is such a root of a trusted account, or a value we cannot
+ * read (a CloudFormation `${AWS::AccountId}` ARN).
+ */
+function delegatesToOwnAccount(s: PolicyStatement, trusted: ReadonlySet<string>): boolean {
+  const p = s.principal;
+  if (s.kind !== 'resource' || !p || p.entries.length === 0) return false;
+  return p.entries.every((e) => {
+    if (e.type !== 'AWS') return false;
+    if (e.value === undefined) return true;
+    const account = /^(\d{12})$|^arn:aws[a-z-]*:iam::(\d{12}):root$/.exec(e.value.trim());
+    return !!account && trusted.has(account[1] ?? account[2]);
+  });
+}
 
 export const iamWildcardAction = defineRule({
   id: 'iam-wildcard-action',
@@ -29,9 +47,10 @@ export const iamWildcardAction = defineRule({
     },
   },
   create(ctx) {
+    const trusted = new Set(ctx.settings.trustedAccounts);
     return {
       policyStatement(s) {
-        if (s.effect !== 'Allow' || !s.actions) return;
+        if (s.effect !== 'Allow' || !s.actions || delegatesToOwnAccount(s, trusted)) return;
         const onStar = s.resources?.items.some((r) => r.value === '*') ?? false;
         for (const item of s.actions.items) {
           const action = item.value?.trim();

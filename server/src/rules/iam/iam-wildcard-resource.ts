@@ -52,7 +52,7 @@ export const iamWildcardResource = defineRule({
     messages: {
       wildcardResource: 'Resource "*" lets {{action}}{{more}} act on every {{resourceType}} this principal can reach. Scope it to the ARNs the workload uses.',
       wildcardResourceMixed:
-        'Resource "*" lets {{action}}{{more}} act on every {{resourceType}} this principal can reach. {{starOnly}} only work on "*": move them to a statement of their own and scope this one.',
+        'Resource "*" lets {{action}}{{more}} act on every {{resourceType}} this principal can reach. {{starOnly}} only {{work}} on "*": move {{them}} to a statement of {{their}} own and scope this one.',
     },
     examples: {
       invalid: [{ filename: 'policy.json', code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:Query"], "Resource": "*" }]\n}\n' }],
@@ -93,6 +93,9 @@ export const iamWildcardResource = defineRule({
           action: first.action,
           more: scoped.length > 1 ? ` and ${scoped.length - 1} more action${scoped.length > 2 ? 's' : ''}` : '',
           resourceType: first.type?.name ?? 'resource',
+          work: starOnly.length === 1 ? 'works' : 'work',
+          them: starOnly.length === 1 ? 'it' : 'them',
+          their: starOnly.length === 1 ? 'its' : 'their',
           starOnly: starOnly.length > 3 ? `${starOnly.slice(0, 3).join(', ')} and ${starOnly.length - 3} more` : starOnly.join(', '),
         };
         const arns = [...new Set(scoped.flatMap((a) => (a.type ? [placeholderArn(a.type.format)] : [])))];
