@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as ts from 'typescript';
+import { TsFile, parseTypeScript } from '../../server/src/engine/typescript/file';
+
+function news(code: string, filename = 'stack.ts'): { f: TsFile; list: ts.NewExpression[] } {
+  const f = new TsFile(parseTypeScript(filename, code));
+  const list: ts.NewExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isNewExpression(n)) list.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(f.sourceFile);
+  return { f, list };
+}
+const target = (code: string, filename?: string) => {
+  const { f, list } = news(code, filename);
+  return list.map((n) => {
+    const r = f.symbolOf(n.expression);
+    return r ? `${r.module}#${r.path.join('.')}` : undefined;
+  });
+};
+
+describe('symbolOf: every import form', () => {
+  const S3 = 'aws-cdk-lib/aws-s3#Bucket';
+  it('namespace import', () => assert.deepEqual(target("import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'B');"), [S3]));
+  it('named import', () => assert.deepEqual(target("import { Bucket } from 'aws-cdk-lib/aws-s3';\nnew Bucket(this, 'B');"), [S3]));
+  it('aliased named import', () => assert.deepEqual(target("import { Bucket as B } from 'aws-cdk-lib/aws-s3';\nnew B(this, 'B');"), [S3]));
+  it('aws_s3 as s3', () => assert.deepEqual(target("import { aws_s3 as s3 } from 'aws-cdk-lib';\nnew s3.Bucket(this, 'B');"), [S3]));
+  it('cdk.aws_s3.Bucket', () => assert.deepEqual(target("import * as cdk from 'aws-cdk-lib';\nnew cdk.aws_s3.Bucket(this, 'B');"), [S3]));
+  it('require namespace', () => assert.deepEqual(target("const s3 = require('aws-cdk-lib/aws-s3');\nnew s3.Bucket(this, 'B');", 'stack.js'), [S3]));
+  it('require destructuring', () => assert.deepEqual(target("const { Bucket } = require('aws-cdk-lib/aws-s3');\nnew Bucket(this, 'B');", 'stack.js'), [S3]));
+  it('require of aws-cdk-lib with aws_s3', () => assert.deepEqual(target("const { aws_s3: s3 } = require('aws-cdk-lib');\nnew s3.Bucket(this, 'B');", 'stack.js'), [S3]));
+  it('import equals require', () => assert.deepEqual(target("import s3 = require('aws-cdk-lib/aws-s3');\nnew s3.Bucket(this, 'B');"), [S3]));
+  it('CDK v1 module', () => assert.deepEqual(target("import * as s3 from '@aws-cdk/aws-s3';\nnew s3.Bucket(this, 'B');"), [S3]));
+  it('default import of aws-sdk', () => assert.deepEqual(target("import AWS from 'aws-sdk';\nnew AWS.SQS();"), ['aws-sdk#SQS']));
+  it('a local class of the same name is not the import', () =>
+    assert.deepEqual(target("import { Bucket } from 'aws-cdk-lib/aws-s3';\nfunction f() { class Bucket {}; new Bucket(); }"), [undefined]));
+  it('a parameter shadows the import', () =>
+    assert.deepEqual(target("import * as s3 from 'aws-cdk-lib/aws-s3';\nfunction f(s3: any) { new s3.Bucket(); }"), [undefined]));
+  it('other modules keep their identity', () =>
+    assert.deepEqual(target("import { Table } from 'aws-cdk-lib/aws-glue';\nnew Table(this, 'T', {});"), ['aws-cdk-lib/aws-glue#Table']));
+});
+
+describe('objectProps and evaluate', () => {
+  const code = `
+import { Duration } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+const base = { versioned: true, timeout: Duration.seconds(30) };
+const props = { ...base, encryption: s3.BucketEncryption.S3_MANAGED, size: 10 * 1024, name: \`b-\${'x'}\` };
+const partial = { ...unknownThing, enforceSSL: true };
+new s3.Bucket(this, 'A', props);
+new s3.Bucket(this, 'B', partial);
+`;
+  const { f, list } = news(code);
+  const a = f.objectProps(list[0].arguments![2])!;
+  const b = f.objectProps(list[1].arguments![2])!;
+  it('reads props through a const and a spread', () => {
+    assert.equal(f.evaluate((a.get('versioned') as any).value).kind, 'boolean');
+    assert.deepEqual(f.evaluate((a.get('size') as any).value), { kind: 'number', value: 10240 });
+    assert.deepEqual(f.evaluate((a.get('name') as any).value), { kind: 'string', value: 'b-x' });
+    const enc = f.evaluate((a.get('encryption') as any).value);
+    assert.equal(enc.kind === 'symbol' && enc.ref.path.join('.'), 'BucketEncryption.S3_MANAGED');
+    const t = f.evaluate((a.get('timeout') as any).value);
+    assert.equal(t.kind === 'call' && `${t.ref.module}#${t.ref.path.join('.')}`, 'aws-cdk-lib#Duration.seconds');
+    assert.equal(a.get('removalPolicy'), undefined);
+    assert.equal(a.inline, false);
+  });
+  it('an unresolvable spread makes absent props unknown', () => {
+    assert.equal(b.get('versioned'), 'unknown');
+    assert.notEqual(b.get('enforceSSL'), 'unknown');
+  });
+});
