@@ -90,7 +90,7 @@ const invalid: InvalidCase[] = [
     filename: 'src/clients.ts',
     code: `import * as sqs from '@aws-sdk/client-sqs';\nconst creds = { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' };\nexport const client = new sqs.SQSClient({ credentials: creds });\n`,
     errors: [{ messageId: 'credentialsInConfig', line: 3, data: { client: 'SQSClient' } }],
-    output: `import * as sqs from '@aws-sdk/client-sqs';\nconst creds = { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' };\nexport const client = new sqs.SQSClient({});\n`,
+    output: `import * as sqs from '@aws-sdk/client-sqs';\nconst creds = { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' };\nexport const client = new sqs.SQSClient({ });\n`,
   },
   {
     name: 'real-looking keys are reported even beside a local endpoint',
@@ -119,6 +119,13 @@ const invalid: InvalidCase[] = [
     code: `const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({\n  region: 'us-east-1',\n  accessKeyId: '${KEY_ID}',\n  secretAccessKey: '${SECRET}',\n});\n`,
     errors: [{ messageId: 'credentialsInConfig', line: 4, data: { client: 'AWS.S3' } }],
     output: `const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({\n  region: 'us-east-1',\n});\n`,
+  },
+  {
+    name: 'SDK v2 keys as the last properties, no trailing comma',
+    filename: 'lambda/legacy.js',
+    code: `const AWS = require('aws-sdk');\nconst sqs = new AWS.SQS({\n  region: 'us-east-1',\n  accessKeyId: '${KEY_ID}',\n  secretAccessKey: '${SECRET}'\n});\n`,
+    errors: [{ messageId: 'credentialsInConfig', line: 4, data: { client: 'AWS.SQS' } }],
+    output: `const AWS = require('aws-sdk');\nconst sqs = new AWS.SQS({\n  region: 'us-east-1',\n});\n`,
   },
   {
     name: 'SDK v2 AWS.config.update',

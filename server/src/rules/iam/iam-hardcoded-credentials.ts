@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import type { JsonStringValue } from '../../engine/json/front';
 import { defineRule } from '../../engine/rule';
 import { maskSecret } from '../../engine/text';
-import { removePropertyEdit } from '../../engine/typescript/remove-property';
+import { removeProperty } from '../../engine/typescript/edits';
 import { propertyName, type PropInfo, type TsFile } from '../../engine/typescript/file';
 import type { Fix, TextEdit } from '../../engine/types';
 import { findAccessKeyIds, inlineSecret, isAccessKeyId, looksLikeSecretKey, namesSecretKey } from './credential-patterns';
@@ -211,9 +211,9 @@ export const iamHardcodedCredentials = defineRule({
       const id = stringOf(credProps.get('accessKeyId'));
       if (!worthReporting(id, stringOf(credProps.get('secretAccessKey')), configExpr)) return;
       // Remove only what is written at this call: a shared constant may serve other code.
-      const edit = props.inline && cred.literal === props.literal ? removePropertyEdit(sf, cred.node) : undefined;
+      const edits = props.inline && cred.literal === props.literal ? removeProperty(file!, props.literal, cred.node) : undefined;
       const title = sdk === 'v3' ? 'Remove `credentials` so the SDK uses its default provider chain' : 'Remove `credentials` so the SDK finds credentials itself';
-      report(cred.node, client, id, credProps.literal, title, edit && [edit]);
+      report(cred.node, client, id, credProps.literal, title, edits);
     }
 
     /** SDK v2 also takes the keys at the top of the config: `new AWS.S3({ accessKeyId, secretAccessKey })`. */
@@ -231,8 +231,9 @@ export const iamHardcodedCredentials = defineRule({
       const at = keyProps[0];
       if (!at) return;
       const removable = props.inline && keyProps.every((p) => p.literal === props.literal);
-      const edits = removable ? keyProps.flatMap((p) => removePropertyEdit(sf, p.node) ?? []) : undefined;
-      report(at.node, client, id, props.literal, 'Remove the keys so the SDK finds credentials itself', edits && edits.length === keyProps.length ? edits : undefined);
+      const perProp = removable ? keyProps.map((p) => removeProperty(file!, props.literal, p.node)) : [];
+      const edits = removable && perProp.every((e) => e) ? mergeDeletions(perProp.flatMap((e) => e!)) : undefined;
+      report(at.node, client, id, props.literal, 'Remove the keys so the SDK finds credentials itself', edits);
     }
   },
 });
@@ -257,6 +258,19 @@ function contextNamesSecret(file: TsFile, node: ts.Node): boolean {
     return parent.arguments.some((a) => a !== at && ts.isStringLiteralLike(a) && isAccessKeyId(a.text));
   }
   return false;
+}
+
+/** Removing neighbouring properties can cut the same comma twice: deletions that touch become one. */
+function mergeDeletions(edits: TextEdit[]): TextEdit[] | undefined {
+  if (edits.some((e) => e.newText !== '')) return undefined;
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && e.start <= last.end) last.end = Math.max(last.end, e.end);
+    else out.push({ ...e });
+  }
+  return out;
 }
 
 function holdsKeyId(file: TsFile, p: ts.ObjectLiteralElementLike): boolean {
