@@ -110,6 +110,15 @@ describe('JSON policy recognition', () => {
     assert.deepEqual(summary('{"Statement":[{"ByteMatchStatement":{}}]}'), []);
   });
 
+  it('AWS CLI output holding a policy document (get-role, get-role-policy, get-policy-version)', () => {
+    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    assert.deepEqual(summary(JSON.stringify({ Role: { RoleName: 'r', Arn: 'arn:aws:iam::123456789012:role/r', AssumeRolePolicyDocument: doc } })), ['file:trust:Allow:sts:AssumeRole']);
+    assert.deepEqual(summary(JSON.stringify({ RoleName: 'r', PolicyName: 'p', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }] } })), ['file:identity:Allow:sqs:SendMessage']);
+    assert.deepEqual(summary(JSON.stringify({ PolicyVersion: { Document: { Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }] }, VersionId: 'v2', IsDefaultVersion: true } })), ['file:identity:Deny:s3:*']);
+    // Only under those keys: any other object that happens to hold "Statement" is not a policy.
+    assert.deepEqual(summary(JSON.stringify({ report: { Statement: [{ Effect: 'Allow', Action: 's3:*' }] } })), []);
+  });
+
   it('non-policy JSON is not a policy', () => {
     for (const text of [
       '{"name":"app","version":"1.0.0","scripts":{"build":"tsc"},"dependencies":{"aws-sdk":"^2.0.0"}}',

@@ -56,9 +56,20 @@ export function isCloudFormationTemplate(root: Node): boolean {
 /** Property names that hold a role's trust policy. */
 const TRUST_PROPERTIES = new Set(['assumerolepolicydocument']);
 
+/**
+ * Keys under which other JSON files hold a policy document: the AWS CLI's output
+ * (`aws iam get-role` → Role.AssumeRolePolicyDocument, `get-role-policy` → PolicyDocument,
+ * `get-policy-version` → PolicyVersion.Document, `kms get-key-policy` → Policy as an object).
+ */
+const WRAPPER_KEYS = new Set(['policydocument', 'assumerolepolicydocument', 'document', 'policy', 'keypolicy', 'resourcepolicy', 'accesspolicy', 'trustpolicy']);
+
 export function findPolicyDocuments(root: Node): PolicyDocumentSite[] {
   if (isPolicyDocument(root)) return [{ node: root, kind: 'auto' }];
-  if (!isCloudFormationTemplate(root)) return [];
+  if (!isCloudFormationTemplate(root)) {
+    const wrapped: PolicyDocumentSite[] = [];
+    collect(root, 0, undefined, undefined, wrapped, WRAPPER_KEYS);
+    return wrapped;
+  }
   const sites: PolicyDocumentSite[] = [];
   for (const res of property(root, 'Resources')?.children ?? []) {
     const [idNode, body] = res.children ?? [];
@@ -73,18 +84,18 @@ export function findPolicyDocuments(root: Node): PolicyDocumentSite[] {
 
 // Policies sit at most a few levels below Properties (Policies[].PolicyDocument is the deepest
 // common one); a bounded search finds every resource type's policy without a type table.
-function collect(node: Node, depth: number, key: string | undefined, resource: PolicyDocumentSite['resource'], out: PolicyDocumentSite[]): void {
+function collect(node: Node, depth: number, key: string | undefined, resource: PolicyDocumentSite['resource'], out: PolicyDocumentSite[], onlyUnder?: ReadonlySet<string>): void {
   if (depth > 4) return;
   if (node.type === 'object') {
-    if (isPolicyDocument(node)) {
+    if (isPolicyDocument(node) && (!onlyUnder || (key !== undefined && onlyUnder.has(key.toLowerCase())))) {
       out.push({ node, kind: key && TRUST_PROPERTIES.has(key.toLowerCase()) ? 'trust' : 'auto', resource });
       return;
     }
     for (const prop of node.children ?? []) {
       const [k, v] = prop.children ?? [];
-      if (k && v && !String(k.value).startsWith('Fn::')) collect(v, depth + 1, String(k.value), resource, out);
+      if (k && v && !String(k.value).startsWith('Fn::')) collect(v, depth + 1, String(k.value), resource, out, onlyUnder);
     }
   } else if (node.type === 'array') {
-    for (const child of node.children ?? []) collect(child, depth + 1, key, resource, out);
+    for (const child of node.children ?? []) collect(child, depth + 1, key, resource, out, onlyUnder);
   }
 }
