@@ -47,6 +47,7 @@ ruleTester(iamPublicPrincipal, {
     { name: 'a Not operator admits everyone else', filename: 'bucket.json', code: publicRead('{ "StringNotEquals": { "aws:SourceAccount": "123456789012" } }'), errors: [{ messageId: 'publicResource' }], output: null },
     { name: 'IfExists passes when the key is absent', filename: 'bucket.json', code: publicRead('{ "ArnLikeIfExists": { "aws:SourceArn": "arn:aws:sns:us-east-1:123456789012:t" } }'), errors: [{ messageId: 'publicResource' }], output: null },
     { name: 'a wildcard value restricts nothing', filename: 'bucket.json', code: publicRead('{ "StringLike": { "aws:SourceAccount": "*" } }'), errors: [{ messageId: 'publicResource' }], output: null },
+    { name: 'an ARN of any resource in any account restricts nothing', filename: 'topic.json', code: publicRead('{ "ArnLike": { "aws:SourceArn": ["arn:aws:s3:::*", "arn:aws:sns:*:*:*"] } }'), errors: [{ messageId: 'publicResource' }], output: null },
     { name: 'Null only asks that the key exist', filename: 'bucket.json', code: publicRead('{ "Null": { "aws:SourceVpce": "false" } }'), errors: [{ messageId: 'publicResource' }], output: null },
     {
       name: 'a trust policy any account can assume',

@@ -132,11 +132,15 @@ export const iamHardcodedCredentials = defineRule({
     const covered: [number, number][] = [];
 
     const onString = (node: ts.Node) => {
+      const cooked = (node as ts.StringLiteralLike | ts.TemplateLiteralLikeNode).text;
+      // Cheap tests first: this runs on every string of every file.
+      const maybeKeyId = cooked.includes('AKIA') || cooked.includes('ASIA');
+      const maybeSecret = cooked.length >= 40 && (looksLikeSecretKey(cooked) || /secret/i.test(cooked));
+      if (!maybeKeyId && !maybeSecret) return;
       const start = node.getStart(sf);
       const raw = sf.text.slice(start, node.end);
-      const cooked = (node as ts.StringLiteralLike | ts.TemplateLiteralLikeNode).text;
-      pending.push(...keyIdFindings(raw, cooked, start, node.end));
-      const secret = looksLikeSecretKey(cooked) && contextNamesSecret(file, node) ? cooked.trim() : inlineSecret(cooked);
+      if (maybeKeyId) pending.push(...keyIdFindings(raw, cooked, start, node.end));
+      const secret = !maybeSecret ? undefined : looksLikeSecretKey(cooked) && contextNamesSecret(file, node) ? cooked.trim() : inlineSecret(cooked);
       if (secret) pending.push(secretFinding(secret, raw, start, node.end));
     };
 

@@ -29,6 +29,15 @@ const WHO_KEYS = new Set(
 
 const ANYONE_VALUES = /^(\*+|0\.0\.0\.0\/0|::\/0)$/;
 
+/** `arn:aws:sns:*:*:*`, `arn:aws:s3:::*`: any resource of any account, so anyone can arrange a match. */
+function anyArn(value: string): boolean {
+  const parts = value.split(':');
+  if (parts[0] !== 'arn' || parts.length < 6) return false;
+  const account = parts[4];
+  const resource = parts.slice(5).join(':');
+  return (account === '' || /^[*?]+$/.test(account)) && /^[*?/]+$/.test(resource);
+}
+
 function operatorRequiresMatch(operator: string): boolean {
   const op = operator.replace(/^(ForAnyValue|ForAllValues):/i, '');
   return !/IfExists$/i.test(op) && !/Not/.test(op) && !/^Null$/i.test(op);
@@ -37,7 +46,7 @@ function operatorRequiresMatch(operator: string): boolean {
 export function restrictsWho(entry: ConditionEntry): boolean {
   if (!WHO_KEYS.has(entry.key.toLowerCase()) || !operatorRequiresMatch(entry.operator)) return false;
   // A value we cannot read (an intrinsic function) is presumed to restrict: unknown stays silent.
-  return entry.values.length > 0 && entry.values.every((v) => v === undefined || !ANYONE_VALUES.test(v.trim()));
+  return entry.values.length > 0 && entry.values.every((v) => v === undefined || !(ANYONE_VALUES.test(v.trim()) || anyArn(v.trim())));
 }
 
 /** True when the condition restricts the caller, or cannot be read (and so might). */
