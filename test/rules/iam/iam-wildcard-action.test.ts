@@ -71,6 +71,13 @@ ruleTester(iamWildcardAction, {
       output: null,
     },
     {
+      name: 'combined access levels read as one',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": "s3:Replicate*", "Resource": "arn:aws:s3:::b/*" }'),
+      errors: [{ messageId: 'partialWildcard', data: { count: 4, levels: '3 Write, 1 Tagging/Write' } }],
+      output: null,
+    },
+    {
       name: 'in a resource policy and a CloudFormation template alike',
       filename: 'template.json',
       code: '{"Resources":{"QP":{"Type":"AWS::SQS::QueuePolicy","Properties":{"Queues":[{"Ref":"Q"}],"PolicyDocument":{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sqs:*","Resource":"*"}]}}}}}',

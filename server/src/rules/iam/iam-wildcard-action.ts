@@ -96,7 +96,11 @@ export const iamWildcardAction = defineRule({
             continue;
           }
           const levels = new Map<string, number>();
-          for (const a of matched) levels.set(a.accessLevel, (levels.get(a.accessLevel) ?? 0) + 1);
+          // Combined levels ("Tagging, Write") read as one: "Tagging/Write".
+          for (const a of matched) {
+            const level = a.accessLevel.replace(/,\s*/g, '/');
+            levels.set(level, (levels.get(level) ?? 0) + 1);
+          }
           ctx.report({
             messageId: 'partialWildcard',
             data: { action, count: matched.length, plural: matched.length === 1 ? '' : 's', levels: [...levels].map(([l, n]) => `${n} ${l}`).join(', ') },
