@@ -84,13 +84,13 @@ export interface VsixFigures {
   packageMs: number;
 }
 
-/** Runs `npm run package` and measures the .vsix it writes. */
+/** Runs `npm run package` and measures the .vsix it writes (vsce names it on its last line). */
 export function packageVsix(repoRoot: string): VsixFigures {
-  const path = join(repoRoot, 'dist-vsix', 'aws-patterns.vsix');
   const t0 = performance.now();
   const r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   const packageMs = performance.now() - t0;
-  if (r.status !== 0 || !existsSync(path)) throw new Error(`npm run package failed (${r.status}): ${(r.stderr || r.stdout).slice(-800)}`);
+  const path = /Packaged: (.+\.vsix)/.exec(r.stdout)?.[1];
+  if (r.status !== 0 || !path || !existsSync(path)) throw new Error(`npm run package failed (${r.status}): ${(r.stderr || r.stdout).slice(-800)}`);
   return { bytes: statSync(path).size, path, packageMs };
 }
 

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import * as ts from 'typescript';
 import { analyze } from '../../server/src/engine/analyze';
 import { defineRule } from '../../server/src/engine/rule';
+import { isScope, kindTable, unwrap } from '../../server/src/engine/typescript/bindings';
 import { TsFile, linkParents, parseTypeScript, parseTypeScriptNodes } from '../../server/src/engine/typescript/file';
 import { iam } from '../helpers/engine';
 
@@ -216,5 +217,35 @@ describe('the walk', () => {
       result.findings.map((f) => f.message),
       ['found a', 'found b', 'found c'],
     );
+  });
+});
+
+describe('kind tables', () => {
+  it('isScope agrees with TypeScript\'s predicates for every kind', () => {
+    for (let kind = 0; kind < ts.SyntaxKind.Count; kind++) {
+      const n = { kind } as ts.Node;
+      const expected =
+        ts.isSourceFile(n) || ts.isBlock(n) || ts.isModuleBlock(n) || ts.isCaseBlock(n) || ts.isFunctionLike(n) || ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isCatchClause(n) || ts.isClassLike(n);
+      assert.equal(isScope(n), expected, ts.SyntaxKind[kind]);
+    }
+    assert.ok(isScope({ kind: ts.SyntaxKind.ArrowFunction } as ts.Node));
+    assert.ok(!isScope({ kind: ts.SyntaxKind.ObjectLiteralExpression } as ts.Node));
+  });
+
+  it('kindTable covers every kind, and only kinds', () => {
+    const table = kindTable((n) => n.kind === ts.SyntaxKind.Identifier);
+    assert.equal(table.length, ts.SyntaxKind.Count);
+    assert.deepEqual(
+      table.flatMap((v, k) => (v ? [k] : [])),
+      [ts.SyntaxKind.Identifier],
+    );
+  });
+
+  it('unwrap strips parentheses, as, !, satisfies and <T> casts, and nothing else', () => {
+    const sf = parseTypeScript('u.ts', 'const a = ((<T>(b! as C) satisfies D));\nconst e = f.g;\n');
+    const [first, second] = sf.statements.map((s) => (s as ts.VariableStatement).declarationList.declarations[0].initializer!);
+    const inner = unwrap(first);
+    assert.ok(ts.isIdentifier(inner) && inner.text === 'b');
+    assert.equal(unwrap(second), second);
   });
 });

@@ -60,7 +60,7 @@ const CATEGORIES: [string, number, Generator][] = [
   ['policy-identity', 0.03, (r) => ({ dir: 'policies', ext: 'json', suffix: 'policy', text: identityPolicy(r) })],
   ['policy-trust', 0.01, (r) => ({ dir: 'policies', ext: 'json', suffix: 'trust-policy', text: trustPolicy(r) })],
   ['policy-bucket', 0.01, (r) => ({ dir: 'policies', ext: 'json', suffix: 'bucket-policy', text: bucketPolicy(r) })],
-  ['cfn-template', 0.1, (r) => ({ dir: 'cdk.out', ext: 'json', suffix: 'template', text: cloudFormationTemplate(r, r.int(8, 60)) })],
+  ['cfn-template', 0.1, (r) => ({ dir: 'cloudformation', ext: 'json', suffix: 'template', text: cloudFormationTemplate(r, r.int(8, 60)) })],
   ['json-other', 0.03, (r) => (r.chance(0.4) ? { dir: 'events', ext: 'json', suffix: 'event', text: eventFixture(r) } : r.chance(0.5) ? { dir: '.', ext: 'json', text: packageJson(r) } : r.chance(0.5) ? { dir: '.', ext: 'json', text: tsconfigJson(r) } : { dir: '.', ext: 'json', text: cdkJson(r) })],
 ];
 

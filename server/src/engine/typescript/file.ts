@@ -4,6 +4,45 @@
 import * as ts from 'typescript';
 import { Bindings, normalizeRef, unwrap, type Declaration, type SymbolRef } from './bindings';
 
+// TypeScript's API read once (see `kindTable` in bindings.ts for why).
+const {
+  forEachChild,
+  isBinaryExpression,
+  isCallExpression,
+  isElementAccessExpression,
+  isIdentifier,
+  isNewExpression,
+  isNoSubstitutionTemplateLiteral,
+  isNumericLiteral,
+  isObjectLiteralExpression,
+  isPrefixUnaryExpression,
+  isPrivateIdentifier,
+  isPropertyAccessExpression,
+  isPropertyAssignment,
+  isShorthandPropertyAssignment,
+  isSpreadAssignment,
+  isStringLiteral,
+  isStringLiteralLike,
+  isTemplateExpression,
+} = ts;
+const {
+  ArrayLiteralExpression,
+  AsteriskAsteriskToken,
+  AsteriskToken,
+  ExclamationToken,
+  FalseKeyword,
+  LastToken,
+  MinusToken,
+  NoSubstitutionTemplateLiteral,
+  NullKeyword,
+  NumericLiteral,
+  ObjectLiteralExpression,
+  PlusToken,
+  SlashToken,
+  StringLiteral,
+  TrueKeyword,
+} = ts.SyntaxKind;
+
 export type { SymbolRef } from './bindings';
 
 export type StaticValue =
@@ -79,7 +118,7 @@ export class TsFile {
   symbolOf(expr: ts.Expression, depth = 0): SymbolRef | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const e = unwrap(expr);
-    if (ts.isIdentifier(e)) {
+    if (isIdentifier(e)) {
       const decl = this.declarationOf(e);
       if (!decl) return undefined;
       if (decl.kind === 'import') return normalizeRef(decl.ref);
@@ -87,11 +126,11 @@ export class TsFile {
       if (decl.kind === 'variable' && decl.isConst && decl.node.initializer) return this.symbolOf(decl.node.initializer, depth + 1);
       return undefined;
     }
-    if (ts.isPropertyAccessExpression(e)) {
+    if (isPropertyAccessExpression(e)) {
       const base = this.symbolOf(e.expression, depth + 1);
       return base && normalizeRef({ module: base.module, path: [...base.path, e.name.text] });
     }
-    if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
+    if (isElementAccessExpression(e) && isStringLiteralLike(e.argumentExpression)) {
       const base = this.symbolOf(e.expression, depth + 1);
       return base && normalizeRef({ module: base.module, path: [...base.path, e.argumentExpression.text] });
     }
@@ -108,7 +147,7 @@ export class TsFile {
   resolveExpression(expr: ts.Expression, depth = 0): ts.Expression | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const e = unwrap(expr);
-    if (!ts.isIdentifier(e)) return e;
+    if (!isIdentifier(e)) return e;
     if (e.text === 'undefined') return e;
     const decl = this.declarationOf(e);
     if (decl?.kind === 'variable' && decl.isConst && decl.node.initializer) return this.resolveExpression(decl.node.initializer, depth + 1);
@@ -118,15 +157,15 @@ export class TsFile {
   /** The properties of an object given inline, through a const, or built with spreads of such constants. */
   objectProps(expr: ts.Expression): ObjectProps | undefined {
     const resolved = this.resolveExpression(expr);
-    if (!resolved || !ts.isObjectLiteralExpression(resolved)) return undefined;
+    if (!resolved || !isObjectLiteralExpression(resolved)) return undefined;
     const props = new Map<string, PropInfo>();
     const uncertain = new Set<string>();
     let complete = true;
     const visit = (lit: ts.ObjectLiteralExpression, depth: number): void => {
       for (const el of lit.properties) {
-        if (ts.isSpreadAssignment(el)) {
+        if (isSpreadAssignment(el)) {
           const inner = depth < MAX_DEPTH ? this.resolveExpression(el.expression) : undefined;
-          if (inner && ts.isObjectLiteralExpression(inner)) visit(inner, depth + 1);
+          if (inner && isObjectLiteralExpression(inner)) visit(inner, depth + 1);
           else {
             // Whatever came before may have been overwritten by the unseen spread.
             complete = false;
@@ -140,7 +179,7 @@ export class TsFile {
           continue;
         }
         uncertain.delete(name);
-        const value = ts.isPropertyAssignment(el) ? el.initializer : ts.isShorthandPropertyAssignment(el) ? el.name : undefined;
+        const value = isPropertyAssignment(el) ? el.initializer : isShorthandPropertyAssignment(el) ? el.name : undefined;
         props.set(name, { name, value, node: el, literal: lit });
       }
     };
@@ -163,40 +202,40 @@ export class TsFile {
     if (!expr || depth > MAX_DEPTH) return UNKNOWN;
     const e = unwrap(expr);
     switch (e.kind) {
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case StringLiteral:
+      case NoSubstitutionTemplateLiteral:
         return { kind: 'string', value: (e as ts.StringLiteralLike).text };
-      case ts.SyntaxKind.NumericLiteral:
+      case NumericLiteral:
         return { kind: 'number', value: Number((e as ts.NumericLiteral).text.replace(/_/g, '')) };
-      case ts.SyntaxKind.TrueKeyword:
+      case TrueKeyword:
         return { kind: 'boolean', value: true };
-      case ts.SyntaxKind.FalseKeyword:
+      case FalseKeyword:
         return { kind: 'boolean', value: false };
-      case ts.SyntaxKind.NullKeyword:
+      case NullKeyword:
         return { kind: 'null' };
-      case ts.SyntaxKind.ObjectLiteralExpression:
+      case ObjectLiteralExpression:
         return { kind: 'object', node: e as ts.ObjectLiteralExpression };
-      case ts.SyntaxKind.ArrayLiteralExpression:
+      case ArrayLiteralExpression:
         return { kind: 'array', node: e as ts.ArrayLiteralExpression };
       default:
         break;
     }
-    if (ts.isIdentifier(e)) {
+    if (isIdentifier(e)) {
       if (e.text === 'undefined' && !this.declarationOf(e)) return { kind: 'undefined' };
       const decl = this.declarationOf(e);
       if (decl?.kind === 'import') return { kind: 'symbol', ref: normalizeRef(decl.ref), node: e };
       const target = this.resolveExpression(e, depth);
       return target && target !== e ? this.evaluate(target, depth + 1) : UNKNOWN;
     }
-    if (ts.isPrefixUnaryExpression(e)) {
+    if (isPrefixUnaryExpression(e)) {
       const v = this.evaluate(e.operand, depth + 1);
-      if (e.operator === ts.SyntaxKind.MinusToken && v.kind === 'number') return { kind: 'number', value: -v.value };
-      if (e.operator === ts.SyntaxKind.PlusToken && v.kind === 'number') return v;
-      if (e.operator === ts.SyntaxKind.ExclamationToken && v.kind === 'boolean') return { kind: 'boolean', value: !v.value };
+      if (e.operator === MinusToken && v.kind === 'number') return { kind: 'number', value: -v.value };
+      if (e.operator === PlusToken && v.kind === 'number') return v;
+      if (e.operator === ExclamationToken && v.kind === 'boolean') return { kind: 'boolean', value: !v.value };
       return UNKNOWN;
     }
-    if (ts.isBinaryExpression(e)) return this.evaluateBinary(e, depth);
-    if (ts.isTemplateExpression(e)) {
+    if (isBinaryExpression(e)) return this.evaluateBinary(e, depth);
+    if (isTemplateExpression(e)) {
       let out = e.head.text;
       for (const span of e.templateSpans) {
         const v = this.evaluate(span.expression, depth + 1);
@@ -205,14 +244,14 @@ export class TsFile {
       }
       return { kind: 'string', value: out };
     }
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    if (isPropertyAccessExpression(e) || isElementAccessExpression(e)) {
       const ref = this.symbolOf(e);
       if (ref) return { kind: 'symbol', ref, node: e };
       return this.evaluateMember(e, depth);
     }
-    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+    if (isCallExpression(e) || isNewExpression(e)) {
       const ref = this.symbolOf(e.expression);
-      if (ref) return { kind: ts.isCallExpression(e) ? 'call' : 'new', ref, args: e.arguments ?? [], node: e };
+      if (ref) return { kind: isCallExpression(e) ? 'call' : 'new', ref, args: e.arguments ?? [], node: e };
     }
     return UNKNOWN;
   }
@@ -223,21 +262,21 @@ export class TsFile {
     const op = e.operatorToken.kind;
     if (l.kind === 'number' && r.kind === 'number') {
       switch (op) {
-        case ts.SyntaxKind.PlusToken:
+        case PlusToken:
           return { kind: 'number', value: l.value + r.value };
-        case ts.SyntaxKind.MinusToken:
+        case MinusToken:
           return { kind: 'number', value: l.value - r.value };
-        case ts.SyntaxKind.AsteriskToken:
+        case AsteriskToken:
           return { kind: 'number', value: l.value * r.value };
-        case ts.SyntaxKind.SlashToken:
+        case SlashToken:
           return r.value === 0 ? UNKNOWN : { kind: 'number', value: l.value / r.value };
-        case ts.SyntaxKind.AsteriskAsteriskToken:
+        case AsteriskAsteriskToken:
           return { kind: 'number', value: l.value ** r.value };
         default:
           return UNKNOWN;
       }
     }
-    if (op === ts.SyntaxKind.PlusToken && (l.kind === 'string' || r.kind === 'string')) {
+    if (op === PlusToken && (l.kind === 'string' || r.kind === 'string')) {
       const ls = l.kind === 'string' || l.kind === 'number' ? String(l.value) : undefined;
       const rs = r.kind === 'string' || r.kind === 'number' ? String(r.value) : undefined;
       if (ls !== undefined && rs !== undefined) return { kind: 'string', value: ls + rs };
@@ -247,7 +286,7 @@ export class TsFile {
 
   /** `CONFIG.timeout` where `const CONFIG = { timeout: 30 }`. */
   private evaluateMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): StaticValue {
-    const name = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
+    const name = isPropertyAccessExpression(e) ? e.name.text : isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
     if (name === undefined) return UNKNOWN;
     const obj = this.objectProps(e.expression);
     const prop = obj?.get(name);
@@ -266,7 +305,7 @@ function preorder(root: ts.Node): ts.Node[] {
   while (stack.length) {
     const node = stack.pop()!;
     order.push(node);
-    ts.forEachChild(node, collect);
+    forEachChild(node, collect);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     children.length = 0;
   }
@@ -274,8 +313,8 @@ function preorder(root: ts.Node): ts.Node[] {
 }
 
 export function propertyName(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (isIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name) || isPrivateIdentifier(name)) return name.text;
+  if (isNoSubstitutionTemplateLiteral(name)) return name.text;
   return undefined;
 }
 
@@ -322,15 +361,15 @@ function linkRecursively(root: ts.Node, jsDoc: boolean): ts.Node[] {
     (node as unknown as Linked).parent = parent;
     order.push(node);
     // Tokens, identifiers and literals have no children: skip the call.
-    if (node.kind > ts.SyntaxKind.LastToken) {
+    if (node.kind > LastToken) {
       const outer = parent;
       parent = node;
-      ts.forEachChild(node, visit);
+      forEachChild(node, visit);
       if (jsDoc) linkJsDoc(node);
       parent = outer;
     }
   };
-  ts.forEachChild(root, visit);
+  forEachChild(root, visit);
   if (jsDoc) linkJsDoc(root);
   return order;
 }
@@ -348,7 +387,7 @@ function linkIteratively(root: ts.Node, jsDoc: boolean): ts.Node[] {
     const node = stack.pop()!;
     order.push(node);
     parent = node;
-    ts.forEachChild(node, link);
+    forEachChild(node, link);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     children.length = 0;
     if (jsDoc) linkJsDoc(node);
@@ -364,7 +403,7 @@ function linkJsDoc(owner: ts.Node): void {
     const stack: ts.Node[] = [doc];
     while (stack.length) {
       const node = stack.pop()!;
-      ts.forEachChild(node, (child) => {
+      forEachChild(node, (child) => {
         (child as unknown as Linked).parent = node;
         stack.push(child);
       });
