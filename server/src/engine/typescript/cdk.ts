@@ -8,6 +8,32 @@ import { unwrap, type SymbolRef } from './bindings';
 import { appendObjectArgument, importRef, insertProperty } from './edits';
 import type { ObjectProps, PropInfo, StaticValue, TsFile } from './file';
 
+// TypeScript's API read once (see `kindTable` in bindings.ts for why).
+const {
+  isAsExpression,
+  isBinaryExpression,
+  isClassLike,
+  isElementAccessExpression,
+  isFunctionDeclaration,
+  isFunctionExpression,
+  isIdentifier,
+  isNewExpression,
+  isNonNullExpression,
+  isParenthesizedExpression,
+  isPropertyAccessExpression,
+  isPropertyAssignment,
+  isPropertyDeclaration,
+  isSatisfiesExpression,
+  isSpreadElement,
+  isVariableDeclaration,
+} = ts;
+const {
+  EqualsToken,
+  Identifier,
+  NewExpression,
+  ThisKeyword,
+} = ts.SyntaxKind;
+
 export type ConstructKind = 'bucket' | 'cfnBucket' | 'function' | 'cfnFunction' | 'table' | 'tableV2' | 'cfnTable';
 
 /** Module export → construct kind. Everything here takes `(scope, id, props)`. */
@@ -37,9 +63,8 @@ export interface Construct {
   end: number;
 }
 
-const cache = new WeakMap<ts.NewExpression, Construct | null>();
-
 export function constructOf(file: TsFile, node: ts.NewExpression): Construct | undefined {
+  const cache = file.memo<ts.NewExpression, Construct | null>(constructOf);
   const cached = cache.get(node);
   if (cached !== undefined) return cached ?? undefined;
   const c = recognize(file, node);
@@ -53,13 +78,13 @@ function recognize(file: TsFile, node: ts.NewExpression): Construct | undefined 
   const kind = CONSTRUCTS[ref.module]?.[ref.path[0]];
   if (!kind) return undefined;
   const args = node.arguments ?? [];
-  if (args.some(ts.isSpreadElement)) return undefined;
+  if (args.some(isSpreadElement)) return undefined;
   let props: Construct['props'];
   if (args.length < 2) return undefined; // not a construct call we understand
   if (args.length === 2) props = 'none';
   else {
     const third = unwrap(args[2]);
-    if (third.kind === ts.SyntaxKind.Identifier && (third as ts.Identifier).text === 'undefined' && !file.declarationOf(third as ts.Identifier)) props = 'none';
+    if (third.kind === Identifier && (third as ts.Identifier).text === 'undefined' && !file.declarationOf(third as ts.Identifier)) props = 'none';
     else props = file.objectProps(args[2]) ?? 'unknown';
   }
   const id = file.evaluate(args[1]);
@@ -85,8 +110,8 @@ function isV1Module(module: string | undefined): boolean {
 /** The module specifier as written in the import that the expression's root name comes from. */
 export function rawModuleOf(file: TsFile, expr: ts.Expression): string | undefined {
   let e = unwrap(expr);
-  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
-  if (!ts.isIdentifier(e)) return undefined;
+  while (isPropertyAccessExpression(e) || isElementAccessExpression(e)) e = unwrap(e.expression);
+  if (!isIdentifier(e)) return undefined;
   const decl = file.declarationOf(e);
   if (decl?.kind === 'import') return decl.ref.module;
   if (decl?.kind === 'variable' && decl.isConst && decl.node.initializer) return rawModuleOf(file, decl.node.initializer);
@@ -180,9 +205,9 @@ function fieldKey(cls: ts.Node, name: string): string {
 
 function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (ts.isClassLike(n)) return n;
+    if (isClassLike(n)) return n;
     // `this` inside a non-arrow function is not the class instance.
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+    if (isFunctionDeclaration(n) || isFunctionExpression(n)) return undefined;
   }
   return undefined;
 }
@@ -190,13 +215,13 @@ function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
 /** Where the construct created by `node` is stored. */
 export function holderOfConstruct(file: TsFile, node: ts.NewExpression): Holder {
   let e: ts.Node = node;
-  while (e.parent && (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isSatisfiesExpression(e.parent) || ts.isNonNullExpression(e.parent))) e = e.parent;
+  while (e.parent && (isParenthesizedExpression(e.parent) || isAsExpression(e.parent) || isSatisfiesExpression(e.parent) || isNonNullExpression(e.parent))) e = e.parent;
   const parent = e.parent;
-  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === e && ts.isIdentifier(parent.name)) return parent;
-  if (parent && ts.isPropertyDeclaration(parent) && parent.initializer === e && ts.isIdentifier(parent.name)) {
+  if (parent && isVariableDeclaration(parent) && parent.initializer === e && isIdentifier(parent.name)) return parent;
+  if (parent && isPropertyDeclaration(parent) && parent.initializer === e && isIdentifier(parent.name)) {
     return fieldKey(parent.parent, parent.name.text);
   }
-  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === e) {
+  if (parent && isBinaryExpression(parent) && parent.operatorToken.kind === EqualsToken && parent.right === e) {
     return holderOfExpression(file, parent.left) ?? node;
   }
   return node;
@@ -205,22 +230,22 @@ export function holderOfConstruct(file: TsFile, node: ts.NewExpression): Holder 
 /** The holder an expression refers to (`bucket`, `this.bucket`, or an inline `new ...`). */
 export function holderOfExpression(file: TsFile, expr: ts.Expression): Holder | undefined {
   const e = unwrap(expr);
-  if (ts.isIdentifier(e)) {
+  if (isIdentifier(e)) {
     const decl = file.declarationOf(e);
     return decl && (decl.kind === 'variable' || decl.kind === 'binding') ? decl.node : undefined;
   }
-  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+  if (isPropertyAccessExpression(e) && e.expression.kind === ThisKeyword) {
     const cls = enclosingClass(e);
     return cls ? fieldKey(cls, e.name.text) : undefined;
   }
-  if (ts.isNewExpression(e)) return e;
+  if (isNewExpression(e)) return e;
   return undefined;
 }
 
 /** `recv.method(args)` → the receiver's holder and the method name. */
 export function methodCall(file: TsFile, call: ts.CallExpression): { holder: Holder | undefined; method: string } | undefined {
   const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!isPropertyAccessExpression(callee)) return undefined;
   return { holder: holderOfExpression(file, callee.expression), method: callee.name.text };
 }
 
@@ -238,7 +263,7 @@ export function constructVisitor(
   const file = ctx.ts;
   if (!file || ctx.file.isTest) return {};
   return {
-    [ts.SyntaxKind.NewExpression]: (node) => {
+    [NewExpression]: (node) => {
       const c = constructOf(file, node as ts.NewExpression);
       if (c && kinds.includes(c.kind)) fn(c, file);
     },
@@ -247,7 +272,7 @@ export function constructVisitor(
 
 /** `s3.BucketEncryption.UNENCRYPTED` → `s3.BucketEncryption.S3_MANAGED`: rename the last member. */
 export function renameExport(value: StaticValue, name: string): TextEdit | undefined {
-  if (value.kind !== 'symbol' || !ts.isPropertyAccessExpression(value.node)) return undefined;
+  if (value.kind !== 'symbol' || !isPropertyAccessExpression(value.node)) return undefined;
   const n = value.node.name;
   return { start: n.getStart(), end: n.getEnd(), newText: name };
 }
@@ -265,6 +290,6 @@ export function constructKey(c: Construct): string {
 /** Replaces a prop's value expression (`versioned: false` → `versioned: true`). */
 export function replaceValue(file: TsFile, prop: PropInfo, newText: string): TextEdit[] | undefined {
   const v = prop.value;
-  if (!v || !ts.isPropertyAssignment(prop.node)) return undefined;
+  if (!v || !isPropertyAssignment(prop.node)) return undefined;
   return [{ start: v.getStart(file.sourceFile), end: v.getEnd(), newText }];
 }
