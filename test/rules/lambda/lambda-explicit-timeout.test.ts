@@ -44,6 +44,17 @@ ruleTester(lambdaExplicitTimeout, {
   invalid: [
     ...formCases,
     {
+      // Corpus audit: ids built per stage named every function of a file alike ("NodejsFunction").
+      name: 'ids built in a template keep their static text in messages and keys',
+      filename: 'stack.ts',
+      code: NODE + "declare const stage: string;\nnew NodejsFunction(this, `${stage}-Resize`, { entry: 'a.ts' });\nnew NodejsFunction(this, `${stage}-Thumbs`, { entry: 'b.ts' });\n",
+      errors: [
+        { messageId: 'missing', line: 3, data: { name: '${…}-Resize' } },
+        { messageId: 'missing', line: 4, data: { name: '${…}-Thumbs' } },
+      ],
+      output: NODE + "import { Duration } from 'aws-cdk-lib';\ndeclare const stage: string;\nnew NodejsFunction(this, `${stage}-Resize`, { entry: 'a.ts', timeout: Duration.seconds(30) });\nnew NodejsFunction(this, `${stage}-Thumbs`, { entry: 'b.ts' });\n",
+    },
+    {
       // Reduced from real construct libraries: a NodejsFunction subclass fixing its own props.
       name: 'construct subclass: the literal given to super() has no timeout',
       filename: 'stack.ts',

@@ -91,10 +91,21 @@ function recognize(file: TsFile, node: ts.NewExpression | ts.CallExpression): Co
     className: ref.path[0],
     v1: isV1Module(rawModuleOf(file, classExpr)),
     props,
-    label: id.kind === 'string' ? id.value : subclass ?? ref.path[0],
+    label: id.kind === 'string' ? id.value : templateLabel(args[1]) ?? subclass ?? ref.path[0],
     start: node.expression.getStart(sf),
     end: node.expression.getEnd(),
   };
+}
+
+/**
+ * A construct id built in a template (`${stage}-Uploads`) keeps its static text, so messages and
+ * finding keys still tell apart the constructs of one file: `${…}-Uploads`.
+ */
+function templateLabel(expr: ts.Expression): string | undefined {
+  const e = unwrap(expr);
+  if (!ts.isTemplateExpression(e)) return undefined;
+  const text = e.head.text + e.templateSpans.map((s) => '${…}' + s.literal.text).join('');
+  return /[A-Za-z0-9]/.test(text) ? text : undefined;
 }
 
 /** `@aws-cdk/aws-s3` is CDK v1; `@aws-cdk/aws-lambda-python-alpha` is a v2 experimental module. */
