@@ -5,7 +5,7 @@
 // `sqs.sendMessage(...).promise()`), since the handler rules apply to it too. Results are memoized
 // per node, so every rule asking about the same call shares one answer.
 import * as ts from 'typescript';
-import { unwrap, type SymbolRef } from './bindings';
+import { normalizeRef, requireTarget, unwrap, type SymbolRef } from './bindings';
 import type { TsFile } from './file';
 
 export type SdkVersion = 2 | 3;
@@ -143,7 +143,7 @@ export class SdkFacts {
   /** `new SQSClient(...)`, `new AWS.SQS()`, `DynamoDBDocumentClient.from(...)`. */
   clientConstruction(node: ts.Node): SdkClientConstruction | undefined {
     if (ts.isNewExpression(node)) {
-      const cls = clientClassOf(this.file.symbolOf(node.expression));
+      const cls = clientClassOf(this.refOf(node.expression));
       return cls && { ...cls, node, config: node.arguments?.[0] };
     }
     if (ts.isCallExpression(node)) {
@@ -252,6 +252,27 @@ export class SdkFacts {
       return ts.isCallExpression(inner) && this.operationOf(inner)?.version === 2;
     }
     return false;
+  }
+
+  /** `symbolOf`, also through X-Ray's `const AWS = AWSXRay.captureAWS(require('aws-sdk'))`. */
+  private refOf(expr: ts.Expression): SymbolRef | undefined {
+    const ref = this.file.symbolOf(expr);
+    if (ref) return ref;
+    const path: string[] = [];
+    let e = unwrap(expr);
+    while (ts.isPropertyAccessExpression(e)) {
+      path.unshift(e.name.text);
+      e = unwrap(e.expression);
+    }
+    if (!ts.isIdentifier(e)) return undefined;
+    const decl = this.file.declarationOf(e);
+    const init = decl?.kind === 'variable' && decl.node.initializer ? unwrap(decl.node.initializer) : undefined;
+    if (!init || !ts.isCallExpression(init) || !init.arguments[0]) return undefined;
+    const callee = unwrap(init.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (name !== 'captureAWS') return undefined;
+    const inner = this.file.symbolOf(init.arguments[0]) ?? requireTarget(unwrap(init.arguments[0]));
+    return inner && normalizeRef({ module: inner.module, path: [...inner.path, ...path] });
   }
 
   private computeOperation(call: ts.CallExpression): SdkOperation | undefined {
