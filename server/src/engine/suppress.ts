@@ -81,74 +81,87 @@ export function findDirectives(file: FileFacts, sourceFile?: ts.SourceFile): Dir
   return out;
 }
 
-/** Drops suppressed findings, and reports unknown or unused directives as `unused-suppression` findings. */
+/**
+ * Drops suppressed findings, and reports unknown or unused directives as `unused-suppression`
+ * findings. Those reports can themselves be suppressed, only by a directive that names
+ * `unused-suppression` (a blanket directive never hides its own uselessness).
+ */
 export function applySuppressions(findings: Finding[], file: FileFacts, knownRules: ReadonlySet<string>, options: SuppressionOptions = {}): Finding[] {
   const directives = findDirectives(file, options.sourceFile);
   if (directives.length === 0) return findings;
   const lines = lineIndex(file.text);
-  // Each (directive, rule) pair, and whether it suppressed something.
+  const ranges = blockRanges(directives, file.text.length);
+  // Which rules each directive suppressed something of.
   const used = new Map<Directive, Set<string>>();
   const mark = (d: Directive, ruleId: string) => {
-    let s = used.get(d);
-    if (!s) used.set(d, (s = new Set()));
-    s.add(ruleId);
+    let set = used.get(d);
+    if (!set) used.set(d, (set = new Set()));
+    set.add(ruleId);
   };
-  const names = (d: Directive, ruleId: string) => d.rules.length === 0 || d.rules.some((r) => r.id === ruleId);
-  const ranges = blockRanges(directives, file.text.length);
-
-  const kept: Finding[] = [];
-  for (const f of findings) {
-    if (f.ruleId === UNUSED_SUPPRESSION_ID) {
-      kept.push(f);
-      continue;
-    }
+  /** Suppresses `f` when a directive covers it; `explicitOnly` ignores directives without IDs. */
+  const suppress = (f: Finding, explicitOnly: boolean): boolean => {
     const line = lines.position(f.start).line;
     let suppressed = false;
     for (const d of directives) {
       const covers = (d.kind === 'disable-next-line' && line === d.endLine + 1) || (d.kind === 'disable-line' && line === d.line);
-      if (covers && names(d, f.ruleId)) {
+      const named = d.rules.some((r) => r.id === f.ruleId) || (!explicitOnly && d.rules.length === 0);
+      if (covers && named) {
         mark(d, f.ruleId);
         suppressed = true;
       }
     }
     for (const r of ranges) {
-      if (f.start >= r.start && f.start < r.end && (r.rule === '*' ? !r.except.has(f.ruleId) : r.rule === f.ruleId)) {
+      const named = r.rule === f.ruleId || (!explicitOnly && r.rule === '*' && !r.except.has(f.ruleId));
+      if (named && f.start >= r.start && f.start < r.end) {
         mark(r.disable, f.ruleId);
         if (r.enable) mark(r.enable, f.ruleId);
         suppressed = true;
       }
     }
-    if (!suppressed) kept.push(f);
-  }
+    return suppressed;
+  };
 
+  const kept = findings.filter((f) => f.ruleId === UNUSED_SUPPRESSION_ID || !suppress(f, false));
   if (!options.reportSeverity) return kept;
   const severity = options.reportSeverity;
   const active = options.activeRules ?? knownRules;
-  for (const d of directives) {
+  const reports: Finding[] = [];
+  const report = (d: Directive, rule: RuleToken | undefined, paired: Paired[] = []) => reports.push(unusedFinding(file, d, rule, severity, paired, options.messages));
+  const judge = (d: Directive, ownRule: boolean) => {
     if (d.kind === 'enable') {
       // An `enable` that closes a `disable` goes with it (reported and removed with it); one that closes nothing is unused.
       const closes = new Set(ranges.filter((r) => r.enable === d).map((r) => r.rule));
-      if (d.rules.length === 0 && closes.size === 0) kept.push(unusedFinding(file, d, undefined, severity, 'unusedAll', [], options.messages));
+      if (!ownRule && d.rules.length === 0 && closes.size === 0) report(d, undefined);
       for (const r of d.rules) {
-        if (!knownRules.has(r.id)) kept.push(unknownFinding(file, d, r, knownRules, severity, options.messages));
-        else if (!closes.has(r.id) && !closes.has('*')) kept.push(unusedFinding(file, d, r, severity, 'unused', [], options.messages));
+        if ((r.id === UNUSED_SUPPRESSION_ID) !== ownRule) continue;
+        if (!knownRules.has(r.id)) reports.push(unknownFinding(file, d, r, knownRules, severity, options.messages));
+        else if (!closes.has(r.id) && !closes.has('*')) report(d, r);
       }
-      continue;
+      return;
     }
     const usedRules = used.get(d) ?? new Set<string>();
     // The `enable` comments paired with this `disable`, removed with it.
     const paired = (rule: string) => ranges.filter((r) => r.disable === d && r.rule === rule && r.enable).map((r) => ({ enable: r.enable!, rule }));
     if (d.rules.length === 0) {
-      if (options.completeRun && usedRules.size === 0) kept.push(unusedFinding(file, d, undefined, severity, 'unusedAll', paired('*'), options.messages));
-      continue;
+      if (!ownRule && options.completeRun && usedRules.size === 0) report(d, undefined, paired('*'));
+      return;
     }
     for (const r of d.rules) {
-      if (!knownRules.has(r.id)) kept.push(unknownFinding(file, d, r, knownRules, severity, options.messages));
-      else if (active.has(r.id) && r.id !== UNUSED_SUPPRESSION_ID && !usedRules.has(r.id)) kept.push(unusedFinding(file, d, r, severity, 'unused', paired(r.id), options.messages));
+      if ((r.id === UNUSED_SUPPRESSION_ID) !== ownRule) continue;
+      if (!knownRules.has(r.id)) reports.push(unknownFinding(file, d, r, knownRules, severity, options.messages));
+      else if ((ownRule || active.has(r.id)) && !usedRules.has(r.id)) report(d, r, paired(r.id));
     }
-  }
-  return kept;
+  };
+  // First the suppressions of other rules; then those of `unused-suppression` itself, which only
+  // directives naming it can hide.
+  for (const d of directives) judge(d, false);
+  const shown = reports.filter((f) => !suppress(f, true));
+  reports.length = 0;
+  for (const d of directives) judge(d, true);
+  return [...kept, ...shown, ...reports];
 }
+
+type Paired = { enable: Directive; rule: string };
 
 interface BlockRange {
   start: number;
@@ -190,15 +203,7 @@ function blockRanges(directives: Directive[], textEnd: number): BlockRange[] {
   return out;
 }
 
-function unusedFinding(
-  file: FileFacts,
-  d: Directive,
-  rule: RuleToken | undefined,
-  severity: Severity,
-  messageId: 'unused' | 'unusedAll',
-  paired: { enable: Directive; rule: string }[],
-  messages?: Readonly<Record<string, string>>,
-): Finding {
+function unusedFinding(file: FileFacts, d: Directive, rule: RuleToken | undefined, severity: Severity, paired: Paired[], messages?: Readonly<Record<string, string>>): Finding {
   const start = rule ? rule.start : d.commentStart;
   const end = rule ? rule.end : d.commentEnd;
   const edits = rule && d.rules.length > 1 ? removeRuleToken(d, rule) : [removeComment(file.text, d)];
@@ -207,15 +212,15 @@ function unusedFinding(
     if (token && p.enable.rules.length > 1) edits.push(...removeRuleToken(p.enable, token));
     else if (token || p.enable.rules.length === 0) edits.push(removeComment(file.text, p.enable));
   }
-  const data = { ruleId: rule?.id ?? '*' };
+  const data = { ruleId: rule?.id ?? '*', rules: rule ? rule.id : 'every rule' };
   return {
     ruleId: UNUSED_SUPPRESSION_ID,
-    messageId,
-    message: formatMessage(messages?.[messageId] ?? messageId, data),
+    messageId: 'unused',
+    message: formatMessage(messages?.unused ?? 'unused', data),
     severity,
     start,
     end,
-    key: `${messageId}::${rule?.id ?? '*'}::${d.commentStart}`,
+    key: `unused::${rule?.id ?? '*'}::${d.commentStart}`,
     tags: ['unnecessary'],
     data,
     fix: { title: rule && d.rules.length > 1 ? `Remove ${rule.id} from the suppression` : 'Remove the unused suppression comment', kind: 'safe', edits },

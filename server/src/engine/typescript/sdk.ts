@@ -254,10 +254,12 @@ export class SdkFacts {
     return false;
   }
 
-  /** `symbolOf`, also through X-Ray's `const AWS = AWSXRay.captureAWS(require('aws-sdk'))`. */
+  /** `symbolOf`, also for inline `require('aws-sdk').S3` and X-Ray's `AWSXRay.captureAWS(require('aws-sdk'))`. */
   private refOf(expr: ts.Expression): SymbolRef | undefined {
     const ref = this.file.symbolOf(expr);
     if (ref) return ref;
+    const required = requireTarget(unwrap(expr));
+    if (required) return normalizeRef(required);
     const path: string[] = [];
     let e = unwrap(expr);
     while (ts.isPropertyAccessExpression(e)) {

@@ -12,7 +12,7 @@ export const unusedSuppression = defineRule({
     title: 'Unused or misspelled suppression',
     description: 'An `aws-patterns-disable…` comment names an unknown rule, or suppresses no finding of a rule that ran.',
     rationale:
-      'A suppression that suppresses nothing hides nothing today but will silently hide a real finding later, and a misspelled rule ID never worked at all. Remove unused suppressions (the quick fix does) and correct misspelled IDs. Suppressions of rules that are turned off, or did not run on the file, are not judged.',
+      'A suppression that suppresses nothing hides nothing today but will silently hide a real finding later, and a misspelled rule ID never worked at all. Remove unused suppressions (the quick fix does) and correct misspelled IDs. Suppressions of rules that are turned off, or did not run on the file, are not judged. To keep a suppression on purpose, put `aws-patterns-disable-next-line unused-suppression` above it (only a directive naming this rule can hide its reports).',
     severity: 'information',
     service: 'general',
     guide: '(suppression comments)',
@@ -20,8 +20,7 @@ export const unusedSuppression = defineRule({
     languages: ['typescript', 'json'],
     tags: ['unnecessary'],
     messages: {
-      unused: 'This suppression of {{ruleId}} is unused: there is no {{ruleId}} finding here.',
-      unusedAll: 'This suppression of every rule is unused: there is no finding here.',
+      unused: 'This suppression of {{rules}} is unused: nothing it covers is reported. Remove it.',
       unknownRule: 'Unknown rule "{{ruleId}}" in this suppression comment{{didYouMean}}: it suppresses nothing.',
     },
     examples: {
