@@ -142,6 +142,13 @@ ruleTester(lambdaEnvValidation, {
       output: `const QUEUE_URL = process.env.QUEUE_URL;\n${CHECK('QUEUE_URL')}\n\nfunction queueUrl() {\n  return QUEUE_URL;\n}\nexports.handler = async () => queueUrl();\n`,
     },
     {
+      name: 'a request parameter of an SDK v2 call is a value, not a validator argument',
+      filename: 'h.js',
+      code: "const AWS = require('aws-sdk');\nconst sqs = new AWS.SQS();\nexports.handler = async (e) => sqs.sendMessage({ QueueUrl: process.env.QUEUE_URL, MessageBody: e.body }).promise();\n",
+      errors: [{ messageId: 'perRequest', line: 3, column: 60 }],
+      output: `const AWS = require('aws-sdk');\nconst sqs = new AWS.SQS();\nconst QUEUE_URL = process.env.QUEUE_URL;\n${CHECK('QUEUE_URL')}\n\nexports.handler = async (e) => sqs.sendMessage({ QueueUrl: QUEUE_URL, MessageBody: e.body }).promise();\n`,
+    },
+    {
       name: 'destructuring process.env inside a handler: reported, no fix',
       filename: 'h.ts',
       code: 'export const handler = async () => {\n  const { TABLE_NAME, QUEUE_URL } = process.env;\n  return [TABLE_NAME, QUEUE_URL];\n};\n',

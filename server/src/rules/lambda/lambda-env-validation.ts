@@ -61,6 +61,13 @@ export const lambdaEnvValidation = defineRule({
         reads.push(...envDestructuredReads(file, n as ts.VariableDeclaration));
       },
       fileEnd() {
+        // Request parameters of an SDK call (`sqs.sendMessage({ QueueUrl: process.env.X })`) are
+        // values the call needs, not a validator receiving the variable.
+        const sdk = sdkFacts(file);
+        for (const r of reads) {
+          const call = r.usage === 'handed' && r.outer ? callReceiving(r.outer) : undefined;
+          if (call && (sdk.operationOf(call) || sdk.presignOf(call))) r.usage = 'value';
+        }
         const relevant = reads.filter((r) => !isLambdaReserved(r.name) && r.usage === 'value');
         const atInit = reads.filter((r) => scopes.isModuleInit(r.node));
         const validated = new Set(atInit.filter((r) => r.usage === 'checked' || (r.boundTo && isChecked(scopes, r.boundTo))).map((r) => r.name));

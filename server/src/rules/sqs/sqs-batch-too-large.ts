@@ -101,6 +101,8 @@ function chunkSize(file: TsFile, expr: ts.Expression, depth: number): Chunk | un
       if (from.kind === 'number' && to.kind === 'number') return { size: to.value - from.value, node: b };
       return undefined;
     }
+    // `entries.slice(i, i + 25).map(toEntry)`: mapping or filtering keeps (at most) the chunk.
+    if ((method === 'map' || method === 'filter') && a) return chunkSize(file, e.expression.expression, depth + 1);
     if (method === 'splice' && a && b && file.evaluate(a).kind === 'number' && (file.evaluate(a) as { value: number }).value === 0) return sized(file, b, []);
     return undefined;
   }
