@@ -30,6 +30,13 @@ ruleTester(sqsPartialBatchFailures, {
       output: null,
     },
     {
+      name: 'records taken from the event first (const { Records: records } = event), errors swallowed per record',
+      filename: 'c.ts',
+      code: "import { SQSHandler, SQSRecord } from 'aws-lambda';\nexport const handler: SQSHandler = async (event) => {\n  const { Records: records } = event;\n  for (const record of records) {\n    await processRecord(record);\n  }\n};\nasync function processRecord(r: SQSRecord) {\n  try { JSON.parse(r.body); } catch (e) { console.error(e); }\n}\n",
+      errors: [{ messageId: 'handlerWithoutFailures', line: 4, column: 24 }],
+      output: null,
+    },
+    {
       name: 'SQSHandler type, Promise.all over records.map',
       filename: 'c.ts',
       code: "import { SQSHandler } from 'aws-lambda';\nexport const handler: SQSHandler = async (event) => {\n  await Promise.all(event.Records.map((r) => processMessage(r.body)));\n};\ndeclare function processMessage(b: string): Promise<void>;\n",

@@ -44,7 +44,8 @@ export const lambdaErrorDetailsLeak = defineRule({
   },
   create(ctx) {
     const file = ctx.ts;
-    if (!file) return {};
+    // Responses name their status somewhere; most files never do.
+    if (!file || !/statusCode|\.status\(|respon|reply/i.test(file.text)) return {};
     const report = (status: number, leaks: ts.Node[], key: string, fix?: Fix) => {
       const first = leaks[0];
       ctx.report({
@@ -59,6 +60,7 @@ export const lambdaErrorDetailsLeak = defineRule({
     return {
       [ts.SyntaxKind.ObjectLiteralExpression](n) {
         const obj = n as ts.ObjectLiteralExpression;
+        if (!obj.properties.some((p) => p.name && propertyName(p.name) === 'body')) return;
         const props = file.objectProps(obj);
         if (!props) return;
         const statusProp = props.get('statusCode');

@@ -25,7 +25,7 @@ export const sqsPartialBatchFailures = defineRule({
     fix: 'unsafe',
     languages: ['typescript'],
     messages: {
-      handlerWithoutFailures: '{{handler}} processes a batch of SQS records but never returns batchItemFailures: one failing message makes Lambda retry the whole batch.',
+      handlerWithoutFailures: '{{handler}} processes a batch of SQS records without returning batchItemFailures: a failing message either fails the whole batch (every message is retried) or, if its error is caught, is lost. Return the failed message IDs.',
       eventSourceWithoutReport: 'This SqsEventSource does not set `reportBatchItemFailures: true`: Lambda ignores partial batch responses and retries whole batches.',
     },
     examples: {
@@ -106,12 +106,25 @@ function sqsRecordLoop(file: TsFile, h: LambdaHandler): ts.Expression | undefine
     : undefined;
   if (!ts.isIdentifier(param.name) && !recordsBinding) return undefined;
   let found: { records: ts.Expression; item: ts.BindingName | undefined } | undefined;
-  const isRecords = (e: ts.Expression): boolean => {
+  const isEvent = (e: ts.Expression): boolean => {
     const u = unwrap(e);
-    if (recordsBinding) return ts.isIdentifier(u) && file.declarationOf(u)?.node === recordsBinding;
-    if (!ts.isPropertyAccessExpression(u) || u.name.text !== 'Records') return false;
-    const obj = unwrap(u.expression);
-    return ts.isIdentifier(obj) && file.declarationOf(obj)?.node === param;
+    return ts.isIdentifier(u) && file.declarationOf(u)?.node === param;
+  };
+  const isRecords = (e: ts.Expression, depth = 0): boolean => {
+    const u = unwrap(e);
+    if (ts.isPropertyAccessExpression(u)) return u.name.text === 'Records' && isEvent(u.expression);
+    if (!ts.isIdentifier(u) || depth > 3) return false;
+    const decl = file.declarationOf(u);
+    if (!decl) return false;
+    if (decl.node === recordsBinding) return true;
+    // `const records = event.Records`, `const { Records: records } = event`
+    if (decl.kind === 'variable' && decl.node.initializer) return isRecords(decl.node.initializer, depth + 1);
+    if (decl.kind === 'binding' && ts.isBindingElement(decl.node)) {
+      const key = decl.node.propertyName ?? decl.node.name;
+      const owner = decl.node.parent.parent;
+      return ts.isIdentifier(key) && key.text === 'Records' && ts.isVariableDeclaration(owner) && !!owner.initializer && isEvent(owner.initializer);
+    }
+    return false;
   };
   const visit = (n: ts.Node): void => {
     if (found) return;
