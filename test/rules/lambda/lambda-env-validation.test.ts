@@ -113,7 +113,8 @@ ruleTester(lambdaEnvValidation, {
         { messageId: 'perRequest', line: 2, data: { asserted: ' and only asserted with `as string`' } },
         { messageId: 'perRequest', line: 3, data: { asserted: " and only asserted with `?? ''`" } },
       ],
-      output: `const queue = process.env.QUEUE_URL as string;\n${CHECK('QUEUE_URL', 'queue')}\n\nconst bucket = process.env.BUCKET ?? '';\n${CHECK('BUCKET', 'bucket')}\n\nexport async function handler() {\n  return [queue, bucket];\n}\n`,
+      // Both fixes insert above the handler: one pass applies the first, the next pass the other.
+      output: `const queue = process.env.QUEUE_URL as string;\n${CHECK('QUEUE_URL', 'queue')}\n\nexport async function handler() {\n  const bucket = process.env.BUCKET ?? '';\n  return [queue, bucket];\n}\n`,
     },
     {
       name: 'several inline reads of one variable: one constant, each read replaced (first fix, then a suggestion)',
