@@ -6,6 +6,11 @@ ruleTester(lambdaClientInHandler, {
   valid: [
     ...handlerDecoys,
     {
+      name: 'a handler written in a test file is not deployed code',
+      filename: 'src/__tests__/handler.test.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nexport const handler = async () => new S3Client({});\n",
+    },
+    {
       name: 'lazy client kept in a module variable',
       filename: 'h.ts',
       code: "import { S3Client } from '@aws-sdk/client-s3';\nlet s3: S3Client | undefined;\nexport const handler = async () => {\n  s3 ??= new S3Client({});\n  return s3;\n};\n",

@@ -9,6 +9,11 @@ ruleTester(lambdaEnvValidation, {
   valid: [
     ...handlerDecoys,
     {
+      name: 'a handler written in a test file is not deployed code',
+      filename: 'handler.spec.ts',
+      code: "export const handler = async () => process.env.TABLE_NAME!;\n",
+    },
+    {
       name: 'the guide: module constants checked at cold start',
       filename: 'h.ts',
       code: "const TABLE_NAME = process.env.TABLE_NAME;\nconst QUEUE_URL = process.env.QUEUE_URL;\n\nif (!TABLE_NAME || !QUEUE_URL) {\n  throw new Error('Missing required environment variables');\n}\n\nexport const handler = async (event) => {\n  return { TABLE_NAME, QUEUE_URL };\n};\n",

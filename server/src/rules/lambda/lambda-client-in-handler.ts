@@ -39,7 +39,8 @@ export const lambdaClientInHandler = defineRule({
     },
   },
   create(ctx) {
-    const file = ctx.ts;
+    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
+    const file = ctx.file.isTest ? undefined : ctx.ts;
     if (!file || !mentionsSdk(file)) return {};
     const scopes = scopeFacts(file);
     if (scopes.handlers.length === 0) return {};

@@ -37,7 +37,8 @@ export const sqsFifoMissingGroupId = defineRule({
     },
   },
   create(ctx) {
-    const file = ctx.ts;
+    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
+    const file = ctx.file.isTest ? undefined : ctx.ts;
     if (!file || !mentionsSdk(file) || !file.text.includes('.fifo')) return {};
     const sdk = sdkFacts(file);
     const addGroupId = (literal: ts.ObjectLiteralExpression): Fix[] => {
