@@ -88,7 +88,7 @@ function isInside(inner: ts.Node, outer: ts.Node): boolean {
   return inner.pos >= outer.pos && inner.end <= outer.end;
 }
 
-/** Whether `name` is free at module scope (no module-level binding) and not used as a local anywhere between. */
+/** Whether `name` has no module-level binding yet (so a hoisted declaration of it cannot collide). */
 export function isFreeModuleName(file: TsFile, name: string): boolean {
   return !file.bindings.declarationsIn(file.sourceFile).has(name);
 }
