@@ -5,12 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseForESLint } from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { parseTree, type ParseError } from 'jsonc-parser';
-import * as ts from 'typescript';
-import { analyze } from '../../server/src/engine/analyze';
+import type { ParseError } from 'jsonc-parser';
+import type * as typescript from 'typescript';
 import type { IamKnowledge } from '../../server/src/iam/knowledge';
-import { allRules } from '../../server/src/rules/index';
 import type { Corpus } from './corpus/ensure';
+import type { ShippedEngine } from './engine-bundle';
 import { interleaved, median, timeMs, type Sample, type Task } from './stats';
 
 export interface SourceText {
@@ -50,13 +49,22 @@ export function loadTexts(corpus: Corpus): { ts: SourceText[]; json: SourceText[
 }
 
 /** The ScriptKind the engine itself picks, so the floor parses each file the same way. */
-function scriptKind(path: string): ts.ScriptKind {
+function scriptKind(ts: typeof typescript, path: string): typescript.ScriptKind {
   return /\.(tsx|jsx)$/i.test(path) ? ts.ScriptKind.TSX : /\.(js|mjs|cjs)$/i.test(path) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
 }
 
 const ESLINT_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
 
-export function measureAnalysis(files: { ts: SourceText[]; json: SourceText[] }, root: string, iam: IamKnowledge, rounds: number, warmup: number): AnalysisFigures {
+export interface Rounds {
+  rounds: number;
+  warmup: number;
+  /** ESLint is ten times slower than the rest: its comparison runs fewer (interleaved) rounds. */
+  peerRounds: number;
+  peerWarmup: number;
+}
+
+export function measureAnalysis(engine: ShippedEngine, files: { ts: SourceText[]; json: SourceText[] }, root: string, iam: IamKnowledge, r: Rounds): AnalysisFigures {
+  const { analyze, ts, parseTree } = engine;
   const findingsByRule: Record<string, number> = {};
   let findings = 0;
   let internalErrors = 0;
@@ -86,17 +94,10 @@ export function measureAnalysis(files: { ts: SourceText[]; json: SourceText[] },
     if (m) throw new Error(`ESLint did not parse ${f.path}: ${m.message}`);
   }
 
+  const analyzeTs = () => files.ts.forEach((f) => analyze({ path: f.path, text: f.text }, { iam }));
   const tasks: Task[] = [
-    { name: 'ts.analyze', run: () => files.ts.forEach((f) => analyze({ path: f.path, text: f.text }, { iam })) },
-    { name: 'ts.createSourceFile', run: () => files.ts.forEach((f) => ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest, false, scriptKind(f.path))) },
-    {
-      name: 'eslint.parseForESLint',
-      run: () =>
-        files.ts.forEach((f) =>
-          parseForESLint(f.text, { filePath: f.path, ecmaVersion: 'latest', sourceType: f.path.endsWith('.cjs') ? 'commonjs' : 'module', range: true, loc: true, tokens: true, comment: true }),
-        ),
-    },
-    { name: 'eslint.verifyNoRules', run: () => files.ts.forEach((f) => linter.verify(f.text, eslintConfig, { filename: f.path })) },
+    { name: 'ts.analyze', run: analyzeTs },
+    { name: 'ts.createSourceFile', run: () => files.ts.forEach((f) => ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest, false, scriptKind(ts, f.path))) },
     { name: 'json.analyze', run: () => files.json.forEach((f) => analyze({ path: f.path, text: f.text }, { iam })) },
     {
       name: 'json.parseTree',
@@ -107,7 +108,20 @@ export function measureAnalysis(files: { ts: SourceText[]; json: SourceText[] },
         }),
     },
   ];
-  const samples = interleaved(tasks, rounds, warmup);
+  const peerTasks: Task[] = [
+    // The same analysis again, interleaved with the peer's rounds: each ratio compares
+    // figures taken side by side.
+    { name: 'ts.analyze.peer', run: analyzeTs },
+    {
+      name: 'eslint.parseForESLint',
+      run: () =>
+        files.ts.forEach((f) =>
+          parseForESLint(f.text, { filePath: f.path, ecmaVersion: 'latest', sourceType: f.path.endsWith('.cjs') ? 'commonjs' : 'module', range: true, loc: true, tokens: true, comment: true }),
+        ),
+    },
+    { name: 'eslint.verifyNoRules', run: () => files.ts.forEach((f) => linter.verify(f.text, eslintConfig, { filename: f.path })) },
+  ];
+  const samples = new Map([...interleaved(tasks, r.rounds, r.warmup), ...interleaved(peerTasks, r.peerRounds, r.peerWarmup)]);
   const ms: Record<string, number> = {};
   const wallMs: Record<string, number> = {};
   for (const [name, xs] of samples) {
@@ -119,7 +133,7 @@ export function measureAnalysis(files: { ts: SourceText[]; json: SourceText[] },
     tsLines: files.ts.reduce((s, f) => s + f.lines, 0),
     jsonFiles: files.json.length,
     jsonLines: files.json.reduce((s, f) => s + f.lines, 0),
-    rules: allRules.length,
+    rules: engine.allRules.length,
     findings,
     findingsByRule,
     internalErrors,
