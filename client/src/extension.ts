@@ -2,15 +2,15 @@
 // happens here; everything that can be tested without VS Code lives in the server.
 import { commands, window, type ExtensionContext } from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { COMMANDS, FIX_ALL_KIND, LANGUAGES, SETTINGS_SECTION } from '../../shared/settings';
+import { COMMANDS, FIX_ALL_KIND, LANGUAGES, SERVER_EXEC_ARGV, SETTINGS_SECTION } from '../../shared/settings';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const outputChannel = window.createOutputChannel('AWS Patterns', { log: true });
   const clientOptions: LanguageClientOptions = {

@@ -7,6 +7,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_EXEC_ARGV } from '../../shared/settings';
 import { loadTexts, measureAnalysis, type AnalysisFigures } from './analysis';
 import { cacheDir, ensureCorpus } from './corpus/ensure';
 import { loadShippedEngine } from './engine-bundle';
@@ -77,7 +78,8 @@ async function main(): Promise<void> {
   const serverPath = join(repoRoot, 'dist', 'server.js');
   const cliPath = join(repoRoot, 'dist', 'cli.js');
   const clientPath = join(repoRoot, 'dist', 'client.js');
-  const session = (mode: 'pull' | 'push'): SessionOptions => ({ serverPath, workspaceRoot: corpus.root, mode });
+  // Started as the VS Code client starts it (the same Node flags).
+  const session = (mode: 'pull' | 'push'): SessionOptions => ({ serverPath, workspaceRoot: corpus.root, mode, nodeArgs: [...SERVER_EXEC_ARGV] });
 
   let pull: LatencyFigures | Error | undefined;
   let push: LatencyFigures | Error | undefined;
