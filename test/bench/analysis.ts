@@ -10,7 +10,7 @@ import type * as typescript from 'typescript';
 import type { IamKnowledge } from '../../server/src/iam/knowledge';
 import type { Corpus } from './corpus/ensure';
 import type { ShippedEngine } from './engine-bundle';
-import { interleaved, median, timeMs, type Sample, type Task } from './stats';
+import { collectGarbage, interleaved, median, sample, timeMs, type Sample, type Task } from './stats';
 
 export interface SourceText {
   path: string;
@@ -37,6 +37,8 @@ export interface AnalysisFigures {
   ruleMs: Record<string, number>;
   /** Milliseconds of the first analysis pass, IAM data not yet loaded and code not yet optimized. */
   coldPassMs: number;
+  /** The large file the editor latency test opens: CPU ms per bare parse and per analysis. */
+  bigFile?: { parseMs: number[]; analyzeMs: number[] };
 }
 
 export function loadTexts(corpus: Corpus): { ts: SourceText[]; json: SourceText[] } {
@@ -63,7 +65,19 @@ export interface Rounds {
   peerWarmup: number;
 }
 
-export function measureAnalysis(engine: ShippedEngine, files: { ts: SourceText[]; json: SourceText[] }, root: string, iam: IamKnowledge, r: Rounds): AnalysisFigures {
+export type Part = 'engine' | 'peer';
+
+/**
+ * One part of the in-process figures. Each part runs in a child process of its own
+ * (analysis-worker.ts) holding only the corpus, the engine and that part's baselines: in the
+ * benchmark's own process, next to ESLint and everything else it loads, the engine's garbage
+ * collection cost several times what it costs in the server or the CLI.
+ */
+export function measureAnalysis(engine: ShippedEngine, files: { ts: SourceText[]; json: SourceText[] }, root: string, iam: IamKnowledge, r: Rounds, part: Part, bigPath: string): AnalysisFigures {
+  return part === 'peer' ? measurePeer(engine, files, root, iam, r) : measureEngine(engine, files, iam, r, bigPath);
+}
+
+function measureEngine(engine: ShippedEngine, files: { ts: SourceText[]; json: SourceText[] }, iam: IamKnowledge, r: Rounds, bigPath: string): AnalysisFigures {
   const { analyze, ts, parseTree } = engine;
   const findingsByRule: Record<string, number> = {};
   let findings = 0;
@@ -73,30 +87,19 @@ export function measureAnalysis(engine: ShippedEngine, files: { ts: SourceText[]
   // One checked pass first: it counts findings, proves nothing throws, and records the cold cost.
   const coldPassMs = timeMs(() => {
     for (const f of [...files.ts, ...files.json]) {
-      const r = analyze({ path: f.path, text: f.text }, { iam });
-      findings += r.findings.length;
-      internalErrors += r.internalErrors.length;
-      for (const x of r.findings) findingsByRule[x.ruleId] = (findingsByRule[x.ruleId] ?? 0) + 1;
+      const result = analyze({ path: f.path, text: f.text }, { iam });
+      findings += result.findings.length;
+      internalErrors += result.internalErrors.length;
+      for (const x of result.findings) findingsByRule[x.ruleId] = (findingsByRule[x.ruleId] ?? 0) + 1;
     }
   });
   for (const f of [...files.ts, ...files.json]) {
-    const r = analyze({ path: f.path, text: f.text }, { iam, timing: true });
-    for (const [id, ms] of Object.entries(r.timings ?? {})) ruleMs[id] = (ruleMs[id] ?? 0) + ms;
+    const result = analyze({ path: f.path, text: f.text }, { iam, timing: true });
+    for (const [id, ms] of Object.entries(result.timings ?? {})) ruleMs[id] = (ruleMs[id] ?? 0) + ms;
   }
 
-  // Flat config matches files relative to the linter's cwd: the corpus root.
-  const linter = new Linter({ configType: 'flat', cwd: root });
-  const eslintConfig: Linter.Config[] = [{ files: ESLINT_FILES, languageOptions: { parser: { parseForESLint } as Linter.Parser } }];
-  // With no rules ESLint reports nothing, unless it could not parse a file or found no config
-  // for it (then it would not have parsed it at all): either makes the comparison unfair.
-  for (const f of files.ts) {
-    const [m] = linter.verify(f.text, eslintConfig, { filename: f.path });
-    if (m) throw new Error(`ESLint did not parse ${f.path}: ${m.message}`);
-  }
-
-  const analyzeTs = () => files.ts.forEach((f) => analyze({ path: f.path, text: f.text }, { iam }));
   const tasks: Task[] = [
-    { name: 'ts.analyze', run: analyzeTs },
+    { name: 'ts.analyze', run: () => files.ts.forEach((f) => analyze({ path: f.path, text: f.text }, { iam })) },
     { name: 'ts.createSourceFile', run: () => files.ts.forEach((f) => ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest, false, scriptKind(ts, f.path))) },
     { name: 'json.analyze', run: () => files.json.forEach((f) => analyze({ path: f.path, text: f.text }, { iam })) },
     {
@@ -108,10 +111,39 @@ export function measureAnalysis(engine: ShippedEngine, files: { ts: SourceText[]
         }),
     },
   ];
-  const peerTasks: Task[] = [
-    // The same analysis again, interleaved with the peer's rounds: each ratio compares
-    // figures taken side by side.
-    { name: 'ts.analyze.peer', run: analyzeTs },
+  const figures = summary(files, engine, interleaved(tasks, r.rounds, r.warmup));
+
+  // The large file the editor opens: its bare parse is the floor under every keystroke.
+  const big = files.ts.find((f) => f.path === bigPath)!;
+  const bigFile = { parseMs: [] as number[], analyzeMs: [] as number[] };
+  const bigWarmup = r.warmup * 3;
+  for (let i = 0; i < bigWarmup + r.rounds * 3; i++) {
+    collectGarbage();
+    const p = sample(() => ts.createSourceFile(big.path, big.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
+    collectGarbage();
+    const a = sample(() => analyze({ path: big.path, text: big.text }, { iam }));
+    if (i >= bigWarmup) {
+      bigFile.parseMs.push(p.cpu);
+      bigFile.analyzeMs.push(a.cpu);
+    }
+  }
+  return { ...figures, findings, findingsByRule, internalErrors, ruleMs, coldPassMs, bigFile };
+}
+
+function measurePeer(engine: ShippedEngine, files: { ts: SourceText[]; json: SourceText[] }, root: string, iam: IamKnowledge, r: Rounds): AnalysisFigures {
+  const { analyze } = engine;
+  // Flat config matches files relative to the linter's cwd: the corpus root.
+  const linter = new Linter({ configType: 'flat', cwd: root });
+  const eslintConfig: Linter.Config[] = [{ files: ESLINT_FILES, languageOptions: { parser: { parseForESLint } as Linter.Parser } }];
+  // With no rules ESLint reports nothing, unless it could not parse a file or found no config
+  // for it (then it would not have parsed it at all): either makes the comparison unfair.
+  for (const f of files.ts) {
+    const [m] = linter.verify(f.text, eslintConfig, { filename: f.path });
+    if (m) throw new Error(`ESLint did not parse ${f.path}: ${m.message}`);
+  }
+  const tasks: Task[] = [
+    // Our analysis again, interleaved with the peer's rounds: each ratio compares figures taken side by side.
+    { name: 'ts.analyze.peer', run: () => files.ts.forEach((f) => analyze({ path: f.path, text: f.text }, { iam })) },
     {
       name: 'eslint.parseForESLint',
       run: () =>
@@ -121,7 +153,10 @@ export function measureAnalysis(engine: ShippedEngine, files: { ts: SourceText[]
     },
     { name: 'eslint.verifyNoRules', run: () => files.ts.forEach((f) => linter.verify(f.text, eslintConfig, { filename: f.path })) },
   ];
-  const samples = new Map([...interleaved(tasks, r.rounds, r.warmup), ...interleaved(peerTasks, r.peerRounds, r.peerWarmup)]);
+  return summary(files, engine, interleaved(tasks, r.peerRounds, r.peerWarmup));
+}
+
+function summary(files: { ts: SourceText[]; json: SourceText[] }, engine: ShippedEngine, samples: Map<string, Sample[]>): AnalysisFigures {
   const ms: Record<string, number> = {};
   const wallMs: Record<string, number> = {};
   for (const [name, xs] of samples) {
@@ -134,13 +169,13 @@ export function measureAnalysis(engine: ShippedEngine, files: { ts: SourceText[]
     jsonFiles: files.json.length,
     jsonLines: files.json.reduce((s, f) => s + f.lines, 0),
     rules: engine.allRules.length,
-    findings,
-    findingsByRule,
-    internalErrors,
+    findings: 0,
+    findingsByRule: {},
+    internalErrors: 0,
     ms,
     wallMs,
     samples: Object.fromEntries(samples),
-    ruleMs,
-    coldPassMs,
+    ruleMs: {},
+    coldPassMs: 0,
   };
 }

@@ -25,7 +25,7 @@ let stdout: string;
 describe('npm run bench --tiny', () => {
   before(() => {
     const out = join(work, 'report.json');
-    stdout = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'run.ts'), '--tiny', '--json', out], {
+    stdout = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'run.ts'), '--tiny', '--json', out], {
       cwd: repoRoot,
       encoding: 'utf8',
       env: { ...process.env, AWS_PATTERNS_BENCH_CACHE: join(work, 'cache') },

@@ -6,11 +6,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './stats';
 
-/** A `--require` probe: at exit, the process writes its peak RSS (kB, from getrusage) to a file. */
+/**
+ * Peak RSS in kB of the running process: VmHWM from /proc (Linux), else getrusage. getrusage's
+ * maxrss is not used on Linux: it carries over the parent's RSS at fork (a child of the large
+ * benchmark process would report the benchmark's own size).
+ */
+const PEAK_RSS_KB = `(() => {
+  try {
+    const m = /VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]);
+  } catch {}
+  return process.resourceUsage().maxRSS;
+})()`;
+
+/** A `--require` probe: at exit, the process writes its peak RSS (kB) to a file. */
 function rssProbe(dir: string): { args: string[]; read: () => number } {
   const probe = join(dir, 'rss-probe.cjs');
   const out = join(dir, 'rss.txt');
-  writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`);
+  writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, String(${PEAK_RSS_KB})));\n`);
   return {
     args: ['--require', probe],
     read: () => Number(readFileSync(out, 'utf8')) / 1024,
@@ -63,7 +76,7 @@ function countFindings(reportPath: string): number | undefined {
 
 /** Peak RSS of a bare Node process: the floor under any Node-based server. */
 export function nodeBaselineRssMb(): number {
-  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.resourceUsage().maxRSS))'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-e', `process.stdout.write(String(${PEAK_RSS_KB}))`], { encoding: 'utf8' });
   return Number(r.stdout) / 1024;
 }
 

@@ -3,18 +3,19 @@
 // figure is held to. `--tiny` (or AWS_PATTERNS_BENCH_TINY=1) runs it on a small corpus with few
 // rounds: the CI smoke test uses that to check the harness works and its numbers are sane.
 //
-//   node --expose-gc --import tsx test/bench/run.ts [--tiny] [--json FILE] [--no-package] [--check]
-import { existsSync, writeFileSync } from 'node:fs';
+//   node --import tsx test/bench/run.ts [--tiny] [--json FILE] [--no-package] [--package] [--check]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SERVER_EXEC_ARGV } from '../../shared/settings';
-import { loadTexts, measureAnalysis, type AnalysisFigures } from './analysis';
+import { loadTexts, type AnalysisFigures, type Part } from './analysis';
 import { cacheDir, ensureCorpus } from './corpus/ensure';
 import { loadShippedEngine } from './engine-bundle';
 import { FULL, TINY } from './corpus/generate';
 import { cliAuditMemory, moduleLoadMs, nodeBaselineRssMb, nodeStartMs, packageVsix, type AuditMemory, type ModuleLoad, type VsixFigures } from './footprint';
 import { coldStart, keystrokeLatency, type ColdStartFigures, type LatencyFigures, type SessionOptions } from './lsp';
-import { collectGarbage, median, percentile, sample } from './stats';
+import { median, percentile } from './stats';
 import { renderTable, verdict, type Row } from './table';
 
 const repoRoot = join(__dirname, '..', '..');
@@ -40,40 +41,34 @@ async function attempt<T>(what: string, fn: () => T | Promise<T>): Promise<T | E
   }
 }
 
+/** Runs one part of the in-process figures in a fresh Node process and returns its figures. */
+function runWorker(part: Part, corpusName: string): AnalysisFigures {
+  const out = join(cacheDir('results'), `${part}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'analysis-worker.ts'), part, corpusName, JSON.stringify(profile), out], { stdio: ['ignore', 'inherit', 'inherit'] });
+  return JSON.parse(readFileSync(out, 'utf8')) as AnalysisFigures;
+}
+
 async function main(): Promise<void> {
-  if (!(globalThis as { gc?: unknown }).gc) log('run node with --expose-gc for steadier figures (the heap is collected before each timed pass)');
   const iamDir = join(repoRoot, 'dist', 'iam-data');
   if (!existsSync(join(iamDir, 'index.json'))) throw new Error('dist/iam-data is missing: run `node scripts/build.mjs` first');
   log('bundling the engine as the production build does…');
-  const engine = loadShippedEngine(repoRoot, cacheDir('engine'));
-  const { analyze, ts } = engine;
-  const iam = engine.loadIamKnowledge(iamDir);
+  loadShippedEngine(repoRoot, cacheDir('engine'));
 
   log(`corpus (${profile.name})…`);
   const corpus = ensureCorpus(profile.name, profile.corpus);
   const files = loadTexts(corpus);
   const managed = corpus.manifest.files.filter((f) => f.category === 'aws-managed-policy');
 
-  log(`analysis: ${profile.warmup} warm-up + ${profile.rounds} rounds…`);
-  const analysis: AnalysisFigures = measureAnalysis(engine, files, corpus.root, iam, profile);
-
-  // The large file the editor opens: its bare parse is the floor under every keystroke.
-  log('large file…');
+  log(`analysis: ${profile.warmup} warm-up + ${profile.rounds} rounds, in a process of its own…`);
+  const engineFigures = runWorker('engine', profile.name);
+  log(`ESLint comparison: ${profile.peerWarmup} warm-up + ${profile.peerRounds} rounds, in a process of its own…`);
+  const peerFigures = runWorker('peer', profile.name);
+  const analysis: AnalysisFigures = { ...engineFigures, ms: { ...engineFigures.ms, ...peerFigures.ms }, wallMs: { ...engineFigures.wallMs, ...peerFigures.wallMs }, samples: { ...engineFigures.samples, ...peerFigures.samples } };
   const bigPath = join(corpus.root, corpus.manifest.bigFile);
   const big = files.ts.find((f) => f.path === bigPath)!;
-  const bigParse: number[] = [];
-  const bigAnalyze: number[] = [];
-  const bigWarmup = profile.warmup * 3;
-  for (let i = 0; i < bigWarmup + profile.rounds * 3; i++) {
-    collectGarbage();
-    const p = sample(() => ts.createSourceFile(big.path, big.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
-    collectGarbage();
-    const a = sample(() => analyze({ path: big.path, text: big.text }, { iam }));
-    if (i >= bigWarmup) {
-      bigParse.push(p.cpu);
-      bigAnalyze.push(a.cpu);
-    }
-  }
+  const bigParse = engineFigures.bigFile!.parseMs;
+  const bigAnalyze = engineFigures.bigFile!.analyzeMs;
 
   const serverPath = join(repoRoot, 'dist', 'server.js');
   const cliPath = join(repoRoot, 'dist', 'cli.js');
