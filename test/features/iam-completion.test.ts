@@ -24,7 +24,7 @@ describe('IAM action completion', () => {
     const [text, offset] = at(policy('{ "Effect": "Allow", "Action": "dyna|" }'));
     const r = iamCompletions(text, offset, 'json', iam)!;
     assert.equal(r.items[0].label, 'dynamodb');
-    assert.ok(r.items.every((i) => /d.*y.*n.*a/.test(i.label)));
+    assert.ok(r.items.every((i) => i.label.includes('dyna')), r.items.map((i) => i.label).join());
     assert.equal(text.slice(r.start, r.end), 'dyna');
   });
 
@@ -46,9 +46,14 @@ describe('IAM action completion', () => {
     assert.equal(r.items[0].label, 'GetObject');
     assert.equal(r.items[0].detail, 'Read');
     assert.ok(r.items[0].documentation?.includes(iam.action('s3:GetObject')!.description));
-    assert.ok(r.items.every((i) => i.kind === 'action' && /g.*e.*t.*o.*b.*j/i.test(i.label)));
+    assert.ok(r.items.every((i) => i.kind === 'action' && /getobj/i.test(i.label)));
     assert.ok(r.items.some((i) => i.label === 'GetObjectAcl'));
     assert.equal(text.slice(r.start, r.end), 'GetObj');
+  });
+
+  it("the capitals of an action's name find it", () => {
+    const [text, offset] = at(policy('{ "Effect": "Allow", "Action": ["s3:goa|"] }'));
+    assert.ok(iamCompletions(text, offset, 'json', iam)!.items.some((i) => i.label === 'GetObjectAcl'));
   });
 
   it('replaces the whole action name when completing in its middle', () => {

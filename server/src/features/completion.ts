@@ -45,7 +45,7 @@ export function iamCompletions(text: string, offset: number, kind: FileKind, iam
   if (!service) return { items: [], start: site.start + colon + 1, end: site.end };
   const partial = text.slice(site.start + colon + 1, offset);
   const items = service.actions
-    .filter((a) => fuzzy(partial, a.name))
+    .filter((a) => matches(partial, a.name))
     .sort((a, b) => rank(partial, a.name) - rank(partial, b.name) || a.name.localeCompare(b.name))
     .map(
       (a, i): IamCompletionItem => ({
@@ -63,7 +63,7 @@ export function iamCompletions(text: string, offset: number, kind: FileKind, iam
 
 function serviceItems(typed: string, iam: IamKnowledge): IamCompletionItem[] {
   const lower = typed.toLowerCase();
-  const prefixes = iam.servicePrefixes().filter((p) => fuzzy(lower, p));
+  const prefixes = iam.servicePrefixes().filter((p) => matches(lower, p));
   prefixes.sort((a, b) => rank(lower, a) - rank(lower, b) || a.localeCompare(b));
   const items: IamCompletionItem[] = prefixes.map((p, i) => ({
     label: p,
@@ -95,16 +95,19 @@ function serviceItems(typed: string, iam: IamKnowledge): IamCompletionItem[] {
   return items;
 }
 
-/** Every typed character appears in order in the candidate (case-insensitive): what editors' fuzzy filters accept. */
-function fuzzy(typed: string, candidate: string): boolean {
+/**
+ * The typed text appears in the candidate (case-insensitive), or spells its capitals
+ * (`goa` → GetObjectAcl). Loose subsequence matching would bury `dynamodb` under
+ * `codedeploy-commands-secure` for "dyn"; the editor filters the list again as the user types.
+ */
+function matches(typed: string, candidate: string): boolean {
   const t = typed.toLowerCase();
-  const c = candidate.toLowerCase();
-  let j = 0;
-  for (let i = 0; i < c.length && j < t.length; i++) if (c[i] === t[j]) j++;
-  return j === t.length;
+  if (candidate.toLowerCase().includes(t)) return true;
+  const humps = candidate.replace(/[^A-Z0-9]/g, '').toLowerCase();
+  return humps.length > 1 && humps.startsWith(t);
 }
 
-/** Exact, then prefix, then substring, then scattered matches. */
+/** Exact, then prefix, then substring, then capitals. */
 function rank(typed: string, candidate: string): number {
   const t = typed.toLowerCase();
   const c = candidate.toLowerCase();

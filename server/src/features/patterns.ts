@@ -27,6 +27,8 @@ export interface GuidePattern {
    * placeholder spelled differently...). The README's "where the snippets differ" lists these.
    */
   differences?: Record<string, string>;
+  /** What the snippets add to the guide's block, and why. */
+  additions?: string[];
 }
 
 type SnippetFile = Record<string, { prefix: string; description: string; body: string[] }>;
@@ -57,7 +59,12 @@ export const guidePatterns: readonly GuidePattern[] = [
       external_id: 'the guide writes a template variable `${external_id}`; the snippet has a tab stop for the external ID itself',
     },
   },
-  { section: 'S3 / Secure Defaults', marker: 'Create buckets with secure defaults', snippets: ['aws-s3-bucket', 'aws-s3-bucket-policy-tls'] },
+  {
+    section: 'S3 / Secure Defaults',
+    marker: 'Create buckets with secure defaults',
+    snippets: ['aws-s3-bucket', 'aws-s3-bucket-policy-tls'],
+    additions: ["The bucket also has the guide's lifecycle rules (Cost Optimization), so it draws no `s3-bucket-lifecycle` information."],
+  },
   { section: 'S3 / Presigned URLs', marker: 'For temporary access without exposing credentials', snippets: ['aws-s3-presigned-get', 'aws-s3-presigned-put'] },
   { section: 'S3 / Multipart Uploads', marker: 'For files > 100MB', snippets: ['aws-s3-multipart-upload'] },
   {
@@ -79,6 +86,9 @@ export const guidePatterns: readonly GuidePattern[] = [
     marker: 'CDK configuration',
     snippets: ['aws-lambda-function'],
     differences: { NODEJS_20_X: NODE_RUNTIME },
+    additions: [
+      'The function also has `architecture: ARM_64` (Cost Optimization) and a dead-letter queue (Lambda / Dead Letter Queues), so one snippet satisfies every Lambda rule.',
+    ],
   },
   { section: 'Lambda / Dead Letter Queues', marker: 'Capture failed invocations', snippets: ['aws-lambda-dlq', 'aws-lambda-function'] },
   {
@@ -92,17 +102,32 @@ export const guidePatterns: readonly GuidePattern[] = [
   },
   { section: 'DynamoDB / Key Patterns', marker: 'Composite keys for flexible queries', snippets: ['aws-dynamodb-put-item', 'aws-dynamodb-query'] },
   { section: 'DynamoDB / Transactions', marker: 'Atomic operations across items', snippets: ['aws-dynamodb-transaction'] },
-  { section: 'SQS / Producer Pattern', marker: 'Batch sends for efficiency', snippets: ['aws-sqs-send-batch'] },
-  { section: 'SQS / Consumer Pattern', marker: 'Lambda SQS trigger with partial batch response', snippets: ['aws-sqs-consumer', 'aws-sqs-event-source'] },
+  {
+    section: 'SQS / Producer Pattern',
+    marker: 'Batch sends for efficiency',
+    snippets: ['aws-sqs-send-batch'],
+    additions: ['Each batch result is checked: `SendMessageBatch` succeeds even when some entries fail, and reports them in `Failed`.'],
+  },
+  {
+    section: 'SQS / Consumer Pattern',
+    marker: 'Lambda SQS trigger with partial batch response',
+    snippets: ['aws-sqs-consumer', 'aws-sqs-event-source'],
+    additions: ['`aws-sqs-event-source` writes the CDK side the handler needs: `reportBatchItemFailures: true`, without which Lambda ignores `batchItemFailures`.'],
+  },
   {
     section: 'Secrets Manager',
     marker: "Cache secrets, don't fetch per-request",
     snippets: ['aws-secrets-cached'],
+    additions: [
+      'The secret ARN is read once at cold start and checked (Lambda / Environment Variables) instead of `process.env.SECRET_ARN` on each fetch.',
+      'The cache expires after a TTL (5 minutes by default) so a rotated secret is picked up; `SecretString!` became an explicit check.',
+    ],
   },
   {
     section: 'Error Handling',
     marker: 'Handle AWS-specific errors',
     snippets: ['aws-error-conditional-check', 'aws-error-s3-not-found'],
+    additions: ["The guide's `ddb.put({ /* ... */, ConditionExpression })` does not parse; the snippet writes the put in full."],
   },
   { section: 'Cost Optimization', marker: 'Use appropriate storage classes', snippets: ['aws-s3-lifecycle', 'aws-s3-bucket'] },
   { section: 'Cost Optimization', marker: 'DynamoDB on-demand for unpredictable workloads', snippets: ['aws-dynamodb-on-demand', 'aws-dynamodb-table'] },
