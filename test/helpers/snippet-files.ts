@@ -34,6 +34,7 @@ export const snippetContexts: Record<string, SnippetContext> = {
   'aws-lambda-handler': { kind: 'module' },
   'aws-lambda-env': { kind: 'module' },
   'aws-lambda-function': { kind: 'stack' },
+  'aws-lambda-nodejs-function': { kind: 'stack' },
   'aws-lambda-dlq': { kind: 'props', host: 'aws-lambda-function' },
   'aws-lambda-arm64': { kind: 'props', host: 'aws-lambda-function' },
   'aws-dynamodb-table': { kind: 'stack' },
@@ -60,6 +61,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';

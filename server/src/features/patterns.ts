@@ -84,10 +84,11 @@ export const guidePatterns: readonly GuidePattern[] = [
   {
     section: 'Lambda / Timeouts and Memory',
     marker: 'CDK configuration',
-    snippets: ['aws-lambda-function'],
+    snippets: ['aws-lambda-function', 'aws-lambda-nodejs-function'],
     differences: { NODEJS_20_X: NODE_RUNTIME },
     additions: [
       'The function also has `architecture: ARM_64` (Cost Optimization) and a dead-letter queue (Lambda / Dead Letter Queues), so one snippet satisfies every Lambda rule.',
+      '`aws-lambda-nodejs-function` writes the same for `NodejsFunction` (aws-lambda-nodejs), which bundles TypeScript with esbuild and keeps source maps.',
     ],
   },
   { section: 'Lambda / Dead Letter Queues', marker: 'Capture failed invocations', snippets: ['aws-lambda-dlq', 'aws-lambda-function'] },
