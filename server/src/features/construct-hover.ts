@@ -6,18 +6,16 @@
 // value the file does not show is "?" (unknown is never ✗).
 import * as ts from 'typescript';
 import type { Finding } from '../engine/types';
-import { parseTypeScript, TsFile } from '../engine/typescript/file';
+import { constructOf, type ConstructKind } from '../engine/typescript/cdk';
+import { parseTypeScript, TsFile, type ObjectProps } from '../engine/typescript/file';
 import type { HoverResult } from './hover';
 
 type ConstructType = 'bucket' | 'function' | 'table' | 'queue';
 
-const CONSTRUCTS: Record<string, Record<string, ConstructType>> = {
-  'aws-cdk-lib/aws-s3': { Bucket: 'bucket' },
-  'aws-cdk-lib/aws-lambda': { Function: 'function', SingletonFunction: 'function', DockerImageFunction: 'function' },
-  'aws-cdk-lib/aws-lambda-nodejs': { NodejsFunction: 'function' },
-  'aws-cdk-lib/aws-dynamodb': { Table: 'table', TableV2: 'table' },
-  'aws-cdk-lib/aws-sqs': { Queue: 'queue' },
-};
+/** The L2 constructs of the CDK layer the guide has a checklist for (L1 `Cfn*` props differ). */
+const LAYER_KINDS: Partial<Record<ConstructKind, ConstructType>> = { bucket: 'bucket', function: 'function', table: 'table', tableV2: 'table' };
+/** Queues are not in the CDK layer (no rule needs them): recognized here by their export. */
+const QUEUE = { module: 'aws-cdk-lib/aws-sqs', name: 'Queue' };
 
 interface ChecklistItem {
   /** What the guide asks for. */
@@ -99,19 +97,17 @@ export function constructHover(input: ConstructHoverInput): HoverResult | undefi
   const node = newExpressionAt(sf, input.offset);
   if (!node) return undefined;
   const file = new TsFile(sf);
-  const ref = file.symbolOf(node.expression);
-  const type = ref && ref.path.length === 1 ? CONSTRUCTS[ref.module]?.[ref.path[0]] : undefined;
-  if (!type) return undefined;
+  const recognized = recognize(file, node);
+  if (!recognized) return undefined;
+  const { type, props } = recognized;
+  const propsUnknown = props === 'unknown';
   const args = node.arguments ?? [];
-  if (args.length < 2) return undefined;
-  const props = args.length >= 3 ? file.objectProps(args[2]) : undefined;
-  const propsUnknown = args.length >= 3 && !props;
   const checklist = CHECKLISTS[type];
   const start = node.getStart(sf);
   const id = file.evaluate(args[1]);
   const lines = [`**${checklist.title}** ${id.kind === 'string' ? `\`${id.value}\` ` : ''}· the guide's checklist (${checklist.sections})`, ''];
   for (const item of checklist.items) {
-    const state = propsUnknown ? 'unknown' : props ? stateOf(props, item.props) : 'absent';
+    const state = propsUnknown ? 'unknown' : props === 'none' ? 'absent' : stateOf(props, item.props);
     const finding = item.rule && input.activeRules.has(item.rule) ? input.findings.find((f) => f.ruleId === item.rule && f.start >= start && f.end <= node.end) : undefined;
     let mark: string;
     let note = '';
@@ -134,7 +130,19 @@ export function constructHover(input: ConstructHoverInput): HoverResult | undefi
   return { markdown: lines.join('\n'), start, end: node.expression.end };
 }
 
-function stateOf(props: NonNullable<ReturnType<TsFile['objectProps']>>, names: string[]): 'present' | 'absent' | 'unknown' {
+function recognize(file: TsFile, node: ts.NewExpression): { type: ConstructType; props: ObjectProps | 'none' | 'unknown' } | undefined {
+  const c = constructOf(file, node);
+  if (c) {
+    const type = LAYER_KINDS[c.kind];
+    return type ? { type, props: c.props } : undefined;
+  }
+  if (!file.isSymbol(node.expression, QUEUE.module, QUEUE.name)) return undefined;
+  const args = node.arguments ?? [];
+  if (args.length < 2 || args.some(ts.isSpreadElement)) return undefined;
+  return { type: 'queue', props: args.length === 2 ? 'none' : (file.objectProps(args[2]) ?? 'unknown') };
+}
+
+function stateOf(props: ObjectProps, names: string[]): 'present' | 'absent' | 'unknown' {
   let unknown = false;
   for (const n of names) {
     const p = props.get(n);
