@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { analyze } from '../server/src/engine/analyze';
 import { iamCompletions } from '../server/src/features/completion';
 import { constructHover } from '../server/src/features/construct-hover';
-import { findingHoverMarkdown, iamHover } from '../server/src/features/hover';
+import { iamHover, ruleHoverMarkdown } from '../server/src/features/hover';
 import { guidePatterns, snippetCode, snippets } from '../server/src/features/patterns';
 import { snippetTabStops } from '../server/src/features/snippet-syntax';
 import { loadIamKnowledge } from '../server/src/iam/fsLoader';
@@ -125,16 +125,17 @@ export function renderSnippetDoc(iam: IamKnowledge): string {
   const rule = rulesById.get('iam-wildcard-action')!;
   const wildcardPolicy = '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::my-bucket/*" }]\n}\n';
   const finding = analyze({ path: 'policy.json', text: wildcardPolicy }, { iam }).findings.find((f) => f.ruleId === rule.id)!;
+  const wildcardHover = iamHover(wildcardPolicy, finding.start + 2, 'json', iam)!;
   out.push(
     '### A finding',
     '',
-    "Over a finding: the message, why it matters, and the guide's ✅ pattern as our snippet writes it, in the file's language, with a link to the rule's page.",
+    "Over a finding (the editor shows its message): what the rule is, why it matters, and the guide's ✅ pattern as our snippet writes it, in the file's language, with a link to the rule's page. Where the finding is on an IAM action or a construct, the action's or construct's hover follows it.",
     '',
     'Hovering `"s3:*"` in:',
     '',
     fence(wildcardPolicy, 'json'),
     '',
-    quote(findingHoverMarkdown(finding, rule, 'json', { docsUrl: `rules/${rule.id}.md` })),
+    quote(`${ruleHoverMarkdown(rule, 'json', { docsUrl: `rules/${rule.id}.md` })}\n\n---\n\n${wildcardHover.markdown}`),
     '',
   );
 

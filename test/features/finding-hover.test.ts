@@ -1,25 +1,27 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findingHoverMarkdown } from '../../server/src/features/hover';
+import { ruleHoverMarkdown, ruleHoverPlainText } from '../../server/src/features/hover';
 import { guideAnchor, patternsOfSection, snippetCode, snippetsForRule } from '../../server/src/features/patterns';
 import { allRules, rulesById } from '../../server/src/rules/index';
 import { analyzeText } from '../helpers/engine';
 import { readGuide } from '../helpers/guide';
 
 describe('hover over a finding', () => {
-  it("shows the message, the rationale and the guide's ✅ pattern in the file's language", () => {
+  it("shows the rationale and the guide's ✅ pattern in the file's language (the editor shows the message)", () => {
     const json = '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*" }]\n}\n';
     const finding = analyzeText('policy.json', json).findings.find((f) => f.ruleId === 'iam-wildcard-action')!;
     const rule = rulesById.get('iam-wildcard-action')!;
-    const md = findingHoverMarkdown(finding, rule, 'json', { docsUrl: 'https://example.test/docs/rules/iam-wildcard-action.md', guideUrl: 'https://example.test/guide.md' });
-    assert.ok(md.includes(finding.message));
+    const md = ruleHoverMarkdown(rule, 'json', { docsUrl: 'https://example.test/docs/rules/iam-wildcard-action.md', guideUrl: 'https://example.test/guide.md' });
+    assert.ok(!md.includes(finding.message));
     assert.ok(md.includes(rule.meta.rationale));
-    assert.ok(md.includes('[IAM / Least Privilege](https://example.test/guide.md#least-privilege)'), md);
+    assert.ok(md.includes('✅ **[IAM / Least Privilege](https://example.test/guide.md#least-privilege)** (snippet `aws-iam-statement`)'), md);
     assert.ok(md.includes('```json\n{\n  "Effect": "Allow",\n  "Action": ["s3:GetObject", "s3:PutObject"]'), md);
     assert.ok(md.includes('(https://example.test/docs/rules/iam-wildcard-action.md)'));
 
-    const tsMd = findingHoverMarkdown(finding, rule, 'typescript');
+    const tsMd = ruleHoverMarkdown(rule, 'typescript');
     assert.ok(tsMd.includes('```typescript\nnew iam.PolicyStatement({'), tsMd);
+    const plain = ruleHoverPlainText(rule, 'typescript', 'https://example.test/x.md');
+    assert.ok(plain.startsWith(`${rule.meta.title} (${rule.id})`) && !plain.includes('```') && plain.includes('new iam.PolicyStatement({'));
   });
 
   it('picks the pattern that cures the rule where a section has several', () => {

@@ -1,7 +1,7 @@
 // Hover content, as markdown with the range it belongs to. Pure: the server hands in the text,
 // the offset, the file kind and the IAM knowledge, and turns the result into an LSP Hover.
 import type { RuleDefinition } from '../engine/rule';
-import type { FileKind, Finding } from '../engine/types';
+import type { FileKind } from '../engine/types';
 import { parseActionPattern, type IamAction, type IamKnowledge } from '../iam/knowledge';
 import { actionSiteAt } from './iam-sites';
 import { guideAnchor, snippetCode, snippetsForRule } from './patterns';
@@ -99,25 +99,61 @@ function wildcardMarkdown(pattern: string, iam: IamKnowledge): string | undefine
   return lines.join('\n');
 }
 
-export interface FindingHoverOptions {
+export interface RuleHoverOptions {
   /** The rule's documentation page (the server knows the base URL). */
   docsUrl?: string;
   /** Link target for the guide; the anchor of the rule's section is appended. */
   guideUrl?: string;
 }
 
-/** Hover over a finding: the message, why it matters, and the guide's ✅ pattern as our snippet writes it. */
-export function findingHoverMarkdown(finding: Finding, rule: RuleDefinition, kind: FileKind, options: FindingHoverOptions = {}): string {
-  const lines = [`**${rule.meta.title}** (${code(rule.id)})`, '', finding.message, '', rule.meta.rationale];
+export interface PatternBlock {
+  code: string;
+  /** Fence language. */
+  lang: string;
+  /** The snippet that writes it, when a snippet does. */
+  snippet?: string;
+}
+
+const FENCE_LANGUAGE: Record<string, string> = { json: 'json', jsonc: 'jsonc', ts: 'typescript', tsx: 'tsx', js: 'javascript', jsx: 'jsx', mjs: 'javascript', cjs: 'javascript', mts: 'typescript', cts: 'typescript' };
+
+/**
+ * The guide's ✅ pattern for a rule: the snippet(s) that teach its section, in the file's
+ * language (current where the guide is stale); the rule's own ✅ example when no snippet does.
+ */
+export function rulePatterns(rule: RuleDefinition, kind: FileKind | undefined): PatternBlock[] {
   const shown = snippetsForRule(rule.id, rule.meta.guide, kind);
-  if (shown.length) {
+  if (shown.length) return shown.map((s) => ({ code: snippetCode(s), lang: s.kind === 'json' ? 'json' : 'typescript', snippet: s.prefix }));
+  const example = rule.meta.examples.valid[0];
+  if (!example) return [];
+  const ext = /\.(\w+)$/.exec(example.filename)?.[1]?.toLowerCase() ?? '';
+  return [{ code: example.code.replace(/\n$/, ''), lang: FENCE_LANGUAGE[ext] ?? '' }];
+}
+
+/**
+ * Hover over a finding: what the rule is, why it matters, and the guide's ✅ pattern. The
+ * message is left out: the editor shows it beside the hover.
+ */
+export function ruleHoverMarkdown(rule: RuleDefinition, kind: FileKind | undefined, options: RuleHoverOptions = {}): string {
+  const lines = [`**${rule.meta.title}** · ${code(rule.id)}`, '', rule.meta.rationale];
+  const patterns = rulePatterns(rule, kind);
+  if (patterns.length) {
     const section = options.guideUrl ? `[${rule.meta.guide}](${options.guideUrl}#${guideAnchor(rule.meta.guide)})` : rule.meta.guide;
-    lines.push('', `✅ **The pattern** (${section}), snippet ${shown.map((s) => code(s.prefix)).join(', ')}:`);
-    for (const s of shown) lines.push('', fence(snippetCode(s), s.kind === 'json' ? 'json' : 'typescript'));
+    const names = patterns.flatMap((p) => (p.snippet ? [code(p.snippet)] : []));
+    lines.push('', `✅ **${section}**${names.length ? ` (snippet ${names.join(', ')})` : ''}`);
+    for (const p of patterns) lines.push('', fence(p.code, p.lang));
   }
-  if (finding.fix) lines.push('', `Quick fix: ${finding.fix.title}`);
-  if (options.docsUrl) lines.push('', `[Rule documentation](${options.docsUrl})`);
+  if (options.docsUrl) lines.push('', `[${rule.id} documentation](${options.docsUrl})`);
   return lines.join('\n');
+}
+
+export function ruleHoverPlainText(rule: RuleDefinition, kind: FileKind | undefined, docsUrl?: string): string {
+  const patterns = rulePatterns(rule, kind);
+  return [
+    `${rule.meta.title} (${rule.id})`,
+    rule.meta.rationale,
+    ...(patterns.length ? [`✅ ${rule.meta.guide}:`, ...patterns.map((p) => p.code)] : []),
+    ...(docsUrl ? [docsUrl] : []),
+  ].join('\n\n');
 }
 
 /** Inline code that survives backticks in the text. */
@@ -126,6 +162,9 @@ function code(text: string): string {
   return `${ticks}${text}${ticks}`;
 }
 
+/** A fence longer than any backtick run inside keeps the code intact. */
 function fence(body: string, lang: string): string {
-  return `\`\`\`${lang}\n${body}\n\`\`\``;
+  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = '`'.repeat(longest + 1);
+  return `${ticks}${lang}\n${body}\n${ticks}`;
 }
