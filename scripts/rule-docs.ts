@@ -45,7 +45,8 @@ function cell(text: string): string {
 
 export function renderRuleDoc(rule: RuleDefinition): string {
   const m = rule.meta;
-  const guide = `[${m.guide}](${GUIDE_LINK}#${guideAnchor(m.guide)})`;
+  // A guide written in parentheses ("(all sections use v3)") names no one section: no link.
+  const guide = /^\(.*\)$/.test(m.guide.trim()) ? m.guide : `[${m.guide}](${GUIDE_LINK}#${guideAnchor(m.guide)})`;
   const lines: string[] = [
     `# ${rule.id}`,
     '',
