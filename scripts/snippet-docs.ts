@@ -79,7 +79,7 @@ export function renderSnippetDoc(iam: IamKnowledge): string {
   out.push(
     '### An IAM action',
     '',
-    'Over an action in a JSON policy (`Action`, `NotAction`) or in TypeScript (`actions`/`notActions` arrays, `Action` values, `addActions(...)`): its description, access level, resource types with their ARN formats, condition keys, and the service\'s page in the Service Authorization Reference.',
+    'Over an action in a JSON policy (`Action`, `NotAction`) or in TypeScript (`actions`/`notActions` arrays, `Action` values, `addActions(...)`, CDK `grant(grantee, ...actions)`): its description, access level, resource types with their ARN formats, condition keys, and the service\'s page in the Service Authorization Reference.',
     '',
     'Hovering `s3:GetObject` in:',
     '',
@@ -146,7 +146,7 @@ export function renderSnippetDoc(iam: IamKnowledge): string {
   out.push(
     '## Completion of IAM action names',
     '',
-    'Inside an action string (JSON `Action`/`NotAction`; TypeScript `actions`/`notActions` arrays, `Action` values, `addActions(...)`): first the service prefixes, then, after the `:`, that service\'s actions with their access levels, filtered as you type. It opens on `"`, `\'` and `:`.',
+    'Inside an action string (JSON `Action`/`NotAction`; TypeScript `actions`/`notActions` arrays, `Action` values, `addActions(...)`, CDK `grant(grantee, ...actions)`): first the service prefixes, then, after the `:`, that service\'s actions with their access levels, filtered as you type. It opens on `"`, `\'` and `:`.',
     '',
     'Typing `"dyn` in a JSON policy offers:',
     '',

@@ -27,6 +27,8 @@ describe('action sites', () => {
     ['TS notActions', "new iam.PolicyStatement({ notActions: [\"iam:|*\"] });", 'typescript', 'iam:*'],
     ['TS policy literal Action string', "const doc = { Statement: [{ Effect: 'Allow', Action: 'dynamodb:Qu|ery', Resource: '*' }] };", 'typescript', 'dynamodb:Query'],
     ['TS addActions argument', "statement.addActions('sqs:SendMessage', 'sqs:Get|QueueUrl');", 'typescript', 'sqs:GetQueueUrl'],
+    ['TS CDK grant(grantee, ...actions)', "table.grant(role, 'dynamodb:PutItem', 'dynamodb:Get|Item');", 'typescript', 'dynamodb:GetItem'],
+    ['TS grant: the grantee is not an action', "table.grant('arn:aws:iam::1:role/|x', 'dynamodb:PutItem');", 'typescript', undefined],
     ['TS template literal', 'new iam.PolicyStatement({ actions: [`s3:Put|Object`] });', 'typescript', 's3:PutObject'],
     ['TS unterminated while typing', "new iam.PolicyStatement({ actions: ['s3:Ge|", 'typescript', 's3:Ge'],
     ['TS resources are not actions', "new iam.PolicyStatement({ resources: ['arn:aws:s3:::b|'] });", 'typescript', undefined],

@@ -1,6 +1,7 @@
 // Where IAM action names are written: the string under the cursor when it sits in an action
 // position of a JSON policy (`Action`/`NotAction` of a `Statement`) or of TypeScript (an
-// `actions`/`notActions` array, an `Action`/`NotAction` value, `addActions(...)`). Tolerant of
+// `actions`/`notActions` array, an `Action`/`NotAction` value, `addActions(...)`, the actions of
+// a CDK `grant(grantee, ...actions)`). Tolerant of
 // the half-typed text that completion sees (unterminated strings, unclosed brackets).
 import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
 import * as ts from 'typescript';
@@ -17,7 +18,8 @@ export interface ActionSite {
 
 const JSON_ACTION_KEYS = new Set(['action', 'notaction']);
 const TS_ACTION_PROPERTIES = new Set(['actions', 'notActions', 'Action', 'NotAction']);
-const TS_ACTION_METHODS = new Set(['addActions', 'addNotActions']);
+/** Methods whose arguments are actions, from this argument on. */
+const TS_ACTION_METHODS: Record<string, number> = { addActions: 0, addNotActions: 0, grant: 1 };
 
 export function actionSiteAt(text: string, offset: number, kind: FileKind, path = kind === 'json' ? 'policy.json' : 'file.ts'): ActionSite | undefined {
   return kind === 'json' ? jsonActionSite(text, offset) : tsActionSite(text, offset, path);
@@ -79,9 +81,10 @@ function isActionPosition(literal: ts.Node): boolean {
     const name = propertyNameText(parent.name);
     return name !== undefined && TS_ACTION_PROPERTIES.has(name);
   }
-  if (ts.isCallExpression(parent) && node === literal && parent.arguments.includes(literal as ts.Expression)) {
+  if (ts.isCallExpression(parent) && node === literal) {
     const callee = parent.expression;
-    return ts.isPropertyAccessExpression(callee) && TS_ACTION_METHODS.has(callee.name.text);
+    const from = ts.isPropertyAccessExpression(callee) ? TS_ACTION_METHODS[callee.name.text] : undefined;
+    return from !== undefined && parent.arguments.indexOf(literal as ts.Expression) >= from;
   }
   return false;
 }
