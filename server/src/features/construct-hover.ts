@@ -89,11 +89,13 @@ export interface ConstructHoverInput {
   findings: readonly Finding[];
   /** Rules that ran (enabled for this file): an item of a rule that did not run is read off the props. */
   activeRules: ReadonlySet<string>;
+  /** The text already parsed, when the caller has it. */
+  sourceFile?: ts.SourceFile;
 }
 
 /** The checklist hover when the offset is on `new X` of a construct the guide covers. */
 export function constructHover(input: ConstructHoverInput): HoverResult | undefined {
-  const sf = parseTypeScript(input.path, input.text);
+  const sf = input.sourceFile ?? parseTypeScript(input.path, input.text);
   const node = newExpressionAt(sf, input.offset);
   if (!node) return undefined;
   const file = new TsFile(sf);

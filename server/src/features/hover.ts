@@ -1,5 +1,6 @@
 // Hover content, as markdown with the range it belongs to. Pure: the server hands in the text,
 // the offset, the file kind and the IAM knowledge, and turns the result into an LSP Hover.
+import type * as ts from 'typescript';
 import type { RuleDefinition } from '../engine/rule';
 import type { FileKind } from '../engine/types';
 import { parseActionPattern, type IamAction, type IamKnowledge } from '../iam/knowledge';
@@ -32,8 +33,8 @@ const FIRST_NAMES = 5;
 const MAX_CONDITION_KEYS = 12;
 
 /** Hover over an IAM action or wildcard in an action position; undefined anywhere else. */
-export function iamHover(text: string, offset: number, kind: FileKind, iam: IamKnowledge, path?: string): HoverResult | undefined {
-  const site = actionSiteAt(text, offset, kind, path);
+export function iamHover(text: string, offset: number, kind: FileKind, iam: IamKnowledge, path?: string, sourceFile?: ts.SourceFile): HoverResult | undefined {
+  const site = actionSiteAt(text, offset, kind, path, sourceFile);
   if (!site) return undefined;
   const value = site.value.trim();
   const markdown = /[*?]/.test(value) ? wildcardMarkdown(value, iam) : actionMarkdown(value, iam);

@@ -21,8 +21,9 @@ const TS_ACTION_PROPERTIES = new Set(['actions', 'notActions', 'Action', 'NotAct
 /** Methods whose arguments are actions, from this argument on. */
 const TS_ACTION_METHODS: Record<string, number> = { addActions: 0, addNotActions: 0, grant: 1 };
 
-export function actionSiteAt(text: string, offset: number, kind: FileKind, path = kind === 'json' ? 'policy.json' : 'file.ts'): ActionSite | undefined {
-  return kind === 'json' ? jsonActionSite(text, offset) : tsActionSite(text, offset, path);
+/** `sourceFile`: the text already parsed (a caller that needs the tree too parses once). */
+export function actionSiteAt(text: string, offset: number, kind: FileKind, path = kind === 'json' ? 'policy.json' : 'file.ts', sourceFile?: ts.SourceFile): ActionSite | undefined {
+  return kind === 'json' ? jsonActionSite(text, offset) : tsActionSite(text, offset, sourceFile ?? parseTypeScript(path, text));
 }
 
 function jsonActionSite(text: string, offset: number): ActionSite | undefined {
@@ -44,8 +45,7 @@ function jsonActionSite(text: string, offset: number): ActionSite | undefined {
   return { value: text.slice(start, end), start, end };
 }
 
-function tsActionSite(text: string, offset: number, path: string): ActionSite | undefined {
-  const sf = parseTypeScript(path, text);
+function tsActionSite(text: string, offset: number, sf: ts.SourceFile): ActionSite | undefined {
   const literal = stringLiteralAt(sf, offset);
   if (!literal || !isActionPosition(literal)) return undefined;
   const start = literal.getStart(sf) + 1;

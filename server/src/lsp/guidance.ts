@@ -4,6 +4,7 @@ import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionLis
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleSeverity, type ResolvedConfig } from '../engine/config';
 import type { AnalysisResult, FileKind } from '../engine/types';
+import { parseTypeScript } from '../engine/typescript/file';
 import { iamCompletions } from '../features/completion';
 import { constructHover } from '../features/construct-hover';
 import { iamHover, type HoverResult } from '../features/hover';
@@ -19,11 +20,12 @@ export function guidanceHover(doc: TextDocument, path: string, offset: number, i
   const kind = result.kind;
   if (!kind) return undefined;
   const text = doc.getText();
-  const action = iamHover(text, offset, kind, iam, path);
-  if (action) return action;
-  if (kind !== 'typescript') return undefined;
+  // One parse serves both the action and the construct hover.
+  const sourceFile = kind === 'typescript' ? parseTypeScript(path, text) : undefined;
+  const action = iamHover(text, offset, kind, iam, path, sourceFile);
+  if (action || !sourceFile) return action;
   const activeRules = new Set(allRules.filter((r) => r.meta.languages.includes(kind) && ruleSeverity(config, r.id, r.meta.severity) !== 'off').map((r) => r.id));
-  return constructHover({ text, offset, path, findings: result.findings, activeRules });
+  return constructHover({ text, offset, path, findings: result.findings, activeRules, sourceFile });
 }
 
 export function completionList(doc: TextDocument, path: string, kind: FileKind, offset: number, iam: IamKnowledge): CompletionList | null {
