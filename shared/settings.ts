@@ -61,7 +61,14 @@ export function normalizeSettings(raw: unknown): AwsPatternsSettings {
 // ---- Custom requests behind the palette commands. Each long one reports LSP work-done progress
 // on the token the client passes, and stops when the client cancels the request.
 
-export type AuditWorkspaceParams = WorkDoneProgressParams;
+export interface AuditWorkspaceParams extends WorkDoneProgressParams {
+  /**
+   * A `file:` URI where the client will save the summary to preview it: finding links are then
+   * relative to its folder (Markdown previews follow relative links, not `file:` URIs). Without
+   * it, links are absolute `file:` URIs.
+   */
+  summaryUri?: string;
+}
 
 export interface AuditWorkspaceResult {
   /** The summary to show: Markdown, each finding a link to its place. */

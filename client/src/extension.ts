@@ -34,21 +34,43 @@ import {
 
 let client: LanguageClient | undefined;
 
-/** The audit summary: a read-only Markdown document the server wrote, shown as a preview. */
-const SUMMARY_URI = Uri.from({ scheme: 'aws-patterns-audit', path: '/AWS Patterns audit.md' });
-
-class SummaryDocument implements TextDocumentContentProvider {
-  private text = '# AWS Patterns audit\n\nRun **AWS Patterns: Audit Workspace** to fill this summary.\n';
+/**
+ * Where the audit summary goes: a Markdown file in the extension's storage (outside the
+ * workspace), shown as a preview. Previews follow relative links but not `file:` URIs, so the
+ * server writes each finding's link relative to this file. Where storage is not on disk (a web
+ * editor), a read-only virtual document shows the Markdown text instead.
+ */
+class Summary implements TextDocumentContentProvider {
+  static readonly virtualUri = Uri.from({ scheme: 'aws-patterns-audit', path: '/AWS Patterns audit.md' });
+  private text = '';
   private readonly changed = new EventEmitter<Uri>();
   readonly onDidChange = this.changed.event;
+
+  constructor(private readonly storage: Uri) {}
+
+  get fileUri(): Uri | undefined {
+    return this.storage.scheme === 'file' ? Uri.joinPath(this.storage, 'AWS Patterns audit.md') : undefined;
+  }
 
   provideTextDocumentContent(): string {
     return this.text;
   }
 
-  set(text: string): void {
-    this.text = text;
-    this.changed.fire(SUMMARY_URI);
+  async show(markdown: string): Promise<void> {
+    const file = this.fileUri;
+    if (file) {
+      await workspace.fs.createDirectory(this.storage);
+      await workspace.fs.writeFile(file, new TextEncoder().encode(markdown));
+      try {
+        await commands.executeCommand('markdown.showPreview', file);
+        return;
+      } catch {
+        // No Markdown preview (the built-in extension disabled): the text, below.
+      }
+    }
+    this.text = markdown;
+    this.changed.fire(Summary.virtualUri);
+    await window.showTextDocument(await workspace.openTextDocument(file ?? Summary.virtualUri), { preview: false });
   }
 }
 
@@ -81,25 +103,19 @@ function withServerProgress<R>(title: string, send: (workDoneToken: string, toke
   });
 }
 
-async function auditWorkspace(summary: SummaryDocument): Promise<boolean> {
+async function auditWorkspace(summary: Summary): Promise<boolean> {
   const result = await withServerProgress('AWS Patterns: auditing the workspace', (workDoneToken, token) =>
-    client!.sendRequest(AuditWorkspaceRequest, { workDoneToken }, token),
+    client!.sendRequest(AuditWorkspaceRequest, { workDoneToken, summaryUri: summary.fileUri?.toString() }, token),
   );
   if (!result) {
     void window.showInformationMessage('AWS Patterns: audit cancelled.');
     return false;
   }
-  summary.set(result.markdown);
-  try {
-    await commands.executeCommand('markdown.showPreview', SUMMARY_URI);
-  } catch {
-    // No Markdown preview (the built-in extension disabled): the Markdown text itself.
-    await window.showTextDocument(await workspace.openTextDocument(SUMMARY_URI), { preview: false });
-  }
+  await summary.show(result.markdown);
   return true;
 }
 
-async function exportSarif(summary: SummaryDocument): Promise<void> {
+async function exportSarif(summary: Summary): Promise<void> {
   let exported = await client!.sendRequest(ExportSarifRequest);
   if (!exported) {
     const pick = await window.showInformationMessage('AWS Patterns: there is no audit to export yet.', 'Audit Workspace');
@@ -129,7 +145,7 @@ async function fixAllInWorkspace(): Promise<void> {
   }
   const apply = 'Apply Fixes';
   const behaviour = plan.unsafeFixes
-    ? `${plural(plan.unsafeFixes, 'fix', 'fixes')} of them change what gets deployed (for example a bucket setting): review the changes before you deploy. `
+    ? `${plan.unsafeFixes === plan.fixes ? 'All' : plan.unsafeFixes} of them change what gets deployed (a bucket setting, a runtime...): review the changes before you deploy. `
     : '';
   const answer = await window.showWarningMessage(
     `Apply ${plural(plan.fixes, 'fix', 'fixes')}: ${plural(plan.edits, 'edit')} in ${plural(plan.files, 'file')}?`,
@@ -161,11 +177,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   // The id doubles as the settings prefix: `awsPatterns.trace.server` traces the protocol.
   client = new LanguageClient(SETTINGS_SECTION, 'AWS Patterns', serverOptions, clientOptions);
-  const summary = new SummaryDocument();
+  const summary = new Summary(context.storageUri ?? context.globalStorageUri);
 
   context.subscriptions.push(
     outputChannel,
-    workspace.registerTextDocumentContentProvider(SUMMARY_URI.scheme, summary),
+    workspace.registerTextDocumentContentProvider(Summary.virtualUri.scheme, summary),
     commands.registerCommand(COMMANDS.showOutput, () => outputChannel.show(true)),
     commands.registerCommand(COMMANDS.restartServer, () => client?.restart()),
     commands.registerCommand(COMMANDS.fixAll, () => commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' })),

@@ -299,7 +299,7 @@ async function command<T>(name: string, run: () => Promise<T> | T): Promise<T> {
 // Progress goes to the token the client passed (client-initiated work-done progress); the client
 // cancels by cancelling the request.
 connection.onRequest(AuditWorkspaceRequest, (params, token) =>
-  command('Audit Workspace', () => workspaceAudit.audit(token, connection.window.attachWorkDoneProgress(params.workDoneToken))),
+  command('Audit Workspace', () => workspaceAudit.audit(token, connection.window.attachWorkDoneProgress(params.workDoneToken), params.summaryUri)),
 );
 connection.onRequest(ExportSarifRequest, () => command('Export SARIF Report', () => workspaceAudit.exportSarif()));
 connection.onRequest(PrepareWorkspaceFixesRequest, (params, token) =>

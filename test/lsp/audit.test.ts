@@ -115,6 +115,13 @@ describe('workspace audit over LSP', () => {
     for (const l of links) assert.match(l, /#L\d+,\d+$/);
   });
 
+  it('writes links relative to the summary file when the client says where it will save it', async () => {
+    const summaryUri = fileUri(join(ws, '.vscode-storage', 'summary', 'AWS Patterns audit.md'));
+    const relative = await client.connection.sendRequest(AuditWorkspaceRequest, { summaryUri });
+    assert.ok(relative.markdown.includes('[4:36](<../../policies/admin.json#L4,36>)'), relative.markdown);
+    assert.ok(!relative.markdown.includes('file:'), 'no file: URIs (Markdown previews do not follow them)');
+  });
+
   it('exports the last audit as SARIF 2.1.0 that validates against the schema', async () => {
     const exported = await client.connection.sendRequest(ExportSarifRequest);
     assert.ok(exported);

@@ -4,7 +4,7 @@
 // Workspace" (every preferred fix, computed first, applied as one workspace edit once confirmed).
 // Long runs report work-done progress and stop between two files when the request is cancelled.
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   LSPErrorCodes,
@@ -117,7 +117,7 @@ export class WorkspaceAudit {
 
   // ---- Audit Workspace ------------------------------------------------------------------------
 
-  async audit(token: CancellationToken, progress: WorkDoneProgressReporter): Promise<AuditWorkspaceResult> {
+  async audit(token: CancellationToken, progress: WorkDoneProgressReporter, summaryUri?: string): Promise<AuditWorkspaceResult> {
     const run = ++this.runs.audit;
     const stop = () => token.isCancellationRequested || run !== this.runs.audit;
     progress.begin('AWS Patterns: auditing the workspace', 0, 'Finding files…', true);
@@ -150,7 +150,7 @@ export class WorkspaceAudit {
         }
       }
       this.last = { report };
-      return this.summary(report, notes);
+      return this.summary(report, notes, summaryUri);
     } finally {
       progress.done();
     }
@@ -237,10 +237,18 @@ export class WorkspaceAudit {
     this.deps.publish(uri, diagnostics);
   }
 
-  private summary(report: AuditReport, notes: string[]): AuditWorkspaceResult {
+  private summary(report: AuditReport, notes: string[], summaryUri: string | undefined): AuditWorkspaceResult {
     const bySeverity = countBySeverity(report);
+    // `#L4,36` opens the file at line 4, column 36 (VS Code's link fragments).
+    const summaryDir = summaryUri ? uriToPath(summaryUri) : undefined;
+    const target = (path: string) => {
+      const abs = join(report.root, path);
+      if (!summaryDir) return pathToFileURL(abs).href;
+      const rel = relative(dirname(summaryDir), abs);
+      return /^[a-zA-Z]:/.test(rel) ? pathToFileURL(abs).href : encodeURI(rel.split(sep).join('/'));
+    };
     const markdown = formatMarkdown(report, rulesById, {
-      linkTo: (path, line, column) => `${pathToFileURL(join(report.root, path)).href}#L${line},${column}`,
+      linkTo: (path, line, column) => `${target(path)}#L${line},${column}`,
       notes: [`Audited ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC, from \`${report.root}\`.`, ...notes],
     });
     return {
