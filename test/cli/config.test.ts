@@ -19,6 +19,9 @@ const TRUST = JSON.stringify({
   Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }],
 });
 
+const PRESIGN =
+  "import { getSignedUrl } from '@aws-sdk/s3-request-presigner';\nimport { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';\n\nconst s3 = new S3Client({});\nexport const url = (key: string) => getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: key }), { expiresIn: 1800 });\n";
+
 function audit(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [cli, 'audit', '--format', 'json', ...args], { cwd, encoding: 'utf8' });
   return { code: r.status, stderr: r.stderr, report: r.stdout ? (JSON.parse(r.stdout) as { files: { path: string; findings: { ruleId: string; severity: string }[] }[] }) : undefined };
@@ -100,6 +103,13 @@ describe('.aws-patterns.json (CLI)', () => {
     assert.deepEqual(findingsOf(audit(ws), 'iam-trust-missing-external-id'), ['trust/partner.json:warning']);
     writeFiles(ws, { '.aws-patterns.json': '{ "trustedAccounts": ["111122223333"] }' });
     assert.deepEqual(findingsOf(audit(ws), 'iam-trust-missing-external-id'), []);
+  });
+
+  it('reports presigned URLs above the configured maximum', () => {
+    writeFiles(ws, { 'src/urls.ts': PRESIGN });
+    assert.deepEqual(findingsOf(audit(ws), 's3-presigned-url-expiry'), [], '1800 s is within the default 3600 s');
+    writeFiles(ws, { '.aws-patterns.json': '{ "presignedUrlMaxSeconds": 900 }' });
+    assert.deepEqual(findingsOf(audit(ws), 's3-presigned-url-expiry'), ['src/urls.ts:warning']);
   });
 
   it('skips what the ignore patterns name, in a walk and when named on the command line', () => {

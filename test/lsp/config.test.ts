@@ -16,6 +16,9 @@ const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'All
 const OLD_RUNTIME =
   "import * as lambda from 'aws-cdk-lib/aws-lambda';\n\nnew lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_16_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist') });\n";
 
+const PRESIGN =
+  "import { getSignedUrl } from '@aws-sdk/s3-request-presigner';\nimport { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';\n\nconst s3 = new S3Client({});\nexport const url = (key: string) => getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: key }), { expiresIn: 1800 });\n";
+
 describe('configuration in the editor', () => {
   let ws: string;
   let client: TestClient;
@@ -45,6 +48,7 @@ describe('configuration in the editor', () => {
       'legacy/old.json': ADMIN,
       'infra/package.json': JSON.stringify({ dependencies: { 'aws-cdk-lib': '2.200.0' } }),
       'infra/lib/fn.ts': OLD_RUNTIME,
+      'src/urls.ts': PRESIGN,
     });
     client = await TestClient.start({ pull: true, workspaceFolders: [ws], configuration: (item: ConfigurationItem) => (item.section === 'awsPatterns' ? settings : null) });
     for (const [path, language, text] of [
@@ -52,6 +56,7 @@ describe('configuration in the editor', () => {
       ['trust/partner.json', 'json', TRUST],
       ['legacy/old.json', 'json', ADMIN],
       ['infra/lib/fn.ts', 'typescript', OLD_RUNTIME],
+      ['src/urls.ts', 'typescript', PRESIGN],
     ]) {
       await client.open(fileUri(join(ws, path)), language, text);
     }
@@ -82,7 +87,10 @@ describe('configuration in the editor', () => {
     await changedOnDisk('.aws-patterns.json', '{ "rules": { "iam-wildcard-action": "off" } }');
     assert.ok((await codes(fileUri(join(ws, 'trust/partner.json')))).includes('iam-trust-missing-external-id'));
     assert.ok((await codes(fileUri(join(ws, 'legacy/old.json')))).length > 0);
-    await settingsChanged({ rules: { 'iam-wildcard-action': 'error' }, ignore: ['legacy/'], trustedAccounts: ['111122223333'] });
+    const urls = fileUri(join(ws, 'src/urls.ts'));
+    assert.ok(!(await codes(urls)).includes('s3-presigned-url-expiry'), '1800 s is within the default 3600 s');
+    await settingsChanged({ rules: { 'iam-wildcard-action': 'error' }, ignore: ['legacy/'], trustedAccounts: ['111122223333'], presignedUrlMaxSeconds: 900 });
+    assert.ok((await codes(urls)).includes('s3-presigned-url-expiry'), 'the setting replaces the maximum');
     const admin = ((await client.pull(fileUri(join(ws, 'policies/admin.json')))) as FullDocumentDiagnosticReport).items;
     assert.equal(admin.find((d) => d.code === 'iam-wildcard-action')?.severity, 1, 'the setting turns the rule back on, as an error (default: warning)');
     assert.deepEqual(await codes(fileUri(join(ws, 'legacy/old.json'))), []);

@@ -209,7 +209,8 @@ export class WorkspaceAudit {
     }
     const analyzed = this.analyzeFromDisk(target);
     if ('notice' in analyzed) {
-      this.push(target.uri, [noticeToDiagnostic(positionsOf(lineIndex('')), { severity: 'information', message: analyzed.notice, start: 0, end: 0 })]);
+      const top = { positionAt: () => ({ line: 0, character: 0 }) };
+      this.push(target.uri, [noticeToDiagnostic(top, { severity: 'information', message: analyzed.notice, start: 0, end: 0 })]);
       return noticeFile(path, analyzed.notice);
     }
     report.internalErrors.push(...analyzed.result.internalErrors);
