@@ -85,7 +85,7 @@ export const AuditWorkspaceRequest = new RequestType<AuditWorkspaceParams, Audit
 export interface SarifExport {
   /** The last completed audit as SARIF 2.1.0. */
   sarif: string;
-  /** Where to offer saving it: `aws-patterns.sarif` in the first workspace folder. */
+  /** Where to offer saving it: `aws-patterns.sarif` in the outermost workspace folder. */
   defaultUri?: string;
 }
 

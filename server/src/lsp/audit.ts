@@ -294,7 +294,12 @@ export class WorkspaceAudit {
     const workspace = this.deps.workspace();
     const path = uriToPath(uri);
     const folder = workspace.folderOf(uri);
-    if (!path || !folder) return;
+    if (!path || !folder) {
+      // Its folder left the workspace: its problems go with it.
+      this.pushed.delete(uri);
+      this.deps.publish(uri, []);
+      return;
+    }
     workspace.settingsFor(folder.uri).then(
       (settings) => {
         if (this.deps.documents.get(uri)) return; // opened again meanwhile
