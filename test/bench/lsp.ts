@@ -3,6 +3,7 @@
 // diagnostics (as VS Code is) times `didChange` → the `textDocument/diagnostic` response; a
 // push-only client times `didChange` → the `publishDiagnostics` carrying that version.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -239,4 +240,29 @@ export async function coldStart(options: SessionOptions, path: string, text: str
     }
   }
   return { mode: options.mode, samples, lastDiagnostics };
+}
+
+export interface ServerAuditFigures {
+  peakRssMb: number;
+  wallMs: number;
+  findings: number;
+  filesChecked: number;
+}
+
+/**
+ * Peak RSS of the server over a full audit (`awsPatterns/auditWorkspace`, the "Audit Workspace"
+ * command): VmHWM of the live process once the request has answered (Linux /proc).
+ */
+export async function serverAuditMemory(options: SessionOptions): Promise<ServerAuditFigures> {
+  const session = await ServerSession.start(options);
+  try {
+    const t0 = performance.now();
+    const result = await withTimeout(session.connection.sendRequest<{ findings: number; filesChecked: number }>('awsPatterns/auditWorkspace', {}), 'the workspace audit', 900_000);
+    const wallMs = performance.now() - t0;
+    const hwm = /VmHWM:\s*(\d+)/.exec(readFileSync(`/proc/${session.proc.pid}/status`, 'utf8'))?.[1];
+    if (!hwm) throw new Error('no VmHWM in /proc: peak RSS of a live process is read on Linux only');
+    return { peakRssMb: Number(hwm) / 1024, wallMs, findings: result.findings, filesChecked: result.filesChecked };
+  } finally {
+    await session.stop();
+  }
 }

@@ -14,7 +14,7 @@ import { cacheDir, ensureCorpus } from './corpus/ensure';
 import { loadShippedEngine } from './engine-bundle';
 import { FULL, TINY } from './corpus/generate';
 import { cliAuditMemory, moduleLoadMs, nodeBaselineRssMb, nodeStartMs, packageVsix, type AuditMemory, type ModuleLoad, type VsixFigures } from './footprint';
-import { coldStart, keystrokeLatency, type ColdStartFigures, type LatencyFigures, type SessionOptions } from './lsp';
+import { coldStart, keystrokeLatency, serverAuditMemory, type ColdStartFigures, type LatencyFigures, type ServerAuditFigures, type SessionOptions } from './lsp';
 import { median, percentile } from './stats';
 import { renderTable, verdict, type Row } from './table';
 
@@ -101,9 +101,14 @@ async function main(): Promise<void> {
   const nodeStart = nodeStartMs(Math.max(3, profile.coldRuns));
 
   let audit: AuditMemory | Error | undefined;
+  let serverAudit: ServerAuditFigures | Error | undefined;
   if (existsSync(cliPath)) {
-    log('full audit (peak RSS)…');
+    log('full audit with the CLI (peak RSS)…');
     audit = await attempt('audit', () => cliAuditMemory(repoRoot, corpus.root));
+  }
+  if (existsSync(serverPath)) {
+    log('full audit through the server (peak RSS)…');
+    serverAudit = await attempt('server audit', () => serverAuditMemory(session('pull')));
   }
   const nodeRss = nodeBaselineRssMb();
 
@@ -199,6 +204,15 @@ async function main(): Promise<void> {
   const a = ok(audit);
   rows.push(
     { metric: `peak RSS, full audit of the corpus (${a?.how ?? 'CLI audit'})`, measured: a?.peakRssMb, unit: 'MB', baseline: nodeRss, baselineLabel: 'bare node', budget: { on: 'measured', max: 200 }, missing: missing(audit, 'dist/cli.js not built') },
+    {
+      metric: `peak RSS, full audit through the server (awsPatterns/auditWorkspace${ok(serverAudit) ? `, ${ok(serverAudit)!.filesChecked} files` : ''})`,
+      measured: ok(serverAudit)?.peakRssMb,
+      unit: 'MB',
+      baseline: nodeRss,
+      baselineLabel: 'bare node',
+      budget: { on: 'measured', max: 200 },
+      missing: missing(serverAudit, 'dist/server.js not built'),
+    },
     { metric: 'full audit wall time (CLI, process start to exit)', measured: a?.wallMs, unit: 'ms', baseline: ms['ts.analyze'] + ms['json.analyze'], baselineLabel: 'in-process analysis', missing: missing(audit, 'dist/cli.js not built') },
   );
   const v = ok(vsix);
@@ -240,6 +254,7 @@ async function main(): Promise<void> {
           bigFile: { path: big.path, lines: big.lines, parseMs: bigParse, analyzeMs: bigAnalyze },
           latency: { pull: ok(pull), push: ok(push), cold: ok(cold), coldBig: ok(coldBig), typicalFile: { path: typical.path, lines: typical.lines } },
           audit: ok(audit),
+          serverAudit: ok(serverAudit),
           vsix: ok(vsix),
           clientLoad: ok(clientLoad),
         },
