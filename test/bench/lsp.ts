@@ -206,16 +206,22 @@ export async function keystrokeLatency(options: SessionOptions, path: string, te
   }
 }
 
-/** Just inside the first string literal at or after the middle line: typing there keeps the file valid. */
+/**
+ * Just inside the first string literal at or after the middle line (else the first one in the
+ * file): typing there keeps the file valid.
+ */
 export function typingSpot(text: string): { line: number; character: number; offset: number } {
   const lines = text.split('\n');
+  const spots: { line: number; character: number; offset: number }[] = [];
   let offset = 0;
   for (let i = 0; i < lines.length; i++) {
     const quote = lines[i].indexOf("'");
-    if (i >= lines.length / 2 && quote >= 0 && !lines[i].trimStart().startsWith('//')) return { line: i, character: quote + 1, offset: offset + quote + 1 };
+    if (quote >= 0 && !lines[i].trimStart().startsWith('//')) spots.push({ line: i, character: quote + 1, offset: offset + quote + 1 });
     offset += lines[i].length + 1;
   }
-  throw new Error('no string literal after the middle of the file to type into');
+  const spot = spots.find((s) => s.line >= lines.length / 2) ?? spots[0];
+  if (!spot) throw new Error('no string literal in the file to type into');
+  return spot;
 }
 
 export interface ColdStartFigures {
