@@ -58,7 +58,7 @@ ruleTester(iamBroadManagedPolicy, {
     {
       name: 'an admin role people of the account assume: information; a CI deploy role (web identity): error',
       filename: 'roles.ts',
-      code: `${CDK}new iam.Role(stack, 'Admin', { assumedBy: new iam.CompositePrincipal(new iam.AccountPrincipal('111111111111'), new iam.AccountRootPrincipal()), managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')] });\nconst deploy = new iam.Role(stack, 'Deploy', { assumedBy: new iam.WebIdentityPrincipal('arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com') });\ndeploy.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess'));\n`,
+      code: `${CDK}new iam.Role(stack, 'Admin', { assumedBy: new iam.CompositePrincipal(new iam.AccountRootPrincipal(), ...['111111111111'].map((id) => new iam.AccountPrincipal(id))), managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')] });\nconst deploy = new iam.Role(stack, 'Deploy', { assumedBy: new iam.WebIdentityPrincipal('arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com') });\ndeploy.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess'));\n`,
       errors: [
         { messageId: 'admin', line: 4, severity: 'information' },
         { messageId: 'admin', line: 6, severity: 'error' },

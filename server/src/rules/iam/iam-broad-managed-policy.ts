@@ -191,5 +191,13 @@ function humanPrincipal(file: TsFile, expr: ts.Expression, depth: number): boole
   if (!ref || ref.module !== 'aws-cdk-lib/aws-iam' || ref.path.length !== 1) return false;
   if (HUMAN_PRINCIPALS.has(ref.path[0])) return true;
   const args = e.arguments ?? [];
-  return ref.path[0] === 'CompositePrincipal' && args.length > 0 && args.every((a) => !ts.isSpreadElement(a) && humanPrincipal(file, a, depth + 1));
+  return ref.path[0] === 'CompositePrincipal' && args.length > 0 && args.every((a) => (ts.isSpreadElement(a) ? mappedPrincipal(file, a.expression, depth) : humanPrincipal(file, a, depth + 1)));
+}
+
+/** `...accountIds.map((id) => new AccountPrincipal(id))` */
+function mappedPrincipal(file: TsFile, expr: ts.Expression, depth: number): boolean {
+  const call = unwrap(expr);
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'map') return false;
+  const fn = call.arguments[0] && unwrap(call.arguments[0]);
+  return !!fn && ts.isArrowFunction(fn) && !ts.isBlock(fn.body) && humanPrincipal(file, fn.body, depth + 1);
 }
