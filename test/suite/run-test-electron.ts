@@ -1,0 +1,28 @@
+// `npm run test:vscode`: the same extension-host suite in desktop VS Code through
+// @vscode/test-electron. It downloads VS Code (from update.code.visualstudio.com) into
+// .vscode-test/, so it needs a machine with internet; on our CI machines the suite runs inside
+// code-server instead (npm run test:e2e). VSCODE_VERSION picks the build (default: the
+// oldest release engines.vscode allows, then `stable` is worth a second run).
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runTests } from '@vscode/test-electron';
+
+async function main(): Promise<void> {
+  const repoRoot = resolve(__dirname, '../..');
+  // A private copy of the workspace: the suite edits documents (unsaved) and must not see stale state.
+  const workspace = join(mkdtempSync(join(tmpdir(), 'aws-patterns-vscode-')), 'e2e-workspace');
+  cpSync(join(repoRoot, 'test/fixtures/e2e-workspace'), workspace, { recursive: true });
+  await runTests({
+    version: process.env.VSCODE_VERSION ?? '1.100.3',
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath: join(repoRoot, 'out/test/suite/index.js'),
+    // --disable-extensions keeps other installed extensions out; the one under development still loads.
+    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
