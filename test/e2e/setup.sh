@@ -24,7 +24,7 @@ started=$(date +%s)
 log() { printf '[e2e setup] %s\n' "$*"; }
 
 # --- Debian packages -------------------------------------------------------------------------
-apt_packages=(chromium fonts-noto-color-emoji neovim ripgrep libkrb5-dev pkg-config g++ make python3)
+apt_packages=(chromium fonts-noto-color-emoji neovim ripgrep zip libkrb5-dev pkg-config g++ make python3)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

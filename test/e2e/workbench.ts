@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from './playwright';
 import { screenshotDir } from './env';
 
-export const UI_TIMEOUT = 30_000;
+// AWS_PATTERNS_E2E_UI_TIMEOUT shortens it where failure is the expected outcome (prove-failure.sh).
+export const UI_TIMEOUT = Number(process.env.AWS_PATTERNS_E2E_UI_TIMEOUT ?? 30_000);
 
 /** Opens the workbench on `folder` (plus an optional `payload`, e.g. extension development paths). */
 export async function openWorkbench(
