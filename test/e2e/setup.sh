@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need, once, outside the repository:
-#   - Debian packages: chromium (the browser Playwright drives) and an emoji font (the ✅ in
-#     hovers shows in screenshots), neovim (the second LSP client),
-#     ripgrep (seeds code-server's ripgrep download), libkrb5-dev + pkg-config + a C++ toolchain
-#     (code-server's native modules are built from source because their prebuilt binaries live
-#     on hosts we cannot reach);
+#   - Debian packages: chromium (the browser Playwright drives), an emoji font (the ✅ of hovers
+#     in screenshots), neovim and emacs-nox + elpa-eglot (two more LSP clients), zip
+#     (prove-failure.sh breaks a copy of the .vsix), ripgrep (seeds code-server's ripgrep
+#     download), libkrb5-dev + pkg-config + a C++ toolchain (code-server's native modules are
+#     built from source: their prebuilt binaries live on hosts we cannot reach);
 #   - code-server 4.100.3 (VS Code 1.100.3, the newest release that runs on Node 20);
 #   - playwright-core (drives the Debian chromium; downloads no browser).
 # Idempotent: every step checks first and does nothing when its result is already there.
@@ -24,7 +24,7 @@ started=$(date +%s)
 log() { printf '[e2e setup] %s\n' "$*"; }
 
 # --- Debian packages -------------------------------------------------------------------------
-apt_packages=(chromium fonts-noto-color-emoji neovim ripgrep zip libkrb5-dev pkg-config g++ make python3)
+apt_packages=(chromium fonts-noto-color-emoji neovim emacs-nox elpa-eglot ripgrep zip libkrb5-dev pkg-config g++ make python3)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,7 +1,7 @@
 -- Neovim as a second LSP client of the AWS Patterns server (Debian's Neovim 0.7: vim.lsp.start
--- does not exist yet, so start_client + buf_attach_client). Run headless by neovim.test.ts:
+-- does not exist yet, so start_client + buf_attach_client). Run headless by lsp-clients.test.ts:
 --   nvim --headless --clean -n -i NONE -S lsp-check.lua <policy.json>
--- Environment: AWS_PATTERNS_SERVER (dist/server.js), AWS_PATTERNS_ROOT (the workspace folder).
+-- Environment: AWS_PATTERNS_SERVER (dist/server.js). The workspace folder is the current directory.
 -- Prints one line per check, then "N passed, N failed"; exits non-zero on any failure.
 local passed, failed = 0, 0
 local function say(line) io.stdout:write(line .. '\n') end
@@ -23,7 +23,7 @@ local function our_diagnostics()
   return found
 end
 
-local root = os.getenv('AWS_PATTERNS_ROOT')
+local root = vim.fn.getcwd()
 local client_id = vim.lsp.start_client({
   name = 'aws-patterns',
   cmd = { 'node', os.getenv('AWS_PATTERNS_SERVER'), '--stdio' },
