@@ -3,15 +3,15 @@
 // .vscode-test/, so it needs a machine with internet; on our CI machines the suite runs inside
 // code-server instead (npm run test:e2e). VSCODE_VERSION picks the build (default: the
 // oldest release engines.vscode allows, then `stable` is worth a second run).
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 
 async function main(): Promise<void> {
   const repoRoot = resolve(__dirname, '../..');
-  // A private copy of the workspace: the suite edits documents (unsaved) and must not see stale state.
-  const workspace = join(mkdtempSync(join(tmpdir(), 'aws-patterns-vscode-')), 'e2e-workspace');
+  // A fresh copy of the workspace: the suite edits documents (unsaved) and must not see stale state.
+  const workspace = join(repoRoot, '.e2e/vscode-electron/e2e-workspace');
+  rmSync(workspace, { recursive: true, force: true });
   cpSync(join(repoRoot, 'test/fixtures/e2e-workspace'), workspace, { recursive: true });
   await runTests({
     version: process.env.VSCODE_VERSION ?? '1.100.3',
