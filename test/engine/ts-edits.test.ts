@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
 import { applyEdits } from '../../server/src/engine/text';
-import { appendObjectArgument, importRef, insertProperty, removeProperty } from '../../server/src/engine/typescript/edits';
+import { appendObjectArgument, importRef, insertProperty, removeProperties, removeProperty } from '../../server/src/engine/typescript/edits';
 import { TsFile, parseTypeScript } from '../../server/src/engine/typescript/file';
 
 function file(code: string, name = 'stack.ts'): TsFile {
@@ -89,4 +89,20 @@ describe('importRef', () => {
   it('adds a require in CommonJS files', () =>
     assert.equal(ref("const s3 = require('x');\nfoo();\n", '@aws-sdk/lib-storage', 'Upload', 'h.js').out, "const s3 = require('x');\nconst { Upload } = require('@aws-sdk/lib-storage');\nfoo();\n"));
   it('declines when a local name clashes', () => assert.equal(importRef(file('const Duration = 1;\n'), 'aws-cdk-lib', 'Duration'), undefined));
+});
+
+describe('removeProperties', () => {
+  const remove = (code: string, names: string[]): string | undefined => {
+    const f = file(code);
+    const lit = firstObject(f);
+    const props = lit.properties.filter((p) => names.includes(p.name?.getText(f.sourceFile) ?? ''));
+    const edits = removeProperties(f, lit, props);
+    return edits && applyEdits(code, edits);
+  };
+  it('removes a trailing run on one line', () => assert.equal(remove('f({ a: 1, r: 5, w: 5 });', ['r', 'w']), 'f({ a: 1 });'));
+  it('removes a leading run on one line', () => assert.equal(remove('f({ r: 5, w: 5, a: 1 });', ['r', 'w']), 'f({ a: 1 });'));
+  it('removes two separate props', () => assert.equal(remove('f({ r: 5, a: 1, w: 5, b: 2 });', ['r', 'w']), 'f({ a: 1, b: 2 });'));
+  it('removes a trailing run of lines with a trailing comma', () => assert.equal(remove('f({\n  a: 1,\n  r: 5,\n  w: 5,\n});', ['r', 'w']), 'f({\n  a: 1,\n});'));
+  it('removes a middle run of lines', () => assert.equal(remove('f({\n  r: 5,\n  w: 5,\n  a: 1\n});', ['r', 'w']), 'f({\n  a: 1\n});'));
+  it('declines when a comment would go', () => assert.equal(remove('f({ a: 1, r: 5 /* why */, w: 5 });', ['r', 'w']), undefined));
 });

@@ -1,5 +1,6 @@
 // The real engine, as tests use it: real IAM data (built into dist/iam-data by `npm run build`).
 import { join } from 'node:path';
+import * as ts from 'typescript';
 import { analyze, type AnalyzeOptions } from '../../server/src/engine/analyze';
 import { parseJsonFile } from '../../server/src/engine/json/front';
 import { parseTypeScript, syntaxErrors } from '../../server/src/engine/typescript/file';
@@ -19,4 +20,25 @@ export function parseProblems(path: string, text: string): string[] {
     return parseJsonFile(text).notices.map((n) => n.message);
   }
   return syntaxErrors(parseTypeScript(path, text)).map((d) => (typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText));
+}
+
+/** Object literals that write one key twice (legal syntax, a type error in TS): "line:key" per duplicate. */
+export function duplicateKeys(path: string, text: string): string[] {
+  if (/\.jsonc?$/i.test(path)) return [];
+  const sf = parseTypeScript(path, text);
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(n)) {
+      const seen = new Set<string>();
+      for (const p of n.properties) {
+        const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+        if (name === undefined) continue;
+        if (seen.has(name)) out.push(`${sf.getLineAndCharacterOfPosition(p.getStart(sf)).line + 1}:${name}`);
+        seen.add(name);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
 }

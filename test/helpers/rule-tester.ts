@@ -7,8 +7,8 @@ import { describe, it } from 'node:test';
 import type { ResolvedConfig } from '../../server/src/engine/config';
 import type { RuleDefinition } from '../../server/src/engine/rule';
 import { applyEdits, lineIndex } from '../../server/src/engine/text';
-import type { Finding, Severity } from '../../server/src/engine/types';
-import { analyzeText, parseProblems } from './engine';
+import type { Finding, Severity, TextEdit } from '../../server/src/engine/types';
+import { analyzeText, duplicateKeys, parseProblems } from './engine';
 
 export interface ValidCase {
   name?: string;
@@ -43,7 +43,33 @@ export interface InvalidCase extends ValidCase {
   output: string | null;
 }
 
+export interface RuleTable {
+  rule: RuleDefinition;
+  cases: { valid: ValidCase[]; invalid: InvalidCase[] };
+}
+
+let collecting: RuleTable[] | undefined;
+
+/**
+ * Loads rule test files without running them and returns their tables, so another test can reuse
+ * the cases (the TypeScript/JSON IAM equivalence test does).
+ */
+export function collectRuleTables(load: () => void): RuleTable[] {
+  const tables: RuleTable[] = [];
+  collecting = tables;
+  try {
+    load();
+  } finally {
+    collecting = undefined;
+  }
+  return tables;
+}
+
 export function ruleTester(rule: RuleDefinition, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  if (collecting) {
+    collecting.push({ rule, cases });
+    return;
+  }
   describe(rule.id, () => {
     const seen = new Set<string>();
     const used = new Set<string>();
@@ -99,9 +125,10 @@ export function ruleTester(rule: RuleDefinition, cases: { valid: ValidCase[]; in
           assert.equal(fixes.length, 0, `expected no fix, got: ${fixes.map((f) => f.fix!.title).join(' | ')}`);
         } else {
           assert.ok(fixes.length > 0, 'expected a fix, the rule offered none');
-          const edits = fixes.flatMap((f) => f.fix!.edits);
-          const out = applyEdits(c.code, edits);
-          for (const f of fixes) checkFixedOutput(rule, c, f, out);
+          // One pass as ESLint's fixer does: a fix whose edits touch an applied fix's waits for the next pass.
+          const applied = nonConflicting(fixes);
+          const out = applyEdits(c.code, applied.flatMap((f) => f.fix!.edits));
+          for (const f of applied) checkFixedOutput(rule, c, f, out);
           assert.equal(out, c.output, 'fixed output');
         }
       });
@@ -124,9 +151,28 @@ function run(rule: RuleDefinition, c: ValidCase): Finding[] {
 function checkFixedOutput(rule: RuleDefinition, c: ValidCase, fixed: Finding, out: string): void {
   assert.notEqual(out, c.code, 'fix changed nothing');
   assert.deepEqual(parseProblems(c.filename, out), [], `fixed output does not parse:\n${out}`);
+  assert.ok(duplicateKeys(c.filename, out).length <= duplicateKeys(c.filename, c.code).length, `the fix writes a key twice:\n${out}`);
   const again = run(rule, { ...c, code: out });
   const same = again.filter((f) => f.messageId === fixed.messageId && f.key === fixed.key && (fixed.key !== undefined || f.message === fixed.message));
   assert.deepEqual(same.map(describeFinding), [], `the finding survived its fix:\n${out}`);
+}
+
+/** Two edits conflict when they overlap or touch (two insertions at one point would interleave). */
+function conflicts(a: TextEdit, b: TextEdit): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** The findings whose fixes can be applied together, in file order, skipping any that conflict. */
+export function nonConflicting(findings: Finding[]): Finding[] {
+  const taken: TextEdit[] = [];
+  const out: Finding[] = [];
+  for (const f of [...findings].sort((a, b) => Math.min(...a.fix!.edits.map((e) => e.start)) - Math.min(...b.fix!.edits.map((e) => e.start)))) {
+    const edits = f.fix!.edits;
+    if (edits.some((e) => taken.some((t) => conflicts(e, t)))) continue;
+    taken.push(...edits);
+    out.push(f);
+  }
+  return out;
 }
 
 export function describeFinding(f: Finding): string {

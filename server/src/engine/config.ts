@@ -11,6 +11,12 @@ export interface EngineSettings {
   presignedUrlMaxSeconds: number;
   /** Files larger than this are not analyzed (one notice instead). */
   maxFileBytes: number;
+  /**
+   * The project's `aws-cdk-lib` version (e.g. `2.180.0`), filled by the server/CLI from the nearest
+   * package.json (see `server/src/projectInfo.ts`); undefined when unknown. Fixes that depend on
+   * the CDK API (a prop renamed, a runtime constant added) read it.
+   */
+  awsCdkLibVersion?: string;
 }
 
 export interface RuleSetting {

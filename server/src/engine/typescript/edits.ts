@@ -4,7 +4,7 @@
 import * as ts from 'typescript';
 import { detectEol, detectIndentUnit, indentAt } from '../text';
 import type { TextEdit } from '../types';
-import { normalizeRef } from './bindings';
+import { normalizeRef, requireTarget, unwrap } from './bindings';
 import type { TsFile } from './file';
 
 export function replaceNode(file: TsFile, node: ts.Node, newText: string): TextEdit {
@@ -145,17 +145,19 @@ export function importRef(file: TsFile, module: string, name: string): ImportRef
   const sf = file.sourceFile;
   const fileScope = file.bindings.declarationsIn(sf);
   const target = normalizeRef({ module, path: [name] });
-  // 1. Already bound: a named import, or a namespace whose member is the symbol.
+  // 1. Already bound: a named import, or a namespace whose member is the symbol (the module's own
+  // namespace first, then `import * as cdk from 'aws-cdk-lib'` reaching it as `cdk.aws_s3`).
+  let viaRoot: ImportRef | undefined;
   for (const [local, decl] of fileScope) {
     if (decl.kind !== 'import') continue;
     const ref = normalizeRef(decl.ref);
     if (ref.module === target.module && ref.path.length === 1 && ref.path[0] === name) return { text: local, edits: [] };
     if (ref.module === target.module && ref.path.length === 0) return { text: `${local}.${name}`, edits: [] };
-    // `import * as cdk from 'aws-cdk-lib'` reaching `aws-cdk-lib/aws-s3` as `cdk.aws_s3`
-    if (decl.ref.module === 'aws-cdk-lib' && decl.ref.path.length === 0 && target.module.startsWith('aws-cdk-lib/')) {
-      return { text: `${local}.${target.module.slice('aws-cdk-lib/'.length).replace(/-/g, '_')}.${name}`, edits: [] };
+    if (!viaRoot && decl.ref.module === 'aws-cdk-lib' && decl.ref.path.length === 0 && target.module.startsWith('aws-cdk-lib/')) {
+      viaRoot = { text: `${local}.${target.module.slice('aws-cdk-lib/'.length).replace(/-/g, '_')}.${name}`, edits: [] };
     }
   }
+  if (viaRoot) return viaRoot;
   if (fileScope.has(name)) return undefined;
   // 2. Add it to an existing named import of the same module.
   const imports = sf.statements.filter(ts.isImportDeclaration);
@@ -171,7 +173,7 @@ export function importRef(file: TsFile, module: string, name: string): ImportRef
   const quote = quoteStyle(file);
   const semi = usesSemicolons(file) ? ';' : '';
   const eol = detectEol(sf.text);
-  const requires = sf.statements.filter((s) => ts.isVariableStatement(s) && /\brequire\(/.test(s.getText(sf)) && s.getStart(sf) < firstCodeAfterImports(sf));
+  const requires = leadingRequires(sf);
   const useRequire = imports.length === 0 && (requires.length > 0 || /\.c?js$/i.test(sf.fileName));
   const line = useRequire
     ? `const { ${name} } = require(${quote}${module}${quote})${semi}`
@@ -181,9 +183,15 @@ export function importRef(file: TsFile, module: string, name: string): ImportRef
   return { text: name, edits: [{ start: headerEnd(sf), end: headerEnd(sf), newText: `${line}${eol}` }] };
 }
 
-function firstCodeAfterImports(sf: ts.SourceFile): number {
-  const first = sf.statements.find((s) => !ts.isImportDeclaration(s) && !(ts.isVariableStatement(s) && /\brequire\(/.test(s.getText(sf))));
-  return first ? first.getStart(sf) : sf.text.length;
+/** `const x = require('m')` statements before the first other code (fixes add requires after them). */
+function leadingRequires(sf: ts.SourceFile): ts.VariableStatement[] {
+  const out: ts.VariableStatement[] = [];
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st)) continue;
+    if (!ts.isVariableStatement(st) || !st.declarationList.declarations.some((d) => d.initializer && requireTarget(unwrap(d.initializer)))) break;
+    out.push(st);
+  }
+  return out;
 }
 
 /** After a shebang, leading comments and directive prologue ('use strict'), where a first import goes. */
@@ -217,7 +225,8 @@ export function usesSemicolons(file: TsFile): boolean {
   let withSemi = 0;
   let without = 0;
   for (const s of sf.statements.slice(0, 30)) {
-    if (ts.isImportDeclaration(s) || ts.isVariableStatement(s) || ts.isExpressionStatement(s)) s.getText(sf).trimEnd().endsWith(';') ? withSemi++ : without++;
+    // A statement's end is its last token: `;` when written (no need to copy its text).
+    if (ts.isImportDeclaration(s) || ts.isVariableStatement(s) || ts.isExpressionStatement(s)) sf.text[s.getEnd() - 1] === ';' ? withSemi++ : without++;
   }
   return withSemi >= without;
 }
@@ -226,4 +235,45 @@ export function usesSemicolons(file: TsFile): boolean {
 export function stringLiteral(file: TsFile, value: string): string {
   const q = quoteStyle(file);
   return q + value.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
+}
+
+/**
+ * Removes several properties of one literal at once (edits that would otherwise overlap): each run
+ * of neighbouring removed properties goes with the separator to the next kept property, or, at the
+ * end, with the separator from the previous kept one. Undefined when a comment would be lost.
+ */
+export function removeProperties(file: TsFile, lit: ts.ObjectLiteralExpression, remove: readonly ts.ObjectLiteralElementLike[]): TextEdit[] | undefined {
+  if (remove.length === 0) return [];
+  if (remove.length === 1) return removeProperty(file, lit, remove[0]);
+  const sf = file.sourceFile;
+  const text = sf.text;
+  const props = lit.properties;
+  const gone = new Set(remove);
+  if (remove.some((p) => !props.includes(p as ts.ObjectLiteralElementLike))) return undefined;
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < props.length; i++) {
+    if (!gone.has(props[i])) continue;
+    let j = i;
+    while (j + 1 < props.length && gone.has(props[j + 1])) j++;
+    const next = props[j + 1];
+    const prev = props[i - 1];
+    let start: number;
+    let end: number;
+    if (next) {
+      start = props[i].getStart(sf);
+      end = next.getStart(sf);
+    } else if (prev) {
+      start = prev.getEnd();
+      end = props[j].getEnd();
+    } else {
+      start = props[i].getStart(sf);
+      end = props[j].getEnd();
+      const comma = text.slice(end).match(/^\s*,/);
+      if (comma) end += comma[0].length;
+    }
+    if (/\/[/*]/.test(text.slice(start, end))) return undefined;
+    edits.push({ start, end, newText: '' });
+    i = j;
+  }
+  return edits;
 }

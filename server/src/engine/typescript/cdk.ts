@@ -1,0 +1,270 @@
+// The CDK layer of the TypeScript front end: which `new X(scope, id, props)` is an S3 bucket, a
+// Lambda function or a DynamoDB table (by the module export X resolves to, never by its name, so a
+// Glue `Table` or a dynamodb-toolbox `Table` is not a DynamoDB table), what its props say, and
+// which variable or field holds it (to link later calls such as `bucket.addLifecycleRule()`).
+import * as ts from 'typescript';
+import type { TextEdit } from '../types';
+import { unwrap, type SymbolRef } from './bindings';
+import { appendObjectArgument, importRef, insertProperty } from './edits';
+import type { ObjectProps, PropInfo, StaticValue, TsFile } from './file';
+
+export type ConstructKind = 'bucket' | 'cfnBucket' | 'function' | 'cfnFunction' | 'table' | 'tableV2' | 'cfnTable';
+
+/** Module export → construct kind. Everything here takes `(scope, id, props)`. */
+const CONSTRUCTS: Record<string, Record<string, ConstructKind>> = {
+  'aws-cdk-lib/aws-s3': { Bucket: 'bucket', CfnBucket: 'cfnBucket' },
+  'aws-cdk-lib/aws-lambda': { Function: 'function', SingletonFunction: 'function', DockerImageFunction: 'function', CfnFunction: 'cfnFunction' },
+  'aws-cdk-lib/aws-lambda-nodejs': { NodejsFunction: 'function' },
+  'aws-cdk-lib/aws-lambda-python-alpha': { PythonFunction: 'function' },
+  'aws-cdk-lib/aws-lambda-go-alpha': { GoFunction: 'function' },
+  'aws-cdk-lib/aws-dynamodb': { Table: 'table', TableV2: 'tableV2', CfnTable: 'cfnTable' },
+};
+
+export interface Construct {
+  kind: ConstructKind;
+  node: ts.NewExpression;
+  ref: SymbolRef;
+  /** `Bucket`, `NodejsFunction`, `CfnTable`... */
+  className: string;
+  /** Imported from CDK v1 (`@aws-cdk/...`): fixes import from `@aws-cdk/core` then. */
+  v1: boolean;
+  /** `none`: written without props; `unknown`: props we cannot see (a parameter, a call...). */
+  props: ObjectProps | 'none' | 'unknown';
+  /** The construct id when it is a literal (`'Uploads'`), else the class name: for messages. */
+  label: string;
+  /** Where findings about a missing prop point: the class reference (`s3.Bucket`). */
+  start: number;
+  end: number;
+}
+
+const cache = new WeakMap<ts.NewExpression, Construct | null>();
+
+export function constructOf(file: TsFile, node: ts.NewExpression): Construct | undefined {
+  const cached = cache.get(node);
+  if (cached !== undefined) return cached ?? undefined;
+  const c = recognize(file, node);
+  cache.set(node, c ?? null);
+  return c;
+}
+
+function recognize(file: TsFile, node: ts.NewExpression): Construct | undefined {
+  const ref = file.symbolOf(node.expression);
+  if (!ref || ref.path.length !== 1) return undefined;
+  const kind = CONSTRUCTS[ref.module]?.[ref.path[0]];
+  if (!kind) return undefined;
+  const args = node.arguments ?? [];
+  if (args.some(ts.isSpreadElement)) return undefined;
+  let props: Construct['props'];
+  if (args.length < 2) return undefined; // not a construct call we understand
+  if (args.length === 2) props = 'none';
+  else {
+    const third = unwrap(args[2]);
+    if (third.kind === ts.SyntaxKind.Identifier && (third as ts.Identifier).text === 'undefined' && !file.declarationOf(third as ts.Identifier)) props = 'none';
+    else props = file.objectProps(args[2]) ?? 'unknown';
+  }
+  const id = file.evaluate(args[1]);
+  const sf = file.sourceFile;
+  return {
+    kind,
+    node,
+    ref,
+    className: ref.path[0],
+    v1: isV1Module(rawModuleOf(file, node.expression)),
+    props,
+    label: id.kind === 'string' ? id.value : ref.path[0],
+    start: node.expression.getStart(sf),
+    end: node.expression.getEnd(),
+  };
+}
+
+/** `@aws-cdk/aws-s3` is CDK v1; `@aws-cdk/aws-lambda-python-alpha` is a v2 experimental module. */
+function isV1Module(module: string | undefined): boolean {
+  return !!module && module.startsWith('@aws-cdk/') && !module.endsWith('-alpha');
+}
+
+/** The module specifier as written in the import that the expression's root name comes from. */
+export function rawModuleOf(file: TsFile, expr: ts.Expression): string | undefined {
+  let e = unwrap(expr);
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
+  if (!ts.isIdentifier(e)) return undefined;
+  const decl = file.declarationOf(e);
+  if (decl?.kind === 'import') return decl.ref.module;
+  if (decl?.kind === 'variable' && decl.isConst && decl.node.initializer) return rawModuleOf(file, decl.node.initializer);
+  return undefined;
+}
+
+export type PropState =
+  | { state: 'absent' }
+  | { state: 'unknown' }
+  | { state: 'present'; prop: PropInfo; value: StaticValue };
+
+/** One prop of a construct: certainly absent, present with its static value, or unknown. */
+export function propOf(file: TsFile, c: Construct, name: string): PropState {
+  if (c.props === 'none') return { state: 'absent' };
+  if (c.props === 'unknown') return { state: 'unknown' };
+  const p = c.props.get(name);
+  if (p === undefined) return { state: 'absent' };
+  if (p === 'unknown' || !p.value) return { state: 'unknown' };
+  const value = file.evaluate(p.value);
+  // `x: undefined` is the same as leaving it out.
+  if (value.kind === 'undefined') return { state: 'absent' };
+  return { state: 'present', prop: p, value };
+}
+
+/** First of several spellings that is present; absent only when all are certainly absent. */
+export function anyPropOf(file: TsFile, c: Construct, names: string[]): PropState & { name?: string } {
+  let unknown = false;
+  for (const name of names) {
+    const s = propOf(file, c, name);
+    if (s.state === 'present') return { ...s, name };
+    if (s.state === 'unknown') unknown = true;
+  }
+  return unknown ? { state: 'unknown' } : { state: 'absent' };
+}
+
+/** True when a static value is the module export `module.path` (e.g. `BucketEncryption.UNENCRYPTED`). */
+export function isExport(value: StaticValue, module: string, ...path: string[]): boolean {
+  return value.kind === 'symbol' && value.ref.module === module && value.ref.path.length === path.length && value.ref.path.every((p, i) => p === path[i]);
+}
+
+/** The service module a construct came from, in the file's CDK flavour (`@aws-cdk/aws-s3` for v1). */
+export function serviceModule(c: Construct, module = c.ref.module): string {
+  return c.v1 ? module.replace(/^aws-cdk-lib\//, '@aws-cdk/') : module;
+}
+
+export function coreModule(c: Construct): string {
+  return c.v1 ? '@aws-cdk/core' : 'aws-cdk-lib';
+}
+
+/**
+ * Edits that add `propText` to the construct's props (creating the props object when there is
+ * none). `imports` are the edits that make the names used in propText available.
+ */
+export function addProp(file: TsFile, c: Construct, propText: string, imports: TextEdit[] = []): TextEdit[] | undefined {
+  let edits: TextEdit[] | undefined;
+  if (c.props === 'none') edits = c.node.arguments?.length === 2 ? appendObjectArgument(file, c.node, propText) : undefined;
+  else if (c.props !== 'unknown') edits = insertProperty(file, c.props.literal, propText);
+  return edits && [...edits, ...imports];
+}
+
+/** `{ text, edits }` to reference an export from a construct's own module family, or undefined. */
+export function refTo(file: TsFile, c: Construct, module: string, name: string): { text: string; edits: TextEdit[] } | undefined {
+  const mod = module === 'aws-cdk-lib' ? coreModule(c) : serviceModule(c, module);
+  return importRef(file, mod, name);
+}
+
+/** The indentation of the props' own lines, when the literal is written one prop per line. */
+export function propsIndent(file: TsFile, c: Construct): string | undefined {
+  if (c.props === 'none' || c.props === 'unknown') return undefined;
+  const lit = c.props.literal;
+  const sf = file.sourceFile;
+  const first = lit.properties[0];
+  if (!first) return undefined;
+  const litLine = sf.getLineAndCharacterOfPosition(lit.getStart(sf)).line;
+  const firstLine = sf.getLineAndCharacterOfPosition(first.getStart(sf)).line;
+  if (firstLine === litLine) return undefined;
+  const text = sf.text;
+  let s = first.getStart(sf);
+  while (s > 0 && text[s - 1] !== '\n') s--;
+  return text.slice(s, first.getStart(sf)).match(/^[ \t]*/)![0];
+}
+
+// ── Linking constructs to later calls ────────────────────────────────────────────────────────
+
+/** What holds a construct: its variable declaration, `this.field` of a class, or the expression itself. */
+export type Holder = ts.Node | string;
+
+function fieldKey(cls: ts.Node, name: string): string {
+  return `${cls.pos}:${cls.end}:this.${name}`;
+}
+
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isClassLike(n)) return n;
+    // `this` inside a non-arrow function is not the class instance.
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+  }
+  return undefined;
+}
+
+/** Where the construct created by `node` is stored. */
+export function holderOfConstruct(file: TsFile, node: ts.NewExpression): Holder {
+  let e: ts.Node = node;
+  while (e.parent && (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isSatisfiesExpression(e.parent) || ts.isNonNullExpression(e.parent))) e = e.parent;
+  const parent = e.parent;
+  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === e && ts.isIdentifier(parent.name)) return parent;
+  if (parent && ts.isPropertyDeclaration(parent) && parent.initializer === e && ts.isIdentifier(parent.name)) {
+    return fieldKey(parent.parent, parent.name.text);
+  }
+  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === e) {
+    return holderOfExpression(file, parent.left) ?? node;
+  }
+  return node;
+}
+
+/** The holder an expression refers to (`bucket`, `this.bucket`, or an inline `new ...`). */
+export function holderOfExpression(file: TsFile, expr: ts.Expression): Holder | undefined {
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) {
+    const decl = file.declarationOf(e);
+    return decl && (decl.kind === 'variable' || decl.kind === 'binding') ? decl.node : undefined;
+  }
+  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const cls = enclosingClass(e);
+    return cls ? fieldKey(cls, e.name.text) : undefined;
+  }
+  if (ts.isNewExpression(e)) return e;
+  return undefined;
+}
+
+/** `recv.method(args)` → the receiver's holder and the method name. */
+export function methodCall(file: TsFile, call: ts.CallExpression): { holder: Holder | undefined; method: string } | undefined {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  return { holder: holderOfExpression(file, callee.expression), method: callee.name.text };
+}
+
+// ── Helpers for rules ────────────────────────────────────────────────────────────────────────
+
+/**
+ * A visitor calling `fn` for each construct of the given kinds. CDK rules stay silent in test
+ * files: fixtures build minimal constructs on purpose.
+ */
+export function constructVisitor(
+  ctx: { file: { isTest: boolean }; ts?: TsFile },
+  kinds: readonly ConstructKind[],
+  fn: (c: Construct, file: TsFile) => void,
+): { [kind: number]: (node: ts.Node) => void } {
+  const file = ctx.ts;
+  if (!file || ctx.file.isTest) return {};
+  return {
+    [ts.SyntaxKind.NewExpression]: (node) => {
+      const c = constructOf(file, node as ts.NewExpression);
+      if (c && kinds.includes(c.kind)) fn(c, file);
+    },
+  };
+}
+
+/** `s3.BucketEncryption.UNENCRYPTED` → `s3.BucketEncryption.S3_MANAGED`: rename the last member. */
+export function renameExport(value: StaticValue, name: string): TextEdit | undefined {
+  if (value.kind !== 'symbol' || !ts.isPropertyAccessExpression(value.node)) return undefined;
+  const n = value.node.name;
+  return { start: n.getStart(), end: n.getEnd(), newText: name };
+}
+
+/** Range of a prop for findings about its value. */
+export function propRange(file: TsFile, prop: PropInfo): { start: number; end: number } {
+  return { start: prop.node.getStart(file.sourceFile), end: prop.node.getEnd() };
+}
+
+/** Stable finding key: the construct's label. */
+export function constructKey(c: Construct): string {
+  return `${c.className}::${c.label}`;
+}
+
+/** Replaces a prop's value expression (`versioned: false` → `versioned: true`). */
+export function replaceValue(file: TsFile, prop: PropInfo, newText: string): TextEdit[] | undefined {
+  const v = prop.value;
+  if (!v || !ts.isPropertyAssignment(prop.node)) return undefined;
+  return [{ start: v.getStart(file.sourceFile), end: v.getEnd(), newText }];
+}

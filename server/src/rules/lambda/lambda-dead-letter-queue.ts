@@ -1,0 +1,171 @@
+import * as ts from 'typescript';
+import { defineRule } from '../../engine/rule';
+import { addProp, anyPropOf, constructKey, constructVisitor, holderOfConstruct, holderOfExpression, methodCall, propOf, propsIndent, replaceValue, type Construct, type Holder } from '../../engine/typescript/cdk';
+import type { StaticValue, TsFile } from '../../engine/typescript/file';
+import { detectEol } from '../../engine/text';
+
+/** How a function is invoked, as far as this file shows. */
+type Invocation = { kind: 'async'; source: string; ownDlq: boolean } | { kind: 'sync' | 'poll' } | { kind: 'dlq' };
+
+const EVENT_SOURCES: Record<string, 'async' | 'poll' | 'sync'> = {
+  SnsEventSource: 'async',
+  S3EventSource: 'async',
+  S3EventSourceV2: 'async',
+  SqsEventSource: 'poll',
+  KinesisEventSource: 'poll',
+  KinesisConsumerEventSource: 'poll',
+  DynamoEventSource: 'poll',
+  ManagedKafkaEventSource: 'poll',
+  SelfManagedKafkaEventSource: 'poll',
+  ApiEventSource: 'sync',
+};
+
+function is(v: StaticValue, module: string, name: string): v is Extract<StaticValue, { kind: 'new' }> {
+  return v.kind === 'new' && v.ref.module === module && v.ref.path.length === 1 && v.ref.path[0] === name;
+}
+
+/** Whether an options object (the n-th argument) sets `name`: true, false, or unknown (→ true: stay silent). */
+function optionSet(file: TsFile, arg: ts.Expression | undefined, name: string): boolean {
+  if (!arg) return false;
+  const props = file.objectProps(arg);
+  if (!props) return true;
+  const p = props.get(name);
+  return p !== undefined;
+}
+
+export const lambdaDeadLetterQueue = defineRule({
+  id: 'lambda-dead-letter-queue',
+  meta: {
+    title: 'Asynchronous Lambda without a dead-letter queue',
+    description:
+      'A Lambda function without `deadLetterQueue`/`onFailure`: a warning when the file wires it to an asynchronous source (SNS, EventBridge, S3 notifications), information when its invocation is not visible; nothing for SQS, Kinesis, DynamoDB-stream or synchronous callers.',
+    rationale:
+      'Asynchronous invocations are retried twice and then dropped: without a dead-letter queue or an on-failure destination, the event is lost without a trace. Polled sources (SQS, streams) and synchronous callers handle failures themselves.',
+    severity: 'warning',
+    service: 'lambda',
+    guide: 'Lambda / Dead Letter Queues',
+    fix: 'unsafe',
+    languages: ['typescript'],
+    messages: {
+      asyncWithoutDlq: 'Function {{name}} is invoked asynchronously ({{source}}) but has no dead-letter queue or on-failure destination: events that fail their retries are lost. Add `deadLetterQueue` (or `onFailure`).',
+      unknownInvocation: 'Function {{name}} has no dead-letter queue or on-failure destination. If it is invoked asynchronously, failed events are dropped after two retries.',
+    },
+    examples: {
+      invalid: [
+        {
+          filename: 'stack.ts',
+          code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nimport * as sns from 'aws-cdk-lib/aws-sns';\nimport { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nconst topic = new sns.Topic(this, 'Orders');\nconst fn = new lambda.Function(this, 'OnOrder', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist') });\nfn.addEventSource(new SnsEventSource(topic));\n",
+        },
+      ],
+      valid: [
+        {
+          filename: 'stack.ts',
+          code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nimport * as sqs from 'aws-cdk-lib/aws-sqs';\nconst dlq = new sqs.Queue(this, 'DLQ');\nnew lambda.Function(this, 'OnOrder', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist'), deadLetterQueue: dlq, retryAttempts: 2 });\n",
+        },
+      ],
+    },
+  },
+  create(ctx) {
+    const file = ctx.ts;
+    const functions: [Holder, Construct][] = [];
+    const uses = new Map<Holder, Invocation[]>();
+    const use = (target: ts.Expression | undefined, inv: Invocation): void => {
+      const holder = target && file && holderOfExpression(file, target);
+      if (!holder) return;
+      let list = uses.get(holder);
+      if (!list) uses.set(holder, (list = []));
+      list.push(inv);
+    };
+    const visitor = constructVisitor(ctx, ['function', 'cfnFunction'], (c, f) => {
+      const own = c.kind === 'cfnFunction' ? propOf(f, c, 'deadLetterConfig') : anyPropOf(f, c, ['deadLetterQueue', 'deadLetterTopic', 'onFailure', 'deadLetterQueueEnabled']);
+      if (own.state === 'unknown') return;
+      if (own.state === 'present' && !(own.value.kind === 'boolean' && !own.value.value)) return;
+      functions.push([holderOfConstruct(f, c.node), c]);
+    });
+    if (!file || ctx.file.isTest) return visitor;
+    const construct = visitor[ts.SyntaxKind.NewExpression];
+    const wiring = (v: StaticValue): void => {
+      if (v.kind !== 'new' && v.kind !== 'call') return;
+      const args = v.args;
+      if (is(v, 'aws-cdk-lib/aws-sns-subscriptions', 'LambdaSubscription')) use(args[0], { kind: 'async', source: 'SNS subscription', ownDlq: optionSet(file, args[1], 'deadLetterQueue') });
+      else if (is(v, 'aws-cdk-lib/aws-events-targets', 'LambdaFunction')) use(args[0], { kind: 'async', source: 'EventBridge rule target', ownDlq: optionSet(file, args[1], 'deadLetterQueue') });
+      else if (is(v, 'aws-cdk-lib/aws-s3-notifications', 'LambdaDestination')) use(args[0], { kind: 'async', source: 'S3 notification', ownDlq: false });
+      else if (is(v, 'aws-cdk-lib/aws-logs-destinations', 'LambdaDestination')) use(args[0], { kind: 'async', source: 'CloudWatch Logs subscription', ownDlq: false });
+      else if (is(v, 'aws-cdk-lib/aws-scheduler-targets', 'LambdaInvoke') || is(v, 'aws-cdk-lib/aws-scheduler-targets-alpha', 'LambdaInvoke'))
+        use(args[0], { kind: 'async', source: 'EventBridge Scheduler target', ownDlq: optionSet(file, args[1], 'deadLetterQueue') });
+      else if (is(v, 'aws-cdk-lib/custom-resources', 'Provider')) {
+        use(propValue(file, args[2], 'onEventHandler'), { kind: 'sync' });
+        use(propValue(file, args[2], 'isCompleteHandler'), { kind: 'sync' });
+      } else if (is(v, 'aws-cdk-lib/aws-lambda', 'FunctionUrl')) use(propValue(file, args[2], 'function'), { kind: 'sync' });
+      else if (is(v, 'aws-cdk-lib/aws-apigateway', 'LambdaIntegration') || is(v, 'aws-cdk-lib/aws-elasticloadbalancingv2-targets', 'LambdaTarget')) use(args[0], { kind: 'sync' });
+      else if (is(v, 'aws-cdk-lib/aws-apigatewayv2-integrations', 'HttpLambdaIntegration') || is(v, 'aws-cdk-lib/aws-apigatewayv2-integrations', 'WebSocketLambdaIntegration')) use(args[1], { kind: 'sync' });
+      else if (is(v, 'aws-cdk-lib/aws-apigateway', 'LambdaRestApi')) use(propValue(file, args[2], 'handler'), { kind: 'sync' });
+      else if (is(v, 'aws-cdk-lib/aws-stepfunctions-tasks', 'LambdaInvoke')) use(propValue(file, args[2], 'lambdaFunction'), { kind: 'sync' });
+      else if (is(v, 'aws-cdk-lib/aws-lambda', 'EventInvokeConfig') && optionSet(file, args[2], 'onFailure')) use(propValue(file, args[2], 'function'), { kind: 'dlq' });
+    };
+    return {
+      ...visitor,
+      [ts.SyntaxKind.NewExpression]: (node) => {
+        construct?.(node);
+        wiring(file.evaluate(node as ts.NewExpression));
+      },
+      [ts.SyntaxKind.CallExpression]: (node) => {
+        const call = node as ts.CallExpression;
+        const m = methodCall(file, call);
+        if (!m?.holder) return;
+        const callee = call.expression as ts.PropertyAccessExpression;
+        if (m.method === 'addEventSource') {
+          const src = file.evaluate(call.arguments[0]);
+          const kind = src.kind === 'new' && src.ref.module === 'aws-cdk-lib/aws-lambda-event-sources' ? EVENT_SOURCES[src.ref.path[0]] : undefined;
+          if (kind === 'async' && src.kind === 'new') use(callee.expression, { kind: 'async', source: src.ref.path[0], ownDlq: src.ref.path[0] === 'SnsEventSource' && optionSet(file, src.args[1], 'deadLetterQueue') });
+          else if (kind && kind !== 'async') use(callee.expression, { kind });
+        } else if (m.method === 'addEventSourceMapping') use(callee.expression, { kind: 'poll' });
+        else if (m.method === 'addFunctionUrl') use(callee.expression, { kind: 'sync' });
+        else if (m.method === 'configureAsyncInvoke' && optionSet(file, call.arguments[0], 'onFailure')) use(callee.expression, { kind: 'dlq' });
+        else if (m.method === 'addTrigger') use(call.arguments[1], { kind: 'sync' }); // Cognito triggers are synchronous
+        else if (m.method === 'addLambdaDataSource') use(call.arguments[1], { kind: 'sync' }); // AppSync resolvers
+      },
+      fileEnd() {
+        for (const [holder, c] of functions) {
+          const list = uses.get(holder) ?? [];
+          if (list.some((u) => u.kind === 'dlq')) continue;
+          const bare = list.find((u): u is Extract<Invocation, { kind: 'async' }> => u.kind === 'async' && !u.ownDlq);
+          if (!bare && list.length > 0) continue; // async with their own DLQ, polled, or synchronous
+          const fix = dlqFix(file, c);
+          ctx.report({
+            messageId: bare ? 'asyncWithoutDlq' : 'unknownInvocation',
+            data: bare ? { name: c.label, source: bare.source } : { name: c.label },
+            severity: bare ? 'warning' : 'information',
+            start: c.start,
+            end: c.end,
+            key: constructKey(c),
+            // Adds an SQS queue to the stack: a resource (and a cost) the author should see.
+            fix,
+          });
+        }
+      },
+    };
+  },
+});
+
+function propValue(file: TsFile, arg: ts.Expression | undefined, name: string): ts.Expression | undefined {
+  const props = arg && file.objectProps(arg);
+  const p = props?.get(name);
+  return p && p !== 'unknown' ? p.value : undefined;
+}
+
+function dlqFix(file: TsFile, c: Construct) {
+  if (c.kind === 'cfnFunction') return undefined; // an L1 needs a queue ARN we cannot invent
+  const parts = ['deadLetterQueueEnabled: true'];
+  if (propOf(file, c, 'retryAttempts').state === 'absent') parts.push('retryAttempts: 2');
+  const title = `Add a dead-letter queue (${parts.map((p) => `\`${p}\``).join(', ')})`;
+  // `deadLetterQueueEnabled: false` is turned on in place rather than written twice.
+  const off = propOf(file, c, 'deadLetterQueueEnabled');
+  const flip = off.state === 'present' ? replaceValue(file, off.prop, 'true') : undefined;
+  if (off.state === 'present' && !flip) return undefined;
+  const rest = flip ? parts.slice(1) : parts;
+  const indent = propsIndent(file, c);
+  const added = rest.length ? addProp(file, c, rest.join(indent === undefined ? ', ' : `,${detectEol(file.text)}${indent}`)) : [];
+  const edits = added && [...(flip ?? []), ...added];
+  return edits && { title, kind: 'unsafe' as const, edits };
+}

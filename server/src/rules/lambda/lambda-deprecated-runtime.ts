@@ -1,0 +1,70 @@
+import { defineRule } from '../../engine/rule';
+import { versionAtLeast } from '../../engine/project';
+import { constructKey, constructVisitor, propOf, propRange, renameExport, replaceValue } from '../../engine/typescript/cdk';
+import { stringLiteral } from '../../engine/typescript/edits';
+import type { TextEdit } from '../../engine/types';
+import { isDeprecated, replacementFor, runtimeByCdkConstant, runtimeById, type LambdaRuntime } from '../../data/lambda-runtimes';
+
+const LAMBDA = 'aws-cdk-lib/aws-lambda';
+
+export const lambdaDeprecatedRuntime = defineRule({
+  id: 'lambda-deprecated-runtime',
+  meta: {
+    title: 'Deprecated Lambda runtime',
+    description: 'A Lambda function on a runtime past its AWS deprecation date (from a dated table in `server/src/data/lambda-runtimes.ts`).',
+    rationale:
+      'After its deprecation date a runtime gets no security patches, and shortly after AWS blocks creating and then updating functions that use it: a routine deploy starts failing. Move to the newest supported runtime of the same language.',
+    severity: 'warning',
+    service: 'lambda',
+    guide: 'Lambda / Timeouts and Memory',
+    fix: 'unsafe',
+    languages: ['typescript'],
+    messages: {
+      deprecated: 'Function {{name}} uses {{runtime}}, deprecated by AWS since {{date}}: no more security patches, and deployments will be blocked. Move to {{replacement}}.',
+    },
+    options: {
+      asOf: {
+        description: 'The date (YYYY-MM-DD) to judge deprecation on; empty means today.',
+        default: '',
+        schema: { type: 'string', pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' },
+      },
+    },
+    examples: {
+      invalid: [{ filename: 'stack.ts', code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'Handler', { runtime: lambda.Runtime.NODEJS_16_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist') });\n" }],
+      valid: [{ filename: 'stack.ts', code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'Handler', { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist') });\n" }],
+    },
+  },
+  create(ctx) {
+    const asOf = typeof ctx.options.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(ctx.options.asOf) ? ctx.options.asOf : new Date().toISOString().slice(0, 10);
+    const cdkVersion = ctx.settings.awsCdkLibVersion;
+    return constructVisitor(ctx, ['function', 'cfnFunction'], (c, file) => {
+      const s = propOf(file, c, 'runtime');
+      if (s.state !== 'present') return;
+      const v = s.value;
+      let runtime: LambdaRuntime | undefined;
+      if (c.kind === 'cfnFunction') runtime = v.kind === 'string' ? runtimeById(v.value) : undefined;
+      else if (v.kind === 'symbol' && v.ref.module === LAMBDA && v.ref.path.length === 2 && v.ref.path[0] === 'Runtime') runtime = runtimeByCdkConstant(v.ref.path[1]);
+      else if (v.kind === 'new' && v.ref.module === LAMBDA && v.ref.path.join('.') === 'Runtime') {
+        const id = file.evaluate(v.args[0]);
+        runtime = id.kind === 'string' ? runtimeById(id.value) : undefined;
+      }
+      if (!runtime || !isDeprecated(runtime, asOf)) return;
+      const l2Constant = c.kind !== 'cfnFunction' && v.kind === 'symbol';
+      const next = replacementFor(runtime, asOf, { cdk: l2Constant, cdkVersionAtLeast: (min) => versionAtLeast(cdkVersion, min) });
+      let edits: TextEdit[] | undefined;
+      // CDK v1 (end of support 2023) has none of today's runtimes: name one, edit nothing.
+      if (next && l2Constant && !c.v1) {
+        const e = renameExport(v, next.cdk!);
+        edits = e && [e];
+      } else if (next && c.kind === 'cfnFunction') edits = replaceValue(file, s.prop, stringLiteral(file, next.id));
+      ctx.report({
+        messageId: 'deprecated',
+        data: { name: c.label, runtime: runtime.id, date: runtime.deprecated!, replacement: next?.id ?? 'a supported runtime' },
+        ...propRange(file, s.prop),
+        key: constructKey(c),
+        // A new major language version can change behaviour: the code must be tested on it.
+        fix: edits && next && { title: `Use ${l2Constant ? `Runtime.${next.cdk}` : next.id}`, kind: 'unsafe', edits },
+      });
+    });
+  },
+});

@@ -1,0 +1,81 @@
+import { lambdaDeadLetterQueue } from '../../../server/src/rules/lambda/lambda-dead-letter-queue';
+import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+import { importForms } from '../cdk-forms';
+
+const formCases: InvalidCase[] = importForms('aws-lambda', 'lambda', 'Function').map((f) => ({
+  name: `invocation unknown, ${f.name}`,
+  filename: f.filename,
+  code: `${f.header}new ${f.cls}(this, 'Fn', { handler: 'index.handler' });\n`,
+  errors: [{ messageId: 'unknownInvocation', line: 2, column: 5, severity: 'information', data: { name: 'Fn' } }],
+  output: `${f.header}new ${f.cls}(this, 'Fn', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\n`,
+}));
+
+const L = "import * as lambda from 'aws-cdk-lib/aws-lambda';\n";
+const FN = "const fn = new lambda.Function(this, 'Fn', { handler: 'index.handler' });\n";
+const SNS = "import * as sns from 'aws-cdk-lib/aws-sns';\nconst topic = new sns.Topic(this, 'T');\n";
+const SQS = "import * as sqs from 'aws-cdk-lib/aws-sqs';\nconst q = new sqs.Queue(this, 'Q');\n";
+
+ruleTester(lambdaDeadLetterQueue, {
+  valid: [
+    { name: 'DLQ through a const spread', filename: 'stack.ts', code: L + "const resilient = { deadLetterQueueEnabled: true };\nnew lambda.Function(this, 'Fn', { ...resilient, handler: 'h' });\n" },
+    { name: 'props we cannot see', filename: 'stack.ts', code: L + "declare const props: lambda.FunctionProps;\nnew lambda.Function(this, 'Fn', { ...props });\n" },
+    { name: 'deadLetterQueue given', filename: 'stack.ts', code: L + SQS + "new lambda.Function(this, 'Fn', { deadLetterQueue: q, retryAttempts: 2 });\n" },
+    { name: 'deadLetterQueueEnabled', filename: 'stack.ts', code: L + "new lambda.Function(this, 'Fn', { deadLetterQueueEnabled: true });\n" },
+    { name: 'onFailure destination', filename: 'stack.ts', code: L + SQS + "import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';\nnew lambda.Function(this, 'Fn', { onFailure: new SqsDestination(q) });\n" },
+    { name: 'an SQS source: the queue redrives, no DLQ needed', filename: 'stack.ts', code: L + SQS + FN + "import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nfn.addEventSource(new SqsEventSource(q));\n" },
+    { name: 'a DynamoDB stream source', filename: 'stack.ts', code: L + FN + "import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\ndeclare const table: any;\nfn.addEventSource(new DynamoEventSource(table, { startingPosition: lambda.StartingPosition.LATEST }));\n" },
+    { name: 'behind API Gateway (synchronous)', filename: 'stack.ts', code: L + FN + "import * as apigw from 'aws-cdk-lib/aws-apigateway';\nnew apigw.LambdaRestApi(this, 'Api', { handler: fn });\n" },
+    { name: 'an SNS subscription with its own DLQ', filename: 'stack.ts', code: L + SNS + SQS + FN + "import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';\ntopic.addSubscription(new subs.LambdaSubscription(fn, { deadLetterQueue: q }));\n" },
+    { name: 'an EventBridge target with its own DLQ', filename: 'stack.ts', code: L + SQS + FN + "import * as events from 'aws-cdk-lib/aws-events';\nimport * as targets from 'aws-cdk-lib/aws-events-targets';\nnew events.Rule(this, 'R', { targets: [new targets.LambdaFunction(fn, { deadLetterQueue: q })] });\n" },
+    { name: 'configureAsyncInvoke with onFailure', filename: 'stack.ts', code: L + SQS + FN + "import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';\nfn.configureAsyncInvoke({ onFailure: new SqsDestination(q) });\n" },
+    { name: 'a custom-resource provider handler (synchronous)', filename: 'stack.ts', code: L + FN + "import * as cr from 'aws-cdk-lib/custom-resources';\nnew cr.Provider(this, 'P', { onEventHandler: fn });\n" },
+    { name: 'an AppSync data source (synchronous)', filename: 'stack.ts', code: L + FN + "declare const api: any;\napi.addLambdaDataSource('ds', fn);\n" },
+    { name: 'an EventBridge Scheduler target with its own DLQ', filename: 'stack.ts', code: L + SQS + FN + "import * as st from 'aws-cdk-lib/aws-scheduler-targets';\nnew st.LambdaInvoke(fn, { deadLetterQueue: q });\n" },
+    { name: 'DLQ from a parameter', filename: 'stack.ts', code: L + "export const f = (s: any, dlq: any) => new lambda.Function(s, 'Fn', { deadLetterQueue: dlq });\n" },
+  ],
+  invalid: [
+    ...formCases,
+    {
+      name: 'wired to SNS without a DLQ: warning',
+      filename: 'stack.ts',
+      code: L + SNS + "import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nconst fn = new lambda.Function(this, 'OnOrder', {\n  handler: 'index.handler',\n});\nfn.addEventSource(new SnsEventSource(topic));\n",
+      errors: [{ messageId: 'asyncWithoutDlq', line: 5, column: 16, severity: 'warning', data: { source: 'SnsEventSource' } }],
+      output: L + SNS + "import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nconst fn = new lambda.Function(this, 'OnOrder', {\n  handler: 'index.handler',\n  deadLetterQueueEnabled: true,\n  retryAttempts: 2,\n});\nfn.addEventSource(new SnsEventSource(topic));\n",
+    },
+    {
+      name: 'an EventBridge rule target (NodejsFunction in a field)',
+      filename: 'stack.ts',
+      code: "import * as events from 'aws-cdk-lib/aws-events';\nimport * as targets from 'aws-cdk-lib/aws-events-targets';\nimport { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nclass S {\n  fn = new NodejsFunction(this, 'Nightly', { entry: 'n.ts', retryAttempts: 0 });\n  wire() {\n    new events.Rule(this, 'R', { targets: [new targets.LambdaFunction(this.fn)] });\n  }\n}\n",
+      errors: [{ messageId: 'asyncWithoutDlq', line: 5, data: { source: 'EventBridge rule target' } }],
+      output: "import * as events from 'aws-cdk-lib/aws-events';\nimport * as targets from 'aws-cdk-lib/aws-events-targets';\nimport { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nclass S {\n  fn = new NodejsFunction(this, 'Nightly', { entry: 'n.ts', retryAttempts: 0, deadLetterQueueEnabled: true });\n  wire() {\n    new events.Rule(this, 'R', { targets: [new targets.LambdaFunction(this.fn)] });\n  }\n}\n",
+    },
+    {
+      name: 'an S3 notification',
+      filename: 'stack.ts',
+      code: L + FN + "import * as s3 from 'aws-cdk-lib/aws-s3';\nimport * as s3n from 'aws-cdk-lib/aws-s3-notifications';\nconst b = new s3.Bucket(this, 'B');\nb.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn));\n",
+      errors: [{ messageId: 'asyncWithoutDlq', line: 2, data: { source: 'S3 notification' } }],
+      output: L + "const fn = new lambda.Function(this, 'Fn', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\nimport * as s3 from 'aws-cdk-lib/aws-s3';\nimport * as s3n from 'aws-cdk-lib/aws-s3-notifications';\nconst b = new s3.Bucket(this, 'B');\nb.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn));\n",
+    },
+    {
+      name: 'SNS subscription without a DLQ, and deadLetterQueueEnabled: false',
+      filename: 'stack.ts',
+      code: L + SNS + "import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';\nconst fn = new lambda.Function(this, 'Fn', { deadLetterQueueEnabled: false });\ntopic.addSubscription(new subs.LambdaSubscription(fn));\n",
+      errors: [{ messageId: 'asyncWithoutDlq', line: 5, data: { source: 'SNS subscription' } }],
+      output: L + SNS + "import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';\nconst fn = new lambda.Function(this, 'Fn', { deadLetterQueueEnabled: true, retryAttempts: 2 });\ntopic.addSubscription(new subs.LambdaSubscription(fn));\n",
+    },
+    {
+      name: 'a CloudWatch Logs subscription destination (asynchronous)',
+      filename: 'stack.ts',
+      code: L + FN + "import * as logs from 'aws-cdk-lib/aws-logs';\nimport * as dest from 'aws-cdk-lib/aws-logs-destinations';\ndeclare const group: logs.ILogGroup;\ngroup.addSubscriptionFilter('F', { destination: new dest.LambdaDestination(fn), filterPattern: logs.FilterPattern.allEvents() });\n",
+      errors: [{ messageId: 'asyncWithoutDlq', line: 2, data: { source: 'CloudWatch Logs subscription' } }],
+      output: L + "const fn = new lambda.Function(this, 'Fn', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\nimport * as logs from 'aws-cdk-lib/aws-logs';\nimport * as dest from 'aws-cdk-lib/aws-logs-destinations';\ndeclare const group: logs.ILogGroup;\ngroup.addSubscriptionFilter('F', { destination: new dest.LambdaDestination(fn), filterPattern: logs.FilterPattern.allEvents() });\n",
+    },
+    {
+      name: 'L1 CfnFunction: reported, no fix (needs a queue ARN)',
+      filename: 'stack.ts',
+      code: L + "new lambda.CfnFunction(this, 'Raw', { code: {}, role: 'r' });\n",
+      errors: [{ messageId: 'unknownInvocation', line: 2 }],
+      output: null,
+    },
+  ],
+});

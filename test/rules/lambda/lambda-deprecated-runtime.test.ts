@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LAMBDA_RUNTIMES, isDeprecated, replacementFor, runtimeById } from '../../../server/src/data/lambda-runtimes';
+import { defaultConfig, type ResolvedConfig } from '../../../server/src/engine/config';
+import { lambdaDeprecatedRuntime } from '../../../server/src/rules/lambda/lambda-deprecated-runtime';
+import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+import { importForms } from '../cdk-forms';
+
+/** Judged on a fixed day so the table stays stable: 2026-11-27. */
+function on(asOf: string, awsCdkLibVersion?: string): ResolvedConfig {
+  const c = defaultConfig();
+  c.rules['lambda-deprecated-runtime'] = { options: { asOf } };
+  c.settings.awsCdkLibVersion = awsCdkLibVersion;
+  return c;
+}
+const TODAY = on('2026-11-27');
+
+const formCases: InvalidCase[] = importForms('aws-lambda', 'lambda', 'Function')
+  .filter((f) => f.cls.includes('.')) // `Runtime` must be reachable: namespace-style forms
+  .map((f) => {
+    const rt = f.cls.replace(/Function$/, 'Runtime');
+    const v1 = f.name === 'CDK v1 module';
+    return {
+      name: `NODEJS_16_X, ${f.name}`,
+      filename: f.filename,
+      config: TODAY,
+      code: `${f.header}new ${f.cls}(this, 'Fn', { runtime: ${rt}.NODEJS_16_X });\n`,
+      errors: [{ messageId: 'deprecated', line: 2, severity: 'warning', data: { runtime: 'nodejs16.x', date: '2024-06-12', replacement: 'nodejs24.x' } }],
+      // CDK v1 has none of today's runtimes: the finding names one, the code is left alone.
+      output: v1 ? null : `${f.header}new ${f.cls}(this, 'Fn', { runtime: ${rt}.NODEJS_24_X });\n`,
+    };
+  });
+
+const L = "import * as lambda from 'aws-cdk-lib/aws-lambda';\n";
+const NODE = "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nimport { Runtime } from 'aws-cdk-lib/aws-lambda';\n";
+
+ruleTester(lambdaDeprecatedRuntime, {
+  valid: [
+    { name: 'NODEJS_22_X is supported until 2027-04-30', filename: 'stack.ts', config: TODAY, code: L + "new lambda.Function(this, 'F', { runtime: lambda.Runtime.NODEJS_22_X });\n" },
+    { name: 'NODEJS_20_X before its date', filename: 'stack.ts', config: on('2026-04-29'), code: L + "new lambda.Function(this, 'F', { runtime: lambda.Runtime.NODEJS_20_X });\n" },
+    { name: 'NODEJS_LATEST is not in the table', filename: 'stack.ts', config: TODAY, code: L + "new lambda.Function(this, 'F', { runtime: lambda.Runtime.NODEJS_LATEST });\n" },
+    { name: 'no runtime (NodejsFunction default)', filename: 'stack.ts', config: TODAY, code: NODE + "new NodejsFunction(this, 'F', { entry: 'a.ts' });\n" },
+    { name: 'runtime from a parameter', filename: 'stack.ts', config: TODAY, code: L + "export const f = (s: any, r: lambda.Runtime) => new lambda.Function(s, 'F', { runtime: r });\n" },
+    { name: 'Python 3.11 was extended to 2027-06-30', filename: 'stack.ts', config: TODAY, code: L + "new lambda.Function(this, 'F', { runtime: lambda.Runtime.PYTHON_3_11 });\n" },
+    { name: 'an unknown runtime string on L1', filename: 'stack.ts', config: TODAY, code: L + "new lambda.CfnFunction(this, 'F', { code: {}, role: 'r', runtime: 'nodejs99.x' });\n" },
+  ],
+  invalid: [
+    ...formCases,
+    {
+      name: "the guide's own NODEJS_20_X, deprecated since 2026-04-30",
+      filename: 'stack.ts',
+      config: TODAY,
+      code: L + "new lambda.Function(this, 'Handler', {\n  runtime: lambda.Runtime.NODEJS_20_X,\n  handler: 'index.handler',\n});\n",
+      errors: [{ messageId: 'deprecated', line: 3, column: 3, endColumn: 38, data: { runtime: 'nodejs20.x', date: '2026-04-30' } }],
+      output: L + "new lambda.Function(this, 'Handler', {\n  runtime: lambda.Runtime.NODEJS_24_X,\n  handler: 'index.handler',\n});\n",
+    },
+    {
+      name: 'a project on aws-cdk-lib 2.200.0 gets NODEJS_22_X (it has no NODEJS_24_X)',
+      filename: 'stack.ts',
+      config: on('2026-11-27', '2.200.0'),
+      code: NODE + "new NodejsFunction(this, 'F', { runtime: Runtime.NODEJS_18_X });\n",
+      errors: [{ messageId: 'deprecated', data: { replacement: 'nodejs22.x' } }],
+      output: NODE + "new NodejsFunction(this, 'F', { runtime: Runtime.NODEJS_22_X });\n",
+    },
+    {
+      name: 'a runtime shared through a const is fixed where it is written',
+      filename: 'stack.ts',
+      config: TODAY,
+      code: L + "const RUNTIME = lambda.Runtime.PYTHON_3_9;\nnew lambda.Function(this, 'F', { runtime: RUNTIME });\n",
+      errors: [{ messageId: 'deprecated', line: 3, data: { runtime: 'python3.9', replacement: 'python3.14' } }],
+      output: L + "const RUNTIME = lambda.Runtime.PYTHON_3_14;\nnew lambda.Function(this, 'F', { runtime: RUNTIME });\n",
+    },
+    {
+      name: 'L1 runtime string',
+      filename: 'stack.ts',
+      config: TODAY,
+      code: L + 'new lambda.CfnFunction(this, "F", { code: {}, role: "r", runtime: "python3.8" });\n',
+      errors: [{ messageId: 'deprecated', data: { runtime: 'python3.8', replacement: 'python3.14' } }],
+      output: L + 'new lambda.CfnFunction(this, "F", { code: {}, role: "r", runtime: \'python3.14\' });\n',
+    },
+    {
+      name: 'new Runtime("nodejs14.x") is read too; no constant to rename: no fix',
+      filename: 'stack.ts',
+      config: TODAY,
+      code: L + "new lambda.Function(this, 'F', { runtime: new lambda.Runtime('nodejs14.x') });\n",
+      errors: [{ messageId: 'deprecated', data: { runtime: 'nodejs14.x' } }],
+      output: null,
+    },
+    {
+      name: 'Go 1.x moves to the OS-only runtime',
+      filename: 'stack.ts',
+      config: TODAY,
+      code: L + "new lambda.Function(this, 'F', { runtime: lambda.Runtime.GO_1_X });\n",
+      errors: [{ messageId: 'deprecated', data: { replacement: 'provided.al2023' } }],
+      output: L + "new lambda.Function(this, 'F', { runtime: lambda.Runtime.PROVIDED_AL2023 });\n",
+    },
+  ],
+});
+
+describe('lambda runtime table', () => {
+  it('every date is an ISO date with a source', () => {
+    for (const r of LAMBDA_RUNTIMES) {
+      if (r.deprecated) assert.match(r.deprecated, /^\d{4}-\d{2}-\d{2}$/, r.id);
+      assert.ok(r.source.length > 0, r.id);
+    }
+  });
+  it('ids and CDK constants are unique', () => {
+    const ids = LAMBDA_RUNTIMES.map((r) => r.id);
+    const consts = LAMBDA_RUNTIMES.flatMap((r) => (r.cdk ? [r.cdk] : []));
+    assert.equal(new Set(ids).size, ids.length);
+    assert.equal(new Set(consts).size, consts.length);
+  });
+  it('the guide: nodejs20.x deprecated from 2026-04-30', () => {
+    const r = runtimeById('nodejs20.x')!;
+    assert.equal(isDeprecated(r, '2026-04-29'), false);
+    assert.equal(isDeprecated(r, '2026-04-30'), true);
+  });
+  it('a replacement is never itself deprecated', () => {
+    for (const r of LAMBDA_RUNTIMES) {
+      const next = replacementFor(r, '2026-11-27', { cdk: false });
+      if (next) assert.equal(isDeprecated(next, '2026-11-27'), false, `${r.id} → ${next.id}`);
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import { lambdaExplicitTimeout } from '../../../server/src/rules/lambda/lambda-explicit-timeout';
+import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+import { importForms } from '../cdk-forms';
+
+const PROPS = "{ handler: 'index.handler' }";
+const FIXED = (d: string) => `{ handler: 'index.handler', timeout: ${d}.seconds(30) }`;
+// Where `Duration` comes from after the fix, per import form of the function class.
+const duration: Record<string, [(h: string) => string, string]> = {
+  'namespace import': [(h) => `${h}import { Duration } from 'aws-cdk-lib';\n`, 'Duration'],
+  'named import': [(h) => `${h}import { Duration } from 'aws-cdk-lib';\n`, 'Duration'],
+  'aliased named import': [(h) => `${h}import { Duration } from 'aws-cdk-lib';\n`, 'Duration'],
+  'aws_lambda as lambda': [() => "import { aws_lambda as lambda, Duration } from 'aws-cdk-lib';\n", 'Duration'],
+  'cdk.aws_lambda': [(h) => h, 'cdk.Duration'],
+  'require namespace (JavaScript)': [(h) => `${h}const { Duration } = require('aws-cdk-lib');\n`, 'Duration'],
+  'require destructuring (JavaScript)': [(h) => `${h}const { Duration } = require('aws-cdk-lib');\n`, 'Duration'],
+  'CDK v1 module': [(h) => `${h}import { Duration } from '@aws-cdk/core';\n`, 'Duration'],
+};
+const formCases: InvalidCase[] = importForms('aws-lambda', 'lambda', 'Function').map((f) => {
+  const [header, d] = duration[f.name];
+  return {
+    name: `Function without timeout, ${f.name}`,
+    filename: f.filename,
+    code: `${f.header}new ${f.cls}(this, 'Handler', ${PROPS});\n`,
+    errors: [{ messageId: 'missing', line: 2, column: 5, severity: 'warning', data: { name: 'Handler' } }],
+    output: `${header(f.header)}new ${f.cls}(this, 'Handler', ${FIXED(d)});\n`,
+  };
+});
+
+const NODE = "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\n";
+const CORE = "import { Duration, Stack } from 'aws-cdk-lib';\n";
+
+ruleTester(lambdaExplicitTimeout, {
+  valid: [
+    { name: 'timeout set', filename: 'stack.ts', code: CORE + NODE + "new NodejsFunction(this, 'Api', { entry: 'a.ts', timeout: Duration.seconds(10) });\n" },
+    { name: 'timeout from shared defaults (const spread)', filename: 'stack.ts', code: CORE + NODE + "const defaults = { timeout: Duration.seconds(10), memorySize: 512 };\nnew NodejsFunction(this, 'Api', { ...defaults, entry: 'a.ts' });\n" },
+    { name: 'defaults from an imported module are unknown', filename: 'stack.ts', code: NODE + "import { lambdaDefaults } from './defaults';\nnew NodejsFunction(this, 'Api', { ...lambdaDefaults, entry: 'a.ts' });\n" },
+    { name: 'a helper passing its props through', filename: 'stack.ts', code: NODE + "export function fn(scope: any, id: string, props: any) {\n  return new NodejsFunction(scope, id, { bundling: { minify: true }, ...props });\n}\n" },
+    { name: 'timeout from context', filename: 'stack.ts', code: CORE + NODE + "new NodejsFunction(this, 'Api', { timeout: Duration.seconds(Number(this.node.tryGetContext('t'))) });\n" },
+    { name: 'the global Function constructor is not Lambda', filename: 'util.ts', code: "const f = new Function('a', 'b', 'return a + b');\n" },
+    { name: 'a Glue-like "Function" from another module', filename: 'stack.ts', code: "import { Function } from 'aws-cdk-lib/aws-cloudfront';\nnew Function(this, 'Edge', { code: undefined as any });\n" },
+    { name: 'L1 with timeout', filename: 'stack.ts', code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.CfnFunction(this, 'Raw', { code: {}, role: 'arn', timeout: 20 });\n" },
+  ],
+  invalid: [
+    ...formCases,
+    {
+      name: 'NodejsFunction is a Function: Duration added to the existing core import',
+      filename: 'stack.ts',
+      code: "import { Stack } from 'aws-cdk-lib';\n" + NODE + "new NodejsFunction(this, 'Api', {\n  entry: 'src/api.ts',\n  memorySize: 256,\n});\n",
+      errors: [{ messageId: 'missing', line: 3, column: 5, data: { name: 'Api' } }],
+      output: "import { Stack, Duration } from 'aws-cdk-lib';\n" + NODE + "new NodejsFunction(this, 'Api', {\n  entry: 'src/api.ts',\n  memorySize: 256,\n  timeout: Duration.seconds(30),\n});\n",
+    },
+    {
+      name: 'NodejsFunction without props',
+      filename: 'stack.ts',
+      code: CORE + NODE + "new NodejsFunction(this, 'Api');\n",
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: CORE + NODE + "new NodejsFunction(this, 'Api', { timeout: Duration.seconds(30) });\n",
+    },
+    {
+      name: 'two functions in one file: one pass adds the import once (the second fix waits)',
+      filename: 'stack.ts',
+      code: NODE + "new NodejsFunction(this, 'A', { entry: 'a.ts' });\nnew NodejsFunction(this, 'B', { entry: 'b.ts' });\n",
+      errors: [
+        { messageId: 'missing', line: 2, data: { name: 'A' } },
+        { messageId: 'missing', line: 3, data: { name: 'B' } },
+      ],
+      output: NODE + "import { Duration } from 'aws-cdk-lib';\nnew NodejsFunction(this, 'A', { entry: 'a.ts', timeout: Duration.seconds(30) });\nnew NodejsFunction(this, 'B', { entry: 'b.ts' });\n",
+    },
+    {
+      name: 'L1 CfnFunction gets a number of seconds',
+      filename: 'stack.ts',
+      code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.CfnFunction(this, 'Raw', { code: {}, role: 'arn' });\n",
+      errors: [{ messageId: 'missing', line: 2 }],
+      output: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.CfnFunction(this, 'Raw', { code: {}, role: 'arn', timeout: 30 });\n",
+    },
+    {
+      name: 'PythonFunction (alpha module) is a Function too',
+      filename: 'stack.ts',
+      code: "import { PythonFunction } from '@aws-cdk/aws-lambda-python-alpha';\nnew PythonFunction(this, 'Py', { entry: 'py' });\n",
+      errors: [{ messageId: 'missing', line: 2 }],
+      output: "import { PythonFunction } from '@aws-cdk/aws-lambda-python-alpha';\nimport { Duration } from 'aws-cdk-lib';\nnew PythonFunction(this, 'Py', { entry: 'py', timeout: Duration.seconds(30) });\n",
+    },
+  ],
+});
