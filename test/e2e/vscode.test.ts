@@ -148,8 +148,10 @@ test('UI: typing a snippet prefix and accepting it inserts the ✅ pattern', asy
       await page.keyboard.press('Control+Space'); // quick suggestions can miss a hyphenated word: ask explicitly
       await row.waitFor({ timeout: UI_TIMEOUT });
     });
+    // The exact prefix ranks first: Enter accepts the focused suggestion, as a user would.
+    await page.locator('.suggest-widget .monaco-list-row.focused').filter({ hasText: prefix }).waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, 'snippet-suggested');
-    await row.click();
+    await page.keyboard.press('Enter');
     await waitForEditorText(page, (t) => t.includes(expectedLine), `the snippet line "${expectedLine}"`);
   });
 });
