@@ -5,7 +5,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { buildIamData } from './build-iam-data.mjs';
 
 const production = process.argv.includes('--production');
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: !production, minify: production, logLevel: 'warning' };
+// `module` first: jsonc-parser's UMD build requires its parts at run time, which a bundle cannot serve.
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], sourcemap: !production, minify: production, logLevel: 'warning' };
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },

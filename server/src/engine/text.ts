@@ -44,8 +44,24 @@ export function indentAt(text: string, offset: number): string {
   return text.slice(lineStart, end);
 }
 
+/**
+ * The file's formatting, read once per text. Fix builders call these per statement or per
+ * finding; each call scans the whole text when it has no indented lines or no CRLF (a minified
+ * policy), which made a policy with thousands of statements quadratic.
+ */
+let formatOf: { text: string; unit?: string; eol?: string } = { text: '' };
+function format(text: string): typeof formatOf {
+  if (formatOf.text !== text) formatOf = { text };
+  return formatOf;
+}
+
 /** The file's indentation unit: a tab, or the smallest run of leading spaces (default two). */
 export function detectIndentUnit(text: string): string {
+  const f = format(text);
+  return (f.unit ??= scanIndentUnit(text));
+}
+
+function scanIndentUnit(text: string): string {
   let smallest = 0;
   const re = /^([ \t]+)\S/gm;
   let m: RegExpExecArray | null;
@@ -60,7 +76,8 @@ export function detectIndentUnit(text: string): string {
 }
 
 export function detectEol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  const f = format(text);
+  return (f.eol ??= text.includes('\r\n') ? '\r\n' : '\n');
 }
 
 /** Applies non-overlapping edits (any order). Throws on overlap: callers filter first. */

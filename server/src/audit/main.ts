@@ -1,0 +1,88 @@
+// The `aws-patterns` command line: parse arguments, load config and IAM data, discover files,
+// analyze, format, and choose the exit code (0 clean, 1 findings at or above --fail-on, 2 usage
+// or config error). I/O goes through `io` so each piece stays testable on its own.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ResolvedConfig } from '../engine/config';
+import { lineIndex } from '../engine/text';
+import type { IamKnowledge } from '../iam/knowledge';
+import { allRules, rulesById } from '../rules/index';
+import { USAGE, UsageError, parseCommand, type AuditOptions } from './args';
+import { discoverFiles } from './discover';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { auditFiles, displayPath, exitCodeFor } from './run';
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  iam: () => IamKnowledge;
+  version: string;
+}
+
+export function runCli(argv: string[], io: CliIo): number {
+  try {
+    const command = parseCommand(argv);
+    if (command.kind === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if (command.kind === 'version') {
+      io.stdout(`${io.version}\n`);
+      return 0;
+    }
+    return audit(command.options, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      io.stderr(`aws-patterns: ${e.message}\n`);
+      if (e instanceof UsageError) io.stderr('Run "aws-patterns --help" for usage.\n');
+      return 2;
+    }
+    throw e;
+  }
+}
+
+class ConfigError extends Error {}
+
+function audit(options: AuditOptions, io: CliIo): number {
+  const config = loadConfig(options.config, io.cwd);
+  const { files, unsupported } = discoverFiles(options.paths, io.cwd);
+  for (const u of unsupported) io.stderr(`aws-patterns: skipped ${u}: only JSON, TypeScript and JavaScript files are analyzed.\n`);
+  const report = auditFiles(files, io.cwd, config, io.iam());
+  for (const e of report.internalErrors) {
+    io.stderr(`aws-patterns: internal error: rule ${e.ruleId} failed on ${e.file}${e.line ? `:${e.line}` : ''} and was turned off for that file.\n${e.stack ?? e.message}\n`);
+  }
+  const text =
+    options.format === 'sarif' ? formatSarif(report, allRules, io.version) : options.format === 'json' ? formatJson(report, io.version) : formatText(report);
+  if (options.output) {
+    const target = resolve(io.cwd, options.output);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } else {
+    io.stdout(text);
+  }
+  return exitCodeFor(report, options.failOn);
+}
+
+/** `--config FILE`, else `./.aws-patterns.json` when present, else the defaults. Any problem stops the run. */
+function loadConfig(explicit: string | undefined, cwd: string): ResolvedConfig {
+  const path = explicit !== undefined ? resolve(cwd, explicit) : resolve(cwd, CONFIG_FILE_NAME);
+  if (!existsSync(path)) {
+    if (explicit !== undefined) throw new ConfigError(`config file not found: ${explicit}`);
+    return defaultConfig();
+  }
+  const text = readFileSync(path, 'utf8');
+  const { config, problems } = parseConfig(text, new Set(rulesById.keys()));
+  if (problems.length) {
+    const lines = lineIndex(text);
+    const shown = displayPath(cwd, path);
+    const detail = problems.map((p) => {
+      const pos = lines.position(p.start);
+      return `  ${shown}:${pos.line + 1}:${pos.character + 1}: ${p.message}`;
+    });
+    throw new ConfigError(`invalid configuration in ${shown}:\n${detail.join('\n')}`);
+  }
+  return config;
+}

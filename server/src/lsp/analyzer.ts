@@ -1,0 +1,110 @@
+// Runs the engine on an open document with the settings and config that apply to it, and keeps
+// the latest report per document so code actions and hovers reuse it instead of re-analyzing.
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AwsPatternsSettings } from '../../../shared/settings';
+import { CancelledError, analyze } from '../engine/analyze';
+import { defaultConfig, parseConfig, type ResolvedConfig } from '../engine/config';
+import { fixAll, type FixAllResult } from '../engine/fixes';
+import type { RuleDefinition } from '../engine/rule';
+import type { AnalysisResult, InternalError } from '../engine/types';
+import type { IamKnowledge } from '../iam/knowledge';
+import { rulesById } from '../rules/index';
+import { configProblemToDiagnostic, findingToDiagnostic, noticeToDiagnostic } from './convert';
+import { effectiveConfig, isConfigFile, type Workspace } from './workspace';
+
+export interface Logger {
+  error(message: string): void;
+  info(message: string): void;
+}
+
+export interface DocumentReport {
+  uri: string;
+  version: number;
+  generation: number;
+  settings: AwsPatternsSettings;
+  config: ResolvedConfig;
+  result: AnalysisResult;
+  diagnostics: Diagnostic[];
+}
+
+const EMPTY_RESULT: AnalysisResult = { kind: undefined, findings: [], notices: [], internalErrors: [] };
+
+/** Returned instead of a report when the document changed (or the request was cancelled) meanwhile. */
+export const STALE = 'stale' as const;
+
+export class Analyzer {
+  private readonly reports = new Map<string, DocumentReport>();
+
+  constructor(
+    private readonly iam: () => IamKnowledge,
+    private readonly workspace: Workspace,
+    private readonly log: Logger,
+    /** The registry, unless a test hands in its own rules. */
+    private readonly rules?: readonly RuleDefinition[],
+  ) {}
+
+  /**
+   * The report for this version of the document. `isStale` is checked after the settings
+   * arrive and between parsing and walking: a run for an outdated version stops early.
+   */
+  async report(doc: TextDocument, isStale: () => boolean = () => false): Promise<DocumentReport | typeof STALE> {
+    const cached = this.reports.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.generation === this.workspace.generation) return cached;
+
+    const generation = this.workspace.generation;
+    const settings = await this.workspace.settingsFor(doc.uri);
+    if (isStale()) return STALE;
+    const base = { uri: doc.uri, version: doc.version, generation, settings };
+    let report: DocumentReport;
+    if (!settings.enable) {
+      report = { ...base, config: defaultConfig(), result: EMPTY_RESULT, diagnostics: [] };
+    } else if (isConfigFile(doc.uri)) {
+      // The config file being edited: its own problems, live, instead of an analysis.
+      const { problems } = parseConfig(doc.getText(), new Set(rulesById.keys()));
+      report = { ...base, config: defaultConfig(), result: EMPTY_RESULT, diagnostics: problems.map((p) => configProblemToDiagnostic(doc, p)) };
+    } else {
+      const config = effectiveConfig(this.workspace.configFor(doc.uri), settings);
+      const started = performance.now();
+      let result: AnalysisResult;
+      try {
+        result = analyze(this.input(doc), { iam: this.iam(), config, rules: this.rules, isCancelled: isStale });
+      } catch (e) {
+        if (e instanceof CancelledError) return STALE;
+        throw e;
+      }
+      this.logInternalErrors(result.internalErrors);
+      const elapsed = performance.now() - started;
+      if (elapsed > 200) this.log.info(`Analyzing ${doc.uri} took ${elapsed.toFixed(0)} ms.`);
+      const diagnostics = [...result.notices.map((n) => noticeToDiagnostic(doc, n)), ...result.findings.map((f) => findingToDiagnostic(doc, f))];
+      report = { ...base, config, result, diagnostics };
+    }
+    if (generation === this.workspace.generation) this.reports.set(doc.uri, report);
+    return report;
+  }
+
+  /** Fix-all on the document's current text, with the config its report used. */
+  fixAll(doc: TextDocument, report: DocumentReport): FixAllResult {
+    const result = fixAll(this.input(doc), { iam: this.iam(), config: report.config, rules: this.rules });
+    this.logInternalErrors(result.result.internalErrors);
+    return result;
+  }
+
+  forget(uri: string): void {
+    this.reports.delete(uri);
+  }
+
+  clear(): void {
+    this.reports.clear();
+  }
+
+  private input(doc: TextDocument) {
+    return { path: this.workspace.displayPath(doc.uri), text: doc.getText(), languageId: doc.languageId };
+  }
+
+  private logInternalErrors(errors: readonly InternalError[]): void {
+    for (const e of errors) {
+      this.log.error(`Rule ${e.ruleId} failed on ${e.file}${e.line ? `:${e.line}` : ''} and was turned off for this file: ${e.stack ?? e.message}`);
+    }
+  }
+}

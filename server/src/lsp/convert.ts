@@ -1,0 +1,71 @@
+// Engine results → LSP shapes. Offsets become positions through the document itself, so the
+// ranges are exact for whatever line endings the document uses.
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type Range,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ConfigProblem } from '../engine/config';
+import type { DiagnosticTag as EngineTag, FileNotice, Finding, Severity, TextEdit } from '../engine/types';
+import { ruleDocsUrl } from '../rules/docsUrl';
+
+export const SOURCE = 'aws-patterns';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const TAGS: Record<EngineTag, DiagnosticTag> = {
+  unnecessary: DiagnosticTag.Unnecessary,
+  deprecated: DiagnosticTag.Deprecated,
+};
+
+/** Just enough of a document to turn offsets into positions. */
+export type Positions = Pick<TextDocument, 'positionAt'>;
+
+export function toRange(doc: Positions, start: number, end: number): Range {
+  return { start: doc.positionAt(start), end: doc.positionAt(end) };
+}
+
+export function findingToDiagnostic(doc: Positions, f: Finding): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(doc, f.start, f.end),
+    severity: SEVERITIES[f.severity],
+    source: SOURCE,
+    code: f.ruleId,
+    codeDescription: { href: ruleDocsUrl(f.ruleId) },
+    message: f.message,
+  };
+  if (f.tags?.length) d.tags = f.tags.map((t) => TAGS[t]);
+  return d;
+}
+
+/** A note about the file itself (unparseable, skipped): information, with no rule code. */
+export function noticeToDiagnostic(doc: Positions, n: FileNotice): Diagnostic {
+  return { range: toRange(doc, n.start, n.end), severity: SEVERITIES[n.severity], source: SOURCE, message: n.message };
+}
+
+export function configProblemToDiagnostic(doc: Positions, p: ConfigProblem): Diagnostic {
+  return { range: toRange(doc, p.start, p.end), severity: DiagnosticSeverity.Error, source: SOURCE, message: `.aws-patterns.json: ${p.message}` };
+}
+
+export function toLspEdits(doc: Positions, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
+}
+
+/** The same finding as a diagnostic the client sent back (code actions carry them). */
+export function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return (
+    a.code === b.code &&
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
+}
