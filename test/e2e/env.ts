@@ -35,7 +35,8 @@ export function vsixPath(): string {
 /** Compiled extension-host suite (scripts/build-suite.mjs). */
 export const suiteIndex = join(repoRoot, 'out/test/suite/index.js');
 export const fixtureWorkspace = join(repoRoot, 'test/fixtures/e2e-workspace');
-export const screenshotDir = join(repoRoot, 'test-results/e2e');
+/** Screenshots; AWS_PATTERNS_E2E_SHOTS moves them (prove-failure.sh keeps the broken runs' apart). */
+export const screenshotDir = resolve(process.env.AWS_PATTERNS_E2E_SHOTS ?? join(repoRoot, 'test-results/e2e'));
 
 /**
  * Creates a fresh scratch folder for this run and points HOME, XDG_* and TMPDIR of this process

@@ -14,7 +14,9 @@ if [ $# -gt 0 ]; then
   vsix=$1
 else
   npm run package > /dev/null
-  vsix=$(ls -t dist-vsix/*.vsix ./*.vsix 2> /dev/null | head -n 1)
+  shopt -s nullglob
+  vsix=$(ls -t dist-vsix/*.vsix ./*.vsix | head -n 1)
+  shopt -u nullglob
 fi
 mkdir -p .e2e
 proven=true
@@ -27,7 +29,8 @@ break_and_run() {
   zip -q -d "$broken" "$entries"
   echo "== $broken: $vsix without $entries"
   set +e
-  AWS_PATTERNS_E2E_VSIX="$broken" AWS_PATTERNS_E2E_UI_TIMEOUT=10000 node --import tsx --test --test-reporter=spec \
+  rm -rf "test-results/e2e-broken-$name"
+  AWS_PATTERNS_E2E_VSIX="$broken" AWS_PATTERNS_E2E_UI_TIMEOUT=10000 AWS_PATTERNS_E2E_SHOTS="test-results/e2e-broken-$name" node --import tsx --test --test-reporter=spec \
     --test-name-pattern="$pattern" test/e2e/vscode.test.ts > "$log" 2>&1
   set -e
   # Each failed test with its error and what it was waiting for.
@@ -40,7 +43,7 @@ break_and_run() {
     echo "NOT PROVEN: $passed passed, $((failed / 2)) of $expected failed (log: $log)"
     proven=false
   else
-    echo "proven: all $expected failed (log: $log)"
+    echo "proven: all $expected failed (log: $log; screenshots: test-results/e2e-broken-$name/)"
   fi
 }
 
