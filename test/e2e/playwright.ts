@@ -8,7 +8,6 @@ import { chromiumPath, playwrightDir } from './env';
 export interface Locator {
   first(): Locator;
   last(): Locator;
-  nth(index: number): Locator;
   locator(selector: string): Locator;
   filter(options: { hasText?: string | RegExp; has?: Locator }): Locator;
   waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
@@ -18,7 +17,6 @@ export interface Locator {
   innerText(options?: { timeout?: number }): Promise<string>;
   allInnerTexts(): Promise<string[]>;
   getAttribute(name: string): Promise<string | null>;
-  boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
   fill(value: string): Promise<void>;
 }
 
@@ -36,11 +34,8 @@ export interface Page {
   goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded'; timeout?: number }): Promise<unknown>;
   locator(selector: string): Locator;
   keyboard: Keyboard;
-  mouse: { move(x: number, y: number): Promise<void> };
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
   exposeFunction(name: string, fn: (...args: never[]) => unknown): Promise<void>;
-  waitForFunction<T>(fn: (arg: T) => unknown, arg: T, options?: { timeout?: number; polling?: number }): Promise<unknown>;
-  evaluate<R, T>(fn: (arg: T) => R, arg: T): Promise<R>;
   on(event: 'console', listener: (msg: ConsoleMessage) => void): void;
   on(event: 'pageerror', listener: (err: Error) => void): void;
   close(): Promise<void>;
@@ -48,7 +43,6 @@ export interface Page {
 
 export interface BrowserContext {
   newPage(): Promise<Page>;
-  pages(): Page[];
   close(): Promise<void>;
 }
 

@@ -114,6 +114,26 @@ test('UI: hovering a finding shows the rule and the guide\'s ✅ pattern', async
   });
 });
 
+test('UI: hovering a CDK bucket shows the guide\'s checklist for it', async () => {
+  const page = await newWindow('ui-hover-construct');
+  await withShot(page, 'hover-construct-checklist', async () => {
+    await openFile(page, 'storage-stack.ts');
+    await activeEditor(page).locator('.squiggly-warning').first().waitFor({ timeout: UI_TIMEOUT });
+    // From the keyboard: cursor on the construct, Ctrl+K Ctrl+I shows the hover, again focuses it,
+    // and End scrolls it to its end, where the checklist is (the bucket's findings come first).
+    await activeEditor(page).locator('.view-line span').filter({ hasText: /^Bucket$/ }).first().click();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const checklist = page.locator('.monaco-hover-content').filter({ hasText: '✗' }).first();
+    await checklist.waitFor({ timeout: UI_TIMEOUT });
+    assert.match(await checklist.innerText(), /✗[^\n]*enforceSSL: true/);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.locator('.monaco-hover:focus-within').first().waitFor({ timeout: UI_TIMEOUT });
+    await page.keyboard.press('End');
+  });
+});
+
 test('UI: the lightbulb quick fix (Ctrl+.) rewrites the wildcard action', async () => {
   const page = await newWindow('ui-quick-fix');
   await withShot(page, 'quick-fix-applied', async () => {

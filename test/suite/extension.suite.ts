@@ -77,6 +77,23 @@ suite('AWS Patterns in the extension host', () => {
     assert.match(text, /✅/);
   });
 
+  test('a hover over the wildcard action counts what it grants, by access level', async () => {
+    const { editor, diagnostics } = await openWithFindings('policies/reports-read.json', ['iam-wildcard-action']);
+    const d = diagnostics.find((x) => ruleOf(x) === 'iam-wildcard-action')!;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, d.range.start.translate(0, 2));
+    const text = hoverText(hovers);
+    assert.match(text, /`s3:\*`\*\* grants \d+ actions/);
+    for (const level of ['List', 'Read', 'Write']) assert.match(text, new RegExp(`\\| ${level} \\| \\d+ \\|`), `no ${level} row`);
+  });
+
+  test('a hover over a CDK bucket shows the guide\'s checklist, ✗ for what it lacks and ✓ for what it has', async () => {
+    const { editor } = await openWithFindings('cdk/storage-stack.ts', ['s3-bucket-enforce-ssl']);
+    const at = editor.document.positionAt(editor.document.getText().indexOf('s3.Bucket') + 4);
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at));
+    assert.match(text, /✗[^\n]*enforceSSL: true/, `no ✗ for enforceSSL in:\n${text}`);
+    assert.match(text, /✓[^\n]*versioned: true/, `no ✓ for versioned in:\n${text}`);
+  });
+
   for (const language of ['typescript', 'json']) {
     test(`every contributed ${language} snippet is offered by completion after "aws-"`, async () => {
       const prefixes = snippetPrefixes(language);
