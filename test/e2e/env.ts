@@ -1,6 +1,7 @@
 // Where the real-editor tests find their tools (installed by setup.sh outside the repository) and
 // the scratch folder that holds everything a run writes: HOME, XDG dirs, TMPDIR, workspaces,
 // code-server's user data and extensions, browser profiles, logs.
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -62,10 +63,16 @@ export function enterScratch(name: string): string {
   return root;
 }
 
-/** A private copy of the fixture workspace, so edits in one test never leak into another. */
+/**
+ * A private copy of the fixture workspace, so edits in one test never leak into another. Each
+ * copy is a git repository of its own, as a project usually is: otherwise it would sit inside
+ * this checkout, whose .gitignore ignores `.e2e/`, and the audit (which honors .gitignore files
+ * up to the repository root, as git does) would rightly skip every file.
+ */
 export function copyWorkspace(scratch: string, name: string): string {
   const dest = join(scratch, 'workspaces', name);
   cpSync(fixtureWorkspace, dest, { recursive: true });
+  execFileSync('git', ['init', '-q', dest]);
   return dest;
 }
 

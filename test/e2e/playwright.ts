@@ -20,6 +20,11 @@ export interface Locator {
   fill(value: string): Promise<void>;
 }
 
+export interface FrameLocator {
+  locator(selector: string): Locator;
+  frameLocator(selector: string): FrameLocator;
+}
+
 export interface Keyboard {
   press(key: string): Promise<void>;
   type(text: string, options?: { delay?: number }): Promise<void>;
@@ -33,6 +38,7 @@ export interface ConsoleMessage {
 export interface Page {
   goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded'; timeout?: number }): Promise<unknown>;
   locator(selector: string): Locator;
+  frameLocator(selector: string): FrameLocator;
   keyboard: Keyboard;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
   exposeFunction(name: string, fn: (...args: never[]) => unknown): Promise<void>;

@@ -180,10 +180,18 @@ test('UI: "AWS Patterns: Audit Workspace" from the command palette shows the sum
   const page = await newWindow('ui-audit');
   await withShot(page, 'audit-summary', async () => {
     await runCommand(page, 'AWS Patterns: Audit Workspace');
-    // Files never opened get their findings; cdk.out (build output) does not.
-    const rows = await problems(page, [/admin\.json/, /iam-wildcard-action/]);
+    // Files never opened get their findings in the Problems panel; cdk.out (build output) does not.
+    const rows = await problems(page, [/admin\.json/, /iam-wildcard-action/, /s3-bucket-enforce-ssl/]);
     assert.ok(!rows.some((r) => r.includes('StorageStack.template.json')), 'the audit reported cdk.out');
-    await page.locator('.editor-group-container').filter({ hasText: /AWS Patterns audit/i }).first().waitFor({ timeout: UI_TIMEOUT });
+    // The summary is a Markdown preview: a webview, whose content lives in nested frames.
+    await page.locator('.tab[aria-label*="AWS Patterns audit"]').first().waitFor({ timeout: UI_TIMEOUT });
+    const summary = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+    await summary.filter({ hasText: 'AWS Patterns audit' }).waitFor({ timeout: UI_TIMEOUT });
+    const text = await summary.innerText();
+    for (const expected of ['admin.json', 'storage-stack.ts', 'iam-wildcard-action', 's3-bucket-enforce-ssl']) {
+      assert.ok(text.includes(expected), `the summary does not mention ${expected}:\n${text}`);
+    }
+    assert.ok(!text.includes('StorageStack.template.json'), 'the summary lists cdk.out');
   });
 });
 

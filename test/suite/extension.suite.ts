@@ -118,6 +118,18 @@ suite('AWS Patterns in the extension host', () => {
     assert.equal(found.find((d) => ruleOf(d) === 'iam-wildcard-action')!.severity, vscode.DiagnosticSeverity.Error, '"*" on "*" is an error');
     assert.deepEqual(vscode.languages.getDiagnostics(workspaceUri('cdk.out/StorageStack.template.json')), [], 'cdk.out is build output');
     assert.deepEqual(vscode.languages.getDiagnostics(workspaceUri('package.json')).filter((d) => d.source === SOURCE), []);
+    // And the summary is open.
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    assert.ok(tabs.some((label) => label.includes('AWS Patterns audit')), `no summary tab among ${tabs.join(', ')}`);
+  });
+
+  test('"AWS Patterns: Audit Workspace" also reports a file that was opened and closed before it', async () => {
+    // Closing an editor does not close its document at once (VS Code keeps the model a while);
+    // the audit must still list the file's findings in the Problems panel.
+    await openWithFindings('cdk/storage-stack.ts', ['s3-bucket-enforce-ssl']);
+    await revertAndCloseAll();
+    await vscode.commands.executeCommand(commandId('Audit Workspace'));
+    await waitForDiagnostics(workspaceUri('cdk/storage-stack.ts'), (ds) => ds.some((d) => ruleOf(d) === 's3-bucket-enforce-ssl'), 'the audit to report the stack');
   });
 });
 

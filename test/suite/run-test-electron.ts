@@ -3,6 +3,7 @@
 // .vscode-test/, so it needs a machine with internet; on our CI machines the suite runs inside
 // code-server instead (npm run test:e2e). VSCODE_VERSION picks the build (default: the
 // oldest release engines.vscode allows, then `stable` is worth a second run).
+import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   const workspace = join(repoRoot, '.e2e/vscode-electron/e2e-workspace');
   rmSync(workspace, { recursive: true, force: true });
   cpSync(join(repoRoot, 'test/fixtures/e2e-workspace'), workspace, { recursive: true });
+  // A repository of its own, or this checkout's .gitignore (which ignores .e2e/) hides it from the audit.
+  execFileSync('git', ['init', '-q', workspace]);
   await runTests({
     version: process.env.VSCODE_VERSION ?? '1.100.3',
     extensionDevelopmentPath: repoRoot,
