@@ -93,6 +93,28 @@ export function waitForText(doc: vscode.TextDocument, check: (text: string) => b
   });
 }
 
+/** Resolves with the label of the first tab whose label satisfies `check` (now or once it opens). */
+export function waitForTab(check: (label: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+  const find = (): string | undefined => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).find(check);
+  return new Promise((resolvePromise, reject) => {
+    const now = find();
+    if (now !== undefined) return resolvePromise(now);
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+      const label = find();
+      if (label === undefined) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolvePromise(label);
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      const labels = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+      reject(new Error(`timed out waiting for ${what}; tabs: ${labels.join(', ') || 'none'}`));
+    }, timeoutMs);
+    return undefined;
+  });
+}
+
 /** Reverts and closes every editor (no save prompt), so each test starts from the files on disk. */
 export async function revertAndCloseAll(): Promise<void> {
   for (let i = 0; i < 50 && vscode.window.tabGroups.all.some((g) => g.tabs.length > 0); i++) {
