@@ -1,7 +1,7 @@
 // Builds everything that ships: three CommonJS bundles for Node (the VS Code client with
 // `vscode` external; the language server and the CLI fully bundled) and the IAM data files.
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { buildIamData } from './build-iam-data.mjs';
 
 const production = process.argv.includes('--production');
@@ -19,3 +19,6 @@ if (!existsSync('dist/iam-data/index.json') || process.argv.includes('--clean'))
   buildIamData('dist/iam-data');
 }
 await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+// The CLI is the package's `bin`: `npm exec aws-patterns` in a checkout runs the file itself, so
+// it must be executable (esbuild writes 0644; only an install from the tarball sets the bit).
+if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
