@@ -1,7 +1,7 @@
 // analyze(file, options) → findings. Picks the front end by file kind, parses once, walks once
 // dispatching to every enabled rule, and isolates rule failures so one broken rule never takes
 // the others (or the server) down.
-import * as ts from 'typescript';
+import * as ts from './typescript/api';
 import type { IamKnowledge } from '../iam/knowledge';
 import { allRules } from '../rules/index';
 import { defaultConfig, ruleSeverity, type ResolvedConfig } from './config';

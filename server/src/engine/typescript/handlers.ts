@@ -3,7 +3,7 @@
 // `exports.handler`, `module.exports = { handler }`), wrappers (`middy(fn).use(...)`,
 // `middy().handler(fn)`, `withSentry(fn)`, `instance.handler.bind(instance)`) and the
 // `aws-lambda` event types that name the trigger.
-import * as ts from 'typescript';
+import * as ts from './api';
 import { unwrap } from './bindings';
 import type { TsFile } from './file';
 

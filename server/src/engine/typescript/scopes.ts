@@ -3,7 +3,7 @@
 // (the handler, functions declared inside it, same-file helpers only the request path reaches),
 // and once per item (loops, iterating callbacks, helpers only loops call). Computed lazily per
 // file and shared by every rule; the only extra pass is one collection of identifier references.
-import * as ts from 'typescript';
+import * as ts from './api';
 import type { Declaration } from './bindings';
 import { unwrap } from './bindings';
 import type { TsFile } from './file';

@@ -4,7 +4,7 @@
 // presigners and `Upload`; and legacy SDK v2 (`new AWS.SQS()`, `aws-sdk/clients/sqs`,
 // `sqs.sendMessage(...).promise()`), since the handler rules apply to it too. Results are memoized
 // per node, so every rule asking about the same call shares one answer.
-import * as ts from 'typescript';
+import * as ts from './api';
 import { normalizeRef, requireTarget, unwrap, type SymbolRef } from './bindings';
 import type { TsFile } from './file';
 

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import { addProp, constructKey, constructVisitor, isExport, propOf, propRange, refTo, renameExport, replaceValue, type Construct } from '../../engine/typescript/cdk';
 import { insertProperty, removeProperties, replaceNode, stringLiteral } from '../../engine/typescript/edits';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import { scopeFacts } from '../../engine/typescript/scopes';
 import { mentionsSdk, sdkFacts } from '../../engine/typescript/sdk';

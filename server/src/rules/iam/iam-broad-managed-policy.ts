@@ -1,5 +1,5 @@
 import { getLocation, parse, type ParseError } from 'jsonc-parser';
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { Severity } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';

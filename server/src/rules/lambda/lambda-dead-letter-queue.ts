@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import { addProp, anyPropOf, constructKey, constructVisitor, holderOfConstruct, holderOfExpression, methodCall, propOf, propsIndent, replaceValue, type Construct, type Holder } from '../../engine/typescript/cdk';
 import type { StaticValue, TsFile } from '../../engine/typescript/file';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import { indentAt } from '../../engine/text';
 import type { Fix, TextEdit } from '../../engine/types';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import { addProp, constructKey, constructVisitor, holderOfConstruct, methodCall, propOf, propsIndent, refTo, type Construct, type Holder } from '../../engine/typescript/cdk';
 import type { TsFile } from '../../engine/typescript/file';

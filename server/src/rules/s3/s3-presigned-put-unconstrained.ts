@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import { insertProperty, stringLiteral } from '../../engine/typescript/edits';
