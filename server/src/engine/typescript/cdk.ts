@@ -10,6 +10,12 @@ import { unwrap, type SymbolRef } from './bindings';
 import { appendObjectArgument, importRef, insertProperty } from './edits';
 import type { ObjectProps, PropInfo, StaticValue, TsFile } from './file';
 
+/**
+ * The gate of the CDK rules (`meta.gate`): a construct is only recognized through an import or
+ * require of an `aws-cdk-lib` or `@aws-cdk/...` module, so a file that never names one has none.
+ */
+export const CDK_GATE = /aws-cdk/;
+
 export type ConstructKind = 'bucket' | 'cfnBucket' | 'function' | 'cfnFunction' | 'table' | 'tableV2' | 'cfnTable';
 
 /** Module export → construct kind. Everything here takes `(scope, id, props)`. */

@@ -129,10 +129,11 @@ export function sdkFacts(file: TsFile): SdkFacts {
   return facts;
 }
 
-/** Whether the file names the SDK at all: rules skip files that do not (most files). */
-export function mentionsSdk(file: TsFile): boolean {
-  return file.text.includes('aws-sdk');
-}
+/**
+ * The gate of the SDK rules (`meta.gate`): SDK clients and commands are only recognized through an
+ * import or require of `@aws-sdk/...` or `aws-sdk`, so a file that never names one has none.
+ */
+export const SDK_GATE = /aws-sdk/;
 
 export class SdkFacts {
   private readonly operations = new Map<ts.Node, SdkOperation | null>();
