@@ -118,14 +118,11 @@ export function clientClassOf(ref: SymbolRef | undefined): SdkClientClass | unde
   return undefined;
 }
 
-const cache = new WeakMap<TsFile, SdkFacts>();
-
+/** The file's sdk facts, computed once per analysis (kept on the file: see `TsFile.memo`). */
 export function sdkFacts(file: TsFile): SdkFacts {
-  let facts = cache.get(file);
-  if (!facts) {
-    facts = new SdkFacts(file);
-    cache.set(file, facts);
-  }
+  const memo = file.memo<'facts', SdkFacts>(sdkFacts);
+  let facts = memo.get('facts');
+  if (!facts) memo.set('facts', (facts = new SdkFacts(file)));
   return facts;
 }
 
