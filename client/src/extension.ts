@@ -3,6 +3,7 @@
 import { commands, window, type ExtensionContext } from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { COMMANDS, FIX_ALL_KIND, LANGUAGES, SETTINGS_SECTION } from '../../shared/settings';
+import { registerWalkthroughCommands } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +32,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand(COMMANDS.showOutput, () => outputChannel.show(true)),
     commands.registerCommand(COMMANDS.restartServer, () => client?.restart()),
     commands.registerCommand(COMMANDS.fixAll, () => commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' })),
+    ...registerWalkthroughCommands(context),
   );
   await client.start();
 }

@@ -1,0 +1,110 @@
+// The commands behind the first-run walkthrough (`contributes.walkthroughs`): open the bundled
+// sample policy, go to a finding, open its quick fixes, insert one of our snippets. Each is a thin
+// use of editor commands; the choices themselves live in plain modules tested without VS Code.
+import { readFileSync } from 'node:fs';
+import {
+  Selection, TextEditorRevealType, ViewColumn, commands, languages, window, workspace,
+  type Diagnostic, type Disposable, type ExtensionContext, type TextEditor, type Uri,
+} from 'vscode';
+import { COMMANDS, DIAGNOSTIC_SOURCE, LANGUAGES, WALKTHROUGH_ID } from '../../shared/settings';
+import { nextFinding } from './nextFinding';
+import { snippetChoices, snippetLanguages, type SnippetContribution } from './snippetChoices';
+
+/** Shipped in the package (see .vscodeignore); opened as an untitled JSON document. */
+export const SAMPLE_POLICY = 'media/walkthrough/sample-policy.json';
+/** How long "Go to Next Finding" waits for the first diagnostics of a document just opened. */
+const FIRST_DIAGNOSTICS_MS = 4000;
+
+const analyzed: readonly string[] = LANGUAGES;
+
+export function registerWalkthroughCommands(context: ExtensionContext): Disposable[] {
+  const manifest = context.extension.packageJSON as { contributes?: { snippets?: SnippetContribution[] } };
+  const snippets = manifest.contributes?.snippets ?? [];
+  const readJson = (path: string): unknown => {
+    try {
+      return JSON.parse(readFileSync(context.asAbsolutePath(path), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+
+  return [
+    commands.registerCommand(COMMANDS.getStarted, () =>
+      commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
+    ),
+    commands.registerCommand(COMMANDS.openSamplePolicy, async () => {
+      const content = readFileSync(context.asAbsolutePath(SAMPLE_POLICY), 'utf8');
+      await show(await workspace.openTextDocument({ language: 'json', content }));
+    }),
+    commands.registerCommand(COMMANDS.goToNextFinding, () => goToFinding(false)),
+    commands.registerCommand(COMMANDS.quickFixNextFinding, () => goToFinding(true)),
+    commands.registerCommand(COMMANDS.insertSnippet, async (language?: unknown) => {
+      const ours = snippetLanguages(snippets);
+      const current = targetEditor();
+      // From the walkthrough (a language argument) or with no editor of ours: a new untitled file.
+      const languageId = typeof language === 'string' ? language : current && ours.includes(current.document.languageId) ? current.document.languageId : 'typescript';
+      const choices = snippetChoices(snippets, languageId, readJson);
+      if (choices.length === 0) {
+        void window.showInformationMessage(`AWS Patterns has no snippets for ${languageId} files.`);
+        return;
+      }
+      const editor = typeof language !== 'string' && current?.document.languageId === languageId
+        ? await show(current.document, current.viewColumn)
+        : await show(await workspace.openTextDocument({ language: languageId, content: '' }));
+      const pick = await window.showQuickPick(
+        choices.map((c) => ({ label: c.prefix, description: c.name.replace(/^AWS: /, ''), detail: c.description, body: c.body })),
+        { placeHolder: 'Insert an AWS pattern (in the editor, typing its prefix offers it too)', matchOnDescription: true, matchOnDetail: true },
+      );
+      if (!pick) return;
+      await show(editor.document, editor.viewColumn);
+      await commands.executeCommand('editor.action.insertSnippet', { snippet: pick.body });
+    }),
+  ];
+}
+
+/**
+ * The editor the user means: the active one, or (when the walkthrough page is in front, which
+ * is no text editor) the visible editor of a language we analyze.
+ */
+function targetEditor(): TextEditor | undefined {
+  return window.activeTextEditor ?? window.visibleTextEditors.find((e) => analyzed.includes(e.document.languageId));
+}
+
+/** Shows a document: in the active group over a text editor, beside the walkthrough otherwise. */
+function show(document: TextEditor['document'], viewColumn?: ViewColumn): Thenable<TextEditor> {
+  return window.showTextDocument(document, { viewColumn: viewColumn ?? (window.activeTextEditor ? ViewColumn.Active : ViewColumn.Beside) });
+}
+
+async function goToFinding(quickFix: boolean): Promise<void> {
+  const target = targetEditor();
+  if (!target) {
+    void window.showInformationMessage('Open a JSON, TypeScript or JavaScript file first, or run "AWS Patterns: Open Sample Policy".');
+    return;
+  }
+  const finding = nextFinding(await ourDiagnostics(target.document.uri), target.selection.active, quickFix);
+  if (!finding) {
+    void window.showInformationMessage('AWS Patterns found nothing in this file.');
+    return;
+  }
+  const editor = await show(target.document, target.viewColumn);
+  editor.selection = new Selection(finding.range.start, finding.range.start);
+  editor.revealRange(finding.range, TextEditorRevealType.InCenterIfOutsideViewport);
+  await commands.executeCommand(quickFix ? 'editor.action.quickFix' : 'editor.action.showHover');
+}
+
+/** Our diagnostics of a document; for a document just opened, waits briefly for the first ones. */
+function ourDiagnostics(uri: Uri): Promise<Diagnostic[]> {
+  const current = () => languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+  if (current().length) return Promise.resolve(current());
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(current());
+    };
+    const timer = setTimeout(done, FIRST_DIAGNOSTICS_MS);
+    const subscription = languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString()) && current().length) done();
+    });
+  });
+}
