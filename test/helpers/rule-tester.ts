@@ -107,6 +107,10 @@ export function ruleTester(rule: RuleDefinition, cases: { valid: ValidCase[]; in
           if (exp.severity !== undefined) assert.equal(f.severity, exp.severity, `severity of ${describeFinding(f)}`);
           if (exp.data) for (const [k, v] of Object.entries(exp.data)) assert.equal(f.data?.[k], v, `data.${k} of ${describeFinding(f)}`);
           assert.ok(!/\{\{\w+\}\}/.test(f.message), `message has an unfilled placeholder: ${f.message}`);
+          // meta.fix tells users and fix-all what to expect: 'none' offers nothing, 'unsafe' never runs unattended.
+          const offered = [...(f.fix ? [f.fix] : []), ...(f.suggestions ?? [])];
+          if (rule.meta.fix === 'none') assert.deepEqual(offered.map((x) => x.title), [], 'meta.fix is none');
+          if (rule.meta.fix === 'unsafe') assert.ok(offered.every((x) => x.kind === 'unsafe'), 'meta.fix is unsafe: no safe fixes');
           if (exp.suggestions) {
             const got = f.suggestions ?? [];
             assert.equal(got.length, exp.suggestions.length, `suggestions of ${describeFinding(f)}: ${got.map((g) => g.title).join(' | ')}`);

@@ -4,7 +4,13 @@ import type { RuleDefinition } from '../engine/rule';
 import { dynamodbEncryption } from './dynamodb/dynamodb-encryption';
 import { dynamodbPointInTimeRecovery } from './dynamodb/dynamodb-point-in-time-recovery';
 import { dynamodbProvisionedBilling } from './dynamodb/dynamodb-provisioned-billing';
+import { iamHardcodedCredentials } from './iam/iam-hardcoded-credentials';
+import { iamNotActionAllow } from './iam/iam-not-action-allow';
+import { iamPublicPrincipal } from './iam/iam-public-principal';
+import { iamTrustMissingExternalId } from './iam/iam-trust-missing-external-id';
+import { iamUnknownAction } from './iam/iam-unknown-action';
 import { iamWildcardAction } from './iam/iam-wildcard-action';
+import { iamWildcardResource } from './iam/iam-wildcard-resource';
 import { lambdaArm64 } from './lambda/lambda-arm64';
 import { lambdaDeadLetterQueue } from './lambda/lambda-dead-letter-queue';
 import { lambdaDeprecatedRuntime } from './lambda/lambda-deprecated-runtime';
@@ -20,6 +26,12 @@ import { s3BucketVersioning } from './s3/s3-bucket-versioning';
 
 export const allRules: readonly RuleDefinition[] = [
   iamWildcardAction,
+  iamWildcardResource,
+  iamNotActionAllow,
+  iamUnknownAction,
+  iamPublicPrincipal,
+  iamTrustMissingExternalId,
+  iamHardcodedCredentials,
   s3BucketPublicAccess,
   s3BucketEncryption,
   s3BucketEnforceSsl,

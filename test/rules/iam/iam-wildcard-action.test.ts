@@ -1,4 +1,5 @@
 import { iamWildcardAction } from '../../../server/src/rules/iam/iam-wildcard-action';
+import { defaultConfig } from '../../../server/src/engine/config';
 import { ruleTester } from '../../helpers/rule-tester';
 
 const policy = (statement: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statement}\n  ]\n}\n`;
@@ -8,6 +9,21 @@ ruleTester(iamWildcardAction, {
     { filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*" }') },
     { name: 'Deny is never over-broad', filename: 'p.json', code: policy('{ "Effect": "Deny", "Action": "*", "Resource": "*" }') },
     { name: 'unknown effect stays silent', filename: 'p.json', code: policy('{ "Action": "s3:*", "Resource": "*" }') },
+    {
+      name: 'a key policy delegating to this account (AWS\'s default key policy)',
+      filename: 'template.json',
+      code: '{"Resources":{"K":{"Type":"AWS::KMS::Key","Properties":{"KeyPolicy":{"Statement":[{"Effect":"Allow","Principal":{"AWS":{"Fn::Sub":"arn:aws:iam::${AWS::AccountId}:root"}},"Action":"kms:*","Resource":"*"}]}}}}}',
+    },
+    {
+      name: 'a key policy delegating to a trusted account',
+      filename: 'key-policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "kms:*", "Resource": "*" }'),
+      config: (() => {
+        const c = defaultConfig();
+        c.settings.trustedAccounts = ['123456789012'];
+        return c;
+      })(),
+    },
     { name: 'not a policy', filename: 'package.json', code: '{ "name": "x", "Action": "*" }' },
     { name: 'CloudFormation intrinsic action', filename: 't.json', code: '{"Resources":{"P":{"Type":"AWS::IAM::Policy","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Action":{"Ref":"A"},"Resource":"*"}]}}}}}' },
   ],
@@ -24,6 +40,48 @@ ruleTester(iamWildcardAction, {
       filename: 'p.json',
       code: policy('{ "Effect": "Allow", "Action": "*", "Resource": "*" }'),
       errors: [{ messageId: 'allActions', line: 4, severity: 'error', suggestions: [] }],
+      output: null,
+    },
+    {
+      name: '* on * under a condition is not called administrator access',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "Bool": { "aws:IsMcpServiceAction": "true" } } }'),
+      errors: [{ messageId: 'allActions', severity: 'warning', data: { onAll: ' on every resource, limited only by its condition' } }],
+      output: null,
+    },
+    {
+      name: '* on named resources is a warning',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": ["*"], "Resource": "arn:aws:s3:::b/*" }'),
+      errors: [{ messageId: 'allActions', severity: 'warning', data: { onAll: '' } }],
+      output: null,
+    },
+    {
+      name: 'a wildcard matching one action says so in the singular',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": "ds:Check*", "Resource": "*" }'),
+      errors: [{ messageId: 'partialWildcard', data: { count: 1, plural: '' } }],
+      output: null,
+    },
+    {
+      name: 'kms:* to another account\'s root is reported',
+      filename: 'key-policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "kms:*", "Resource": "*" }'),
+      errors: [{ messageId: 'serviceWildcard', data: { service: 'kms' } }],
+      output: null,
+    },
+    {
+      name: 'combined access levels read as one',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": "s3:Replicate*", "Resource": "arn:aws:s3:::b/*" }'),
+      errors: [{ messageId: 'partialWildcard', data: { count: 4, levels: '3 Write, 1 Tagging/Write' } }],
+      output: null,
+    },
+    {
+      name: 'in a resource policy and a CloudFormation template alike',
+      filename: 'template.json',
+      code: '{"Resources":{"QP":{"Type":"AWS::SQS::QueuePolicy","Properties":{"Queues":[{"Ref":"Q"}],"PolicyDocument":{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sqs:*","Resource":"*"}]}}}}}',
+      errors: [{ messageId: 'serviceWildcard', data: { service: 'sqs' } }],
       output: null,
     },
     {

@@ -8,6 +8,9 @@ export interface JsonStringValue {
   value: string;
   /** The property key this string is the value of (or the array's key), when there is one. */
   key: string | undefined;
+  /** Offset of the object or array that directly holds the string: strings with the same container are siblings. */
+  container: number | undefined;
+  /** Range of the string token, quotes included. */
   start: number;
   end: number;
 }
@@ -18,9 +21,47 @@ export interface JsonFile {
   policies: PolicyDocumentSite[];
 }
 
+/** jsonc-parser recurses once per level; no policy or template nests anywhere near this deep. */
+export const MAX_JSON_DEPTH = 500;
+
+/** Offset where nesting first exceeds `limit`, or -1. A plain scan: strings and comments skipped, no recursion. */
+export function nestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return i;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
 export function parseJsonFile(text: string): { file: JsonFile; notices: FileNotice[] } {
+  // An empty file is one being written, not a broken one: nothing to say.
+  if (text.trim() === '' || text === '\uFEFF') return { file: { text, root: undefined, policies: [] }, notices: [] };
+  const tooDeep = nestingBeyond(text, MAX_JSON_DEPTH);
+  if (tooDeep >= 0) {
+    const notice: FileNotice = {
+      severity: 'information',
+      message: `AWS Patterns skipped this file: its JSON nests more than ${MAX_JSON_DEPTH} levels deep.`,
+      start: tooDeep,
+      end: tooDeep + 1,
+    };
+    return { file: { text, root: undefined, policies: [] }, notices: [notice] };
+  }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  // A byte-order mark (Windows editors write one) is read as a space, so offsets stay those of the text.
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
   const notices: FileNotice[] = [];
   if (errors.length) {
     const first = errors[0];
@@ -38,22 +79,27 @@ export function parseJsonFile(text: string): { file: JsonFile; notices: FileNoti
 /** Calls `visit` for every string value in the tree (keys excluded). */
 export function forEachJsonString(root: Node | undefined, visit: (v: JsonStringValue) => void): void {
   if (!root) return;
-  const stack: { node: Node; key: string | undefined }[] = [{ node: root, key: undefined }];
+  // Iterative, in document order: deeply nested files must not overflow the call stack.
+  const stack: { node: Node; key: string | undefined; container: number | undefined }[] = [{ node: root, key: undefined, container: undefined }];
   while (stack.length) {
-    const { node, key } = stack.pop()!;
+    const { node, key, container } = stack.pop()!;
     switch (node.type) {
       case 'string':
-        visit({ value: String(node.value), key, start: node.offset, end: node.offset + node.length });
+        visit({ value: String(node.value), key, container, start: node.offset, end: node.offset + node.length });
         break;
-      case 'object':
-        for (const prop of node.children ?? []) {
-          const [k, v] = prop.children ?? [];
-          if (k && v) stack.push({ node: v, key: String(k.value) });
+      case 'object': {
+        const props = node.children ?? [];
+        for (let i = props.length - 1; i >= 0; i--) {
+          const [k, v] = props[i].children ?? [];
+          if (k && v) stack.push({ node: v, key: String(k.value), container: node.offset });
         }
         break;
-      case 'array':
-        for (const child of node.children ?? []) stack.push({ node: child, key });
+      }
+      case 'array': {
+        const items = node.children ?? [];
+        for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i], key, container: node.offset });
         break;
+      }
       default:
         break;
     }

@@ -22,9 +22,26 @@ export function property(node: Node | undefined, name: string): Node | undefined
   return undefined;
 }
 
+const STATEMENT_KEYS = new Set(['sid', 'effect', 'action', 'notaction', 'resource', 'notresource', 'principal', 'notprincipal', 'condition']);
+
+/**
+ * An IAM statement, or something that may produce one: an object with statement keys, an empty
+ * object (legal, if useless), or a CloudFormation intrinsic (`{"Fn::If": [...]}`). This keeps out
+ * other things called "Statement", such as AWS WAF rule statements (`{"ByteMatchStatement": ...}`).
+ */
+function mayBeStatement(node: Node): boolean {
+  if (node.type !== 'object') return false;
+  const keys = (node.children ?? []).map((p) => String(p.children?.[0]?.value ?? ''));
+  return keys.length === 0 || keys.some((k) => STATEMENT_KEYS.has(k.toLowerCase())) || (keys.length === 1 && keys[0].startsWith('Fn::'));
+}
+
 export function isPolicyDocument(node: Node | undefined): boolean {
   const statement = property(node, 'Statement');
-  return !!statement && (statement.type === 'array' || statement.type === 'object');
+  if (!statement) return false;
+  if (statement.type === 'object') return mayBeStatement(statement);
+  if (statement.type !== 'array') return false;
+  const items = statement.children ?? [];
+  return items.length === 0 || items.some(mayBeStatement);
 }
 
 export function isCloudFormationTemplate(root: Node): boolean {
@@ -39,9 +56,20 @@ export function isCloudFormationTemplate(root: Node): boolean {
 /** Property names that hold a role's trust policy. */
 const TRUST_PROPERTIES = new Set(['assumerolepolicydocument']);
 
+/**
+ * Keys under which other JSON files hold a policy document: the AWS CLI's output
+ * (`aws iam get-role` → Role.AssumeRolePolicyDocument, `get-role-policy` → PolicyDocument,
+ * `get-policy-version` → PolicyVersion.Document, `kms get-key-policy` → Policy as an object).
+ */
+const WRAPPER_KEYS = new Set(['policydocument', 'assumerolepolicydocument', 'document', 'policy', 'keypolicy', 'resourcepolicy', 'accesspolicy', 'trustpolicy']);
+
 export function findPolicyDocuments(root: Node): PolicyDocumentSite[] {
   if (isPolicyDocument(root)) return [{ node: root, kind: 'auto' }];
-  if (!isCloudFormationTemplate(root)) return [];
+  if (!isCloudFormationTemplate(root)) {
+    const wrapped: PolicyDocumentSite[] = [];
+    collect(root, 0, undefined, undefined, wrapped, WRAPPER_KEYS);
+    return wrapped;
+  }
   const sites: PolicyDocumentSite[] = [];
   for (const res of property(root, 'Resources')?.children ?? []) {
     const [idNode, body] = res.children ?? [];
@@ -56,18 +84,18 @@ export function findPolicyDocuments(root: Node): PolicyDocumentSite[] {
 
 // Policies sit at most a few levels below Properties (Policies[].PolicyDocument is the deepest
 // common one); a bounded search finds every resource type's policy without a type table.
-function collect(node: Node, depth: number, key: string | undefined, resource: PolicyDocumentSite['resource'], out: PolicyDocumentSite[]): void {
+function collect(node: Node, depth: number, key: string | undefined, resource: PolicyDocumentSite['resource'], out: PolicyDocumentSite[], onlyUnder?: ReadonlySet<string>): void {
   if (depth > 4) return;
   if (node.type === 'object') {
-    if (isPolicyDocument(node)) {
+    if (isPolicyDocument(node) && (!onlyUnder || (key !== undefined && onlyUnder.has(key.toLowerCase())))) {
       out.push({ node, kind: key && TRUST_PROPERTIES.has(key.toLowerCase()) ? 'trust' : 'auto', resource });
       return;
     }
     for (const prop of node.children ?? []) {
       const [k, v] = prop.children ?? [];
-      if (k && v && !String(k.value).startsWith('Fn::')) collect(v, depth + 1, String(k.value), resource, out);
+      if (k && v && !String(k.value).startsWith('Fn::')) collect(v, depth + 1, String(k.value), resource, out, onlyUnder);
     }
   } else if (node.type === 'array') {
-    for (const child of node.children ?? []) collect(child, depth + 1, key, resource, out);
+    for (const child of node.children ?? []) collect(child, depth + 1, key, resource, out, onlyUnder);
   }
 }

@@ -1,7 +1,7 @@
 // Builds the normalized statement model from a JSON policy document. Values that are not plain
 // strings (CloudFormation intrinsics such as Fn::Sub, wrong types such as `"Action": 42`) become
 // unknown items, so the rules stay silent about them.
-import { getNodePath, modify, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import {
   kindOfStatements,
   type ConditionEntry,
@@ -22,8 +22,26 @@ import { property, type PolicyDocumentSite } from './recognize';
 export function statementsOfSite(site: PolicyDocumentSite, text: string): PolicyStatement[] {
   const statementNode = property(site.node, 'Statement');
   if (!statementNode) return [];
-  const objects = statementNode.type === 'array' ? (statementNode.children ?? []).filter((c) => c.type === 'object') : statementNode.type === 'object' ? [statementNode] : [];
-  return objects.map((obj) => buildStatement(obj, site.kind, text));
+  const candidates = statementNode.type === 'array' ? (statementNode.children ?? []) : [statementNode];
+  return candidates.flatMap((c) => statementObjects(c, 0)).map((obj) => buildStatement(obj, site.kind, text));
+}
+
+/**
+ * The statement objects a node stands for. CloudFormation templates often write a statement
+ * conditionally, `{"Fn::If": ["Cond", {statement}, {"Ref": "AWS::NoValue"}]}`: either branch may
+ * be deployed, so both are analyzed (an intrinsic in a branch stays unknown).
+ */
+function statementObjects(node: Node, depth: number): Node[] {
+  if (node.type !== 'object' || depth > 4) return [];
+  const fnIf = node.children?.length === 1 ? property(node, 'Fn::If') : undefined;
+  if (!fnIf) return [node];
+  if (fnIf.type !== 'array') return [];
+  return (fnIf.children ?? []).slice(1).flatMap((branch) => (isNoValue(branch) ? [] : statementObjects(branch, depth + 1)));
+}
+
+function isNoValue(node: Node): boolean {
+  const ref = property(node, 'Ref');
+  return ref?.type === 'string' && ref.value === 'AWS::NoValue';
 }
 
 function buildStatement(obj: Node, siteKind: PolicyKind | 'auto', text: string): PolicyStatement {
@@ -141,13 +159,22 @@ function readCondition(obj: Node): PolicyCondition | undefined {
   return { entries, incomplete, start: value.offset, end: value.offset + value.length };
 }
 
+/**
+ * The file's indentation and line ending, computed once per file text and only when a fix needs
+ * them: detecting them scans the text, and a file can hold tens of thousands of statements.
+ */
+let styleCache: { text: string; unit: string; eol: string } | undefined;
+function fileStyle(text: string): { unit: string; eol: string } {
+  if (styleCache?.text !== text) styleCache = { text, unit: detectIndentUnit(text), eol: detectEol(text) };
+  return styleCache;
+}
+
 function jsonEditor(obj: Node, text: string): StatementEditor {
-  const unit = detectIndentUnit(text);
-  const eol = detectEol(text);
-  const formattingOptions = { insertSpaces: unit !== '\t', tabSize: unit === '\t' ? 4 : unit.length, eol };
+  const spansLines = (node: Node) => /[\r\n]/.test(text.slice(node.offset, node.offset + node.length));
   return {
     replaceItem(list, item, values) {
       if (values.length === 0) return undefined;
+      const { unit, eol } = fileStyle(text);
       const quoted = values.map((v) => JSON.stringify(v));
       if (list.isArray) {
         const multiline = /[\r\n]/.test(text.slice(list.start, list.end));
@@ -155,28 +182,71 @@ function jsonEditor(obj: Node, text: string): StatementEditor {
         return [{ start: item.start, end: item.end, newText: quoted.join(sep) }];
       }
       if (quoted.length === 1) return [{ start: item.start, end: item.end, newText: quoted[0] }];
+      if (!spansLines(obj)) return [{ start: item.start, end: item.end, newText: `[${quoted.join(', ')}]` }];
       const indent = indentAt(text, list.keyStart);
       const inner = indent + unit;
       return [{ start: item.start, end: item.end, newText: `[${eol}${inner}${quoted.join(`,${eol}${inner}`)}${eol}${indent}]` }];
     },
+    removeItem(list, item) {
+      if (!list.isArray) return undefined;
+      const index = list.items.indexOf(item);
+      if (index < 0 || list.items.length < 2) return undefined;
+      // Cut up to the next item (or from the previous one) so the file's own layout is kept.
+      const next = list.items[index + 1];
+      const prev = list.items[index - 1];
+      return next ? [{ start: item.start, end: next.start, newText: '' }] : [{ start: prev.end, end: item.end, newText: '' }];
+    },
     addCondition(operator, key, value) {
+      const { unit, eol } = fileStyle(text);
       const condition = property(obj, 'Condition');
       if (condition && condition.type !== 'object') return undefined;
       const opNode = property(condition, operator);
       if (opNode && opNode.type !== 'object') return undefined;
-      const base = getNodePath(obj);
-      const [path, newValue] = opNode
-        ? [[...base, keyNameOf(obj, 'Condition'), keyNameOf(condition!, operator), key], value]
+      // The innermost object that exists gets one new property; nothing else in the file moves.
+      const [target, name, newValue]: [Node, string, JsonValue] = opNode
+        ? [opNode, key, value]
         : condition
-          ? [[...base, keyNameOf(obj, 'Condition'), operator], { [key]: value }]
-          : [[...base, 'Condition'], { [operator]: { [key]: value } }];
-      const edits = modify(text, path, newValue, { formattingOptions });
-      return edits.map((e): TextEdit => ({ start: e.offset, end: e.offset + e.length, newText: e.content }));
+          ? [condition, operator, { [key]: value }]
+          : [obj, 'Condition', { [operator]: { [key]: value } }];
+      const edit = insertProperty(text, target, name, newValue, unit, eol, spansLines(target));
+      return edit ? [edit] : undefined;
     },
   };
 }
 
-/** The key as the file spells it (our lookups are case-insensitive; edits must hit the same key). */
-function keyNameOf(obj: Node, name: string): string {
-  return String(keyNodeOf(obj, name)?.value ?? name);
+type JsonValue = string | { [key: string]: JsonValue };
+
+function render(value: JsonValue, indent: string, unit: string, eol: string, multiline: boolean, compact = false): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  const entries = Object.entries(value);
+  if (compact) return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${render(v, indent, unit, eol, false, true)}`).join(',')}}`;
+  if (!multiline) return `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${render(v, indent, unit, eol, false)}`).join(', ')} }`;
+  const inner = indent + unit;
+  return `{${eol}${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${render(v, inner, unit, eol, true)}`).join(`,${eol}`)}${eol}${indent}}`;
+}
+
+/** Adds `"name": value` as the last property of an object, in the object's own layout (one line or one property per line). */
+function insertProperty(text: string, target: Node, name: string, value: JsonValue, unit: string, eol: string, multiline: boolean): TextEdit | undefined {
+  const props = target.children ?? [];
+  const last = props[props.length - 1];
+  if (!last) {
+    const indent = indentAt(text, target.offset);
+    const body = multiline
+      ? `{${eol}${indent}${unit}${JSON.stringify(name)}: ${render(value, indent + unit, unit, eol, true)}${eol}${indent}}`
+      : `{ ${JSON.stringify(name)}: ${render(value, '', unit, eol, false)} }`;
+    return { start: target.offset, end: target.offset + target.length, newText: body };
+  }
+  let at = last.offset + last.length;
+  // A trailing comma (JSONC) already separates: insert after it.
+  const rest = /^[ \t]*,/.exec(text.slice(at));
+  const comma = rest ? '' : ',';
+  if (rest) at += rest[0].length;
+  // Minified JSON (`{"a":1,"b":2}`, common in generated templates) stays minified.
+  const [k, v] = last.children ?? [];
+  if (!multiline && k && v && text.slice(k.offset + k.length, v.offset) === ':') {
+    return { start: at, end: at, newText: `${comma}${JSON.stringify(name)}:${render(value, '', unit, eol, false, true)}` };
+  }
+  if (!multiline) return { start: at, end: at, newText: `${comma} ${JSON.stringify(name)}: ${render(value, '', unit, eol, false)}` };
+  const indent = indentAt(text, last.offset);
+  return { start: at, end: at, newText: `${comma}${eol}${indent}${JSON.stringify(name)}: ${render(value, indent, unit, eol, true)}` };
 }

@@ -59,6 +59,8 @@ export interface StatementEditor {
   replaceItem(list: PolicyList, item: PolicyValue, values: string[]): TextEdit[] | undefined;
   /** Add `operator: { key: value }` to the statement's condition, creating what is missing. */
   addCondition(operator: string, key: string, value: string): TextEdit[] | undefined;
+  /** Remove one item of an array list (with its separator); undefined when the list is not an array of several. */
+  removeItem?(list: PolicyList, item: PolicyValue): TextEdit[] | undefined;
 }
 
 export interface PolicyStatement {

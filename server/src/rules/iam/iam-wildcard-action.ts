@@ -1,9 +1,28 @@
 import { parseActionPattern } from '../../iam/knowledge';
 import { defineRule } from '../../engine/rule';
+import type { PolicyStatement } from '../../engine/policy/model';
 import type { Fix } from '../../engine/types';
 import { starterActions } from './starter-actions';
+import { expandCached } from './expand-cache';
 
 const READ_LEVELS = new Set(['Read', 'List']);
+
+/**
+ * A resource policy that grants to an account's root principal hands the decision to that
+ * account's IAM policies: AWS's default key policy (`kms:*` to the account's root) is the common
+ * case. Silent when every principal is such a root of a trusted account, or a value we cannot
+ * read (a CloudFormation `${AWS::AccountId}` ARN).
+ */
+function delegatesToOwnAccount(s: PolicyStatement, trusted: ReadonlySet<string>): boolean {
+  const p = s.principal;
+  if (s.kind !== 'resource' || !p || p.entries.length === 0) return false;
+  return p.entries.every((e) => {
+    if (e.type !== 'AWS') return false;
+    if (e.value === undefined) return true;
+    const account = /^(\d{12})$|^arn:aws[a-z-]*:iam::(\d{12}):root$/.exec(e.value.trim());
+    return !!account && trusted.has(account[1] ?? account[2]);
+  });
+}
 
 export const iamWildcardAction = defineRule({
   id: 'iam-wildcard-action',
@@ -20,7 +39,7 @@ export const iamWildcardAction = defineRule({
     messages: {
       allActions: 'Action "*" grants every action of every AWS service{{onAll}}. Name the actions this principal needs.',
       serviceWildcard: 'Action "{{action}}" grants all {{count}} {{service}} actions, including {{writeCount}} that write or change permissions. Name the actions this principal needs.',
-      partialWildcard: 'Action "{{action}}" expands to {{count}} actions ({{levels}}).',
+      partialWildcard: 'Action "{{action}}" expands to {{count}} action{{plural}} ({{levels}}).',
     },
     examples: {
       invalid: [{ filename: 'policy.json', code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::my-bucket/*" }]\n}\n' }],
@@ -28,9 +47,10 @@ export const iamWildcardAction = defineRule({
     },
   },
   create(ctx) {
+    const trusted = new Set(ctx.settings.trustedAccounts);
     return {
       policyStatement(s) {
-        if (s.effect !== 'Allow' || !s.actions) return;
+        if (s.effect !== 'Allow' || !s.actions || delegatesToOwnAccount(s, trusted)) return;
         const onStar = s.resources?.items.some((r) => r.value === '*') ?? false;
         for (const item of s.actions.items) {
           const action = item.value?.trim();
@@ -40,10 +60,13 @@ export const iamWildcardAction = defineRule({
             return edits ? [{ title, kind: 'unsafe', edits }] : [];
           };
           if (action === '*') {
+            // A condition can narrow "*" a great deal (AWS's own `aws:IsMcpServiceAction`), so only an
+            // unconditioned "*" on "*" is called administrator access.
+            const admin = onStar && !s.condition;
             ctx.report({
               messageId: 'allActions',
-              data: { onAll: onStar ? ' on every resource: full administrator access' : '' },
-              severity: onStar ? 'error' : 'warning',
+              data: { onAll: admin ? ' on every resource: full administrator access' : onStar ? ' on every resource, limited only by its condition' : '' },
+              severity: admin ? 'error' : 'warning',
               start: item.start,
               end: item.end,
               key: 'Action::*',
@@ -52,7 +75,7 @@ export const iamWildcardAction = defineRule({
           }
           const parsed = parseActionPattern(action);
           if (!parsed || !/[*?]/.test(parsed.action)) continue;
-          const matched = ctx.iam.expand(action);
+          const matched = expandCached(ctx.iam, action);
           // Unknown services and wildcards that match nothing belong to iam-unknown-action.
           if (!matched || matched.length === 0) continue;
           if (parsed.action === '*') {
@@ -73,10 +96,14 @@ export const iamWildcardAction = defineRule({
             continue;
           }
           const levels = new Map<string, number>();
-          for (const a of matched) levels.set(a.accessLevel, (levels.get(a.accessLevel) ?? 0) + 1);
+          // Combined levels ("Tagging, Write") read as one: "Tagging/Write".
+          for (const a of matched) {
+            const level = a.accessLevel.replace(/,\s*/g, '/');
+            levels.set(level, (levels.get(level) ?? 0) + 1);
+          }
           ctx.report({
             messageId: 'partialWildcard',
-            data: { action, count: matched.length, levels: [...levels].map(([l, n]) => `${n} ${l}`).join(', ') },
+            data: { action, count: matched.length, plural: matched.length === 1 ? '' : 's', levels: [...levels].map(([l, n]) => `${n} ${l}`).join(', ') },
             severity: 'information',
             start: item.start,
             end: item.end,

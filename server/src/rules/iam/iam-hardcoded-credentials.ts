@@ -1,0 +1,284 @@
+import * as ts from 'typescript';
+import type { JsonStringValue } from '../../engine/json/front';
+import { defineRule } from '../../engine/rule';
+import { maskSecret } from '../../engine/text';
+import { removeProperty } from '../../engine/typescript/edits';
+import { propertyName, type PropInfo, type TsFile } from '../../engine/typescript/file';
+import type { Fix, TextEdit } from '../../engine/types';
+import { findAccessKeyIds, inlineSecret, isAccessKeyId, looksLikeSecretKey, namesSecretKey } from './credential-patterns';
+
+type MessageId = 'accessKeyId' | 'secretAccessKey' | 'credentialsInConfig';
+
+interface Pending {
+  messageId: MessageId;
+  data: Record<string, string>;
+  start: number;
+  end: number;
+  key: string;
+  fix?: Fix;
+}
+
+const STRING_KINDS = [
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateHead,
+  ts.SyntaxKind.TemplateMiddle,
+  ts.SyntaxKind.TemplateTail,
+] as const;
+
+/** Where a key ID sits inside a string token: its raw offset when the source spells it plainly, else the whole token. */
+function keyIdFindings(raw: string, cooked: string, tokenStart: number, tokenEnd: number): Pending[] {
+  const rawHits = findAccessKeyIds(raw);
+  return findAccessKeyIds(cooked).map((hit) => {
+    const inRaw = rawHits.find((r) => r.value === hit.value);
+    const masked = maskSecret(hit.value);
+    return {
+      messageId: 'accessKeyId',
+      data: { masked },
+      start: inRaw ? tokenStart + inRaw.index : tokenStart,
+      end: inRaw ? tokenStart + inRaw.index + hit.value.length : tokenEnd,
+      key: `AccessKeyId::${masked}`,
+    };
+  });
+}
+
+/** The secret's own characters when the source spells it plainly, else the whole token. */
+function secretFinding(secret: string, raw: string, tokenStart: number, tokenEnd: number): Pending {
+  const masked = maskSecret(secret);
+  const at = raw.indexOf(secret);
+  const [start, end] = at >= 0 ? [tokenStart + at, tokenStart + at + secret.length] : [tokenStart, tokenEnd];
+  return { messageId: 'secretAccessKey', data: { masked }, start, end, key: `SecretAccessKey::${masked}` };
+}
+
+export const iamHardcodedCredentials = defineRule({
+  id: 'iam-hardcoded-credentials',
+  meta: {
+    title: 'Hardcoded AWS credentials',
+    description: 'An AWS access key ID or secret access key written in code or in a JSON file, or literal `credentials` given to an SDK client.',
+    rationale:
+      'Keys committed to a repository are read by everyone who can read it, stay in its history after they are deleted, and are found by scanners within minutes of a push to a public host. ' +
+      'Long-lived keys also never rotate. Code running on AWS (Lambda, ECS, EC2) gets short-lived credentials from its role, and on a laptop from SSO or a profile: the SDK finds them by itself through its default provider chain. ' +
+      'Remove the key, rotate it in IAM, and construct clients without `credentials`. Every string value of every JSON file is checked, policy or not, as secret scanners do; messages show only the first and last four characters of a key. ' +
+      'Dummy credentials for a local emulator (a client with an `endpoint`, or in a test file) are left alone unless they look like real keys.',
+    severity: 'error',
+    service: 'iam',
+    guide: 'IAM / Service Roles',
+    fix: 'unsafe',
+    languages: ['json', 'typescript'],
+    messages: {
+      accessKeyId: 'Hardcoded AWS access key ID {{masked}}: anyone who can read this file can use it. Remove it, rotate the key in IAM, and let the SDK find credentials (the function\'s role, SSO, the environment).',
+      secretAccessKey: 'Hardcoded AWS secret access key {{masked}}: anyone who can read this file can sign requests with it. Remove it and rotate the key in IAM.',
+      credentialsInConfig:
+        '{{client}} is given literal credentials{{keyHint}}. Long-lived keys in code leak and never rotate: remove them so the SDK uses its default provider chain (the function\'s role, SSO, the environment).',
+    },
+    examples: {
+      invalid: [
+        { filename: 'config.json', code: '{\n  "region": "us-east-1",\n  "accessKeyId": "AKIAIOSFODNN7EXAMPLE"\n}\n' },
+        {
+          filename: 'client.ts',
+          code: "import { S3Client } from '@aws-sdk/client-s3';\n\nexport const s3 = new S3Client({\n  region: 'us-east-1',\n  credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: 'not-a-real-secret' },\n});\n",
+        },
+      ],
+      valid: [
+        { filename: 'config.json', code: '{\n  "region": "us-east-1",\n  "profile": "deploy"\n}\n' },
+        { filename: 'client.ts', code: "import { S3Client } from '@aws-sdk/client-s3';\n\nexport const s3 = new S3Client({ region: 'us-east-1' });\n" },
+      ],
+    },
+  },
+  create(ctx) {
+    const pending: Pending[] = [];
+    const flush = () => {
+      for (const p of pending) ctx.report(p);
+      pending.length = 0;
+    };
+
+    if (ctx.file.kind === 'json') {
+      // A 40-character value is a secret when its key names one, or when a sibling is a key ID or
+      // names the secret (`{"Name": "AWS_SECRET_ACCESS_KEY", "Value": "..."}`): siblings share a container.
+      const signalled = new Set<number | undefined>();
+      const candidates: JsonStringValue[] = [];
+      return {
+        jsonString(v) {
+          const value = v.value;
+          // Cheap tests first: a file may hold hundreds of thousands of strings.
+          if (value.includes('AKIA') || value.includes('ASIA')) {
+            const found = keyIdFindings(ctx.file.text.slice(v.start + 1, v.end - 1), value, v.start + 1, v.end - 1);
+            if (found.length) {
+              pending.push(...found);
+              signalled.add(v.container);
+            }
+          }
+          if (value.length < 80 && /secret/i.test(value) && namesSecretKey(value)) signalled.add(v.container);
+          const secret = looksLikeSecretKey(value) ? value.trim() : value.length > 40 && /secret/i.test(value) ? inlineSecret(value) : undefined;
+          if (!secret) return;
+          const raw = ctx.file.text.slice(v.start + 1, v.end - 1);
+          if (secret !== value.trim() || namesSecretKey(v.key)) pending.push(secretFinding(secret, raw, v.start + 1, v.end - 1));
+          else candidates.push(v);
+        },
+        fileEnd() {
+          for (const v of candidates) {
+            if (signalled.has(v.container)) pending.push(secretFinding(v.value.trim(), ctx.file.text.slice(v.start + 1, v.end - 1), v.start + 1, v.end - 1));
+          }
+          pending.sort((a, b) => a.start - b.start);
+          flush();
+        },
+      };
+    }
+
+    const file = ctx.ts;
+    if (!file) return {};
+    const sf = file.sourceFile;
+    /** Ranges of credentials objects already reported as a whole: their key literals are not reported again. */
+    const covered: [number, number][] = [];
+
+    const onString = (node: ts.Node) => {
+      const cooked = (node as ts.StringLiteralLike | ts.TemplateLiteralLikeNode).text;
+      // Cheap tests first: this runs on every string of every file.
+      const maybeKeyId = cooked.includes('AKIA') || cooked.includes('ASIA');
+      const maybeSecret = cooked.length >= 40 && (looksLikeSecretKey(cooked) || /secret/i.test(cooked));
+      if (!maybeKeyId && !maybeSecret) return;
+      const start = node.getStart(sf);
+      const raw = sf.text.slice(start, node.end);
+      if (maybeKeyId) pending.push(...keyIdFindings(raw, cooked, start, node.end));
+      const secret = !maybeSecret ? undefined : looksLikeSecretKey(cooked) && contextNamesSecret(file, node) ? cooked.trim() : inlineSecret(cooked);
+      if (secret) pending.push(secretFinding(secret, raw, start, node.end));
+    };
+
+    const visitor: Record<number, (node: ts.Node) => void> = {};
+    for (const kind of STRING_KINDS) visitor[kind] = onString;
+    return {
+      ...visitor,
+      [ts.SyntaxKind.NewExpression]: (node) => {
+        const call = node as ts.NewExpression;
+        const ref = file.symbolOf(call.expression);
+        const config = call.arguments?.[0];
+        if (!ref || !config) return;
+        const client = ref.path[ref.path.length - 1] ?? ref.module;
+        if (ref.module.startsWith('@aws-sdk/client-')) checkCredentialsProp(config, client, 'v3');
+        else if (ref.module === 'aws-sdk' || ref.module.startsWith('aws-sdk/')) {
+          checkCredentialsProp(config, `AWS.${client}`, 'v2');
+          checkV2KeyProps(config, `AWS.${client}`);
+        }
+      },
+      [ts.SyntaxKind.CallExpression]: (node) => {
+        // AWS.config.update({ accessKeyId, secretAccessKey }) in SDK v2.
+        const call = node as ts.CallExpression;
+        const ref = file.symbolOf(call.expression);
+        const config = call.arguments[0];
+        if (ref?.module === 'aws-sdk' && ref.path.join('.') === 'config.update' && config) {
+          checkCredentialsProp(config, 'AWS.config', 'v2');
+          checkV2KeyProps(config, 'AWS.config');
+        }
+      },
+      fileEnd() {
+        const kept = pending.filter((p) => p.messageId === 'credentialsInConfig' || !covered.some(([s, e]) => p.start >= s && p.end <= e));
+        pending.length = 0;
+        pending.push(...kept.sort((a, b) => a.start - b.start));
+        flush();
+      },
+    };
+
+    function stringOf(prop: PropInfo | 'unknown' | undefined): string | undefined {
+      if (!prop || prop === 'unknown') return undefined;
+      const v = file!.evaluate(prop.value);
+      return v.kind === 'string' ? v.value : undefined;
+    }
+
+    /** Literal keys worth reporting: ones that look real always; dummy ones only outside tests and local emulators. */
+    function worthReporting(id: string | undefined, secret: string | undefined, configExpr: ts.Expression): boolean {
+      if (id === undefined && secret === undefined) return false;
+      if ((id !== undefined && isAccessKeyId(id)) || (secret !== undefined && looksLikeSecretKey(secret))) return true;
+      if (ctx.file.isTest) return false;
+      const endpoint = file!.objectProps(configExpr)?.get('endpoint');
+      return endpoint === undefined;
+    }
+
+    function report(at: ts.Node, client: string, id: string | undefined, coveredNode: ts.Node, fixTitle: string, edits: TextEdit[] | undefined): void {
+      covered.push([coveredNode.getStart(sf), coveredNode.end]);
+      pending.push({
+        messageId: 'credentialsInConfig',
+        data: { client, keyHint: id && isAccessKeyId(id) ? ` (access key ${maskSecret(id.trim())})` : '' },
+        start: at.getStart(sf),
+        end: at.end,
+        key: `Credentials::${client}`,
+        fix: edits?.length ? { title: fixTitle, kind: 'unsafe', edits } : undefined,
+      });
+    }
+
+    /** `new S3Client({ credentials: { accessKeyId: '...', secretAccessKey: '...' } })`. */
+    function checkCredentialsProp(configExpr: ts.Expression, client: string, sdk: 'v2' | 'v3'): void {
+      const props = file!.objectProps(configExpr);
+      const cred = props?.get('credentials');
+      if (!props || !cred || cred === 'unknown' || !cred.value) return;
+      const credProps = file!.objectProps(cred.value);
+      if (!credProps) return; // a provider (fromIni(), fromSSO()...) or a value we cannot see
+      const id = stringOf(credProps.get('accessKeyId'));
+      if (!worthReporting(id, stringOf(credProps.get('secretAccessKey')), configExpr)) return;
+      // Remove only what is written at this call: a shared constant may serve other code.
+      const edits = props.inline && cred.literal === props.literal ? removeProperty(file!, props.literal, cred.node) : undefined;
+      const title = sdk === 'v3' ? 'Remove `credentials` so the SDK uses its default provider chain' : 'Remove `credentials` so the SDK finds credentials itself';
+      report(cred.node, client, id, credProps.literal, title, edits);
+    }
+
+    /** SDK v2 also takes the keys at the top of the config: `new AWS.S3({ accessKeyId, secretAccessKey })`. */
+    function checkV2KeyProps(configExpr: ts.Expression, client: string): void {
+      const props = file!.objectProps(configExpr);
+      if (!props) return;
+      const idProp = props.get('accessKeyId');
+      const secretProp = props.get('secretAccessKey');
+      const id = stringOf(idProp);
+      if (!worthReporting(id, stringOf(secretProp), configExpr)) return;
+      const keyProps = ['accessKeyId', 'secretAccessKey', 'sessionToken'].flatMap((n) => {
+        const p = props.get(n);
+        return p && p !== 'unknown' ? [p] : [];
+      });
+      const at = keyProps[0];
+      if (!at) return;
+      const removable = props.inline && keyProps.every((p) => p.literal === props.literal);
+      const perProp = removable ? keyProps.map((p) => removeProperty(file!, props.literal, p.node)) : [];
+      const edits = removable && perProp.every((e) => e) ? mergeDeletions(perProp.flatMap((e) => e!)) : undefined;
+      report(at.node, client, id, props.literal, 'Remove the keys so the SDK finds credentials itself', edits);
+    }
+  },
+});
+
+/** A 40-character value counts as a secret key when its name says so or an access key ID sits beside it. */
+function contextNamesSecret(file: TsFile, node: ts.Node): boolean {
+  let at: ts.Node = node;
+  while (ts.isParenthesizedExpression(at.parent) || ts.isAsExpression(at.parent) || ts.isSatisfiesExpression(at.parent)) at = at.parent;
+  const parent = at.parent;
+  if (ts.isPropertyAssignment(parent) && parent.initializer === at) {
+    if (namesSecretKey(propertyName(parent.name))) return true;
+    return ts.isObjectLiteralExpression(parent.parent) && parent.parent.properties.some((p) => p !== parent && holdsKeyId(file, p));
+  }
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return namesSecretKey(parent.name.text);
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === at) {
+    const left = parent.left;
+    const name = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : ts.isIdentifier(left) ? left.text : undefined;
+    return namesSecretKey(name);
+  }
+  // new AWS.Credentials('AKIA...', '...'), or any call passing a key ID beside it.
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(at as ts.Expression)) {
+    return parent.arguments.some((a) => a !== at && ts.isStringLiteralLike(a) && isAccessKeyId(a.text));
+  }
+  return false;
+}
+
+/** Removing neighbouring properties can cut the same comma twice: deletions that touch become one. */
+function mergeDeletions(edits: TextEdit[]): TextEdit[] | undefined {
+  if (edits.some((e) => e.newText !== '')) return undefined;
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && e.start <= last.end) last.end = Math.max(last.end, e.end);
+    else out.push({ ...e });
+  }
+  return out;
+}
+
+function holdsKeyId(file: TsFile, p: ts.ObjectLiteralElementLike): boolean {
+  if (!ts.isPropertyAssignment(p)) return false;
+  const v = file.evaluate(p.initializer);
+  return v.kind === 'string' && isAccessKeyId(v.value);
+}

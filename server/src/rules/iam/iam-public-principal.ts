@@ -1,0 +1,62 @@
+import { defineRule } from '../../engine/rule';
+import { listValues, type PolicyStatement } from '../../engine/policy/model';
+import { conditionRestrictsWho } from './restricting-conditions';
+
+function actionSummary(s: PolicyStatement): string {
+  const actions = listValues(s.actions);
+  if (actions.length === 0) return s.notActions ? 'every action but the listed ones' : 'the actions of this statement';
+  return actions.length <= 3 ? actions.join(', ') : `${actions.slice(0, 2).join(', ')} and ${actions.length - 2} more actions`;
+}
+
+export const iamPublicPrincipal = defineRule({
+  id: 'iam-public-principal',
+  meta: {
+    title: 'Public principal',
+    description: 'An Allow statement of a trust or resource policy names `Principal: "*"` (or `{"AWS": "*"}`) without a condition that restricts who can use it.',
+    rationale:
+      'A `*` principal in an Allow statement grants the statement to anyone: every AWS account, and for most resource policies anonymous callers as well. ' +
+      'Name the accounts, roles or service principals instead, or keep `*` and add a condition that pins the caller down: `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceArn`, `aws:SourceAccount`, `aws:SourceVpce` or `aws:SourceIp` (with a matching, not a `Not...` or `...IfExists`, operator). ' +
+      '`aws:SecureTransport` only requires TLS and does not restrict who. Deny statements with `*` (such as "deny insecure transport") are guardrails and are not reported.',
+    severity: 'error',
+    service: 'iam',
+    guide: 'IAM / Cross-Account Access',
+    fix: 'none',
+    languages: ['json', 'typescript'],
+    messages: {
+      publicResource: 'Principal "*" grants {{actions}} to anyone, in any AWS account or anonymous, with no condition restricting who. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.',
+      publicTrust: 'Principal "*" lets any AWS account assume this role, with no condition restricting who. Name the accounts or roles that may assume it, or add an aws:PrincipalOrgID condition.',
+    },
+    examples: {
+      invalid: [
+        {
+          filename: 'bucket-policy.json',
+          code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*" }]\n}\n',
+        },
+      ],
+      valid: [
+        {
+          filename: 'bucket-policy.json',
+          code: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow", "Principal": { "Service": "cloudfront.amazonaws.com" }, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*",\n    "Condition": { "StringEquals": { "aws:SourceArn": "arn:aws:cloudfront::123456789012:distribution/EDFDVBD6EXAMPLE" } }\n  }]\n}\n',
+        },
+      ],
+    },
+  },
+  create(ctx) {
+    return {
+      policyStatement(s) {
+        if (s.effect !== 'Allow' || !s.principal || conditionRestrictsWho(s.condition)) return;
+        for (const entry of s.principal.entries) {
+          const anyone = entry.type === '*' || (entry.type === 'AWS' && entry.value?.trim() === '*');
+          if (!anyone) continue;
+          ctx.report({
+            messageId: s.kind === 'trust' ? 'publicTrust' : 'publicResource',
+            data: { actions: actionSummary(s) },
+            start: entry.start,
+            end: entry.end,
+            key: 'Principal::*',
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,114 @@
+import { defineRule } from '../../engine/rule';
+import type { PolicyCondition } from '../../engine/policy/model';
+import type { IamAction } from '../../iam/knowledge';
+import { placeholderArn, preferredResourceType, type ResourceTypeArn } from './resource-arn';
+import { expandCached } from './expand-cache';
+
+/** Conditions that already narrow which resources the statement reaches (attribute-based access control). */
+const RESOURCE_SCOPING_KEY = /(^|:)(ResourceTag|RequestTag)\/|:CreateAction$|^aws:Resource(Account|OrgID|OrgPaths)$|^cloudwatch:namespace$/i;
+
+function scopedByCondition(condition: PolicyCondition | undefined): boolean {
+  if (!condition) return false;
+  // A condition we cannot read may scope the resources: stay silent.
+  return condition.incomplete || condition.entries.some((e) => RESOURCE_SCOPING_KEY.test(e.key));
+}
+
+/**
+ * Actions the IAM data gives an optional resource type that almost no policy can use: CloudWatch's
+ * metric APIs gained a `dataset` type for one feature, while metrics themselves have no ARN (the
+ * documented way to limit PutMetricData is the `cloudwatch:namespace` condition). Treated as `*`-only.
+ */
+const STAR_IN_PRACTICE = new Set(['cloudwatch:putmetricdata', 'cloudwatch:getmetricdata', 'cloudwatch:listmetrics']);
+
+/** The resource type a pattern most often means (`s3:Get*` → object), from the actions it matches. */
+function typeOf(iam: Parameters<typeof preferredResourceType>[0], actions: IamAction[]): ResourceTypeArn | undefined {
+  const counts = new Map<string, { type: ResourceTypeArn; n: number }>();
+  for (const a of actions) {
+    const t = preferredResourceType(iam, a);
+    if (!t) continue;
+    const c = counts.get(t.format) ?? { type: t, n: 0 };
+    c.n++;
+    counts.set(t.format, c);
+  }
+  let best: { type: ResourceTypeArn; n: number } | undefined;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best?.type;
+}
+
+export const iamWildcardResource = defineRule({
+  id: 'iam-wildcard-resource',
+  meta: {
+    title: 'Wildcard IAM resource',
+    description: 'An Allow statement applies actions that support resource-level permissions to `"Resource": "*"`.',
+    rationale:
+      'With `"Resource": "*"` the actions reach every bucket, table, queue or key the account has and every one created later, so one compromised workload can read or change data it was never meant to touch. ' +
+      'Name the ARNs the workload uses. Actions that only work on `*` (such as `s3:ListAllMyBuckets`, per the IAM service reference) are exempt; statements in resource policies (where `*` means the resource the policy is attached to, as in KMS key policies) and statements whose condition scopes resources by tag or account (`aws:ResourceTag/...`, `aws:ResourceAccount`) are not reported. ' +
+      'The fix writes an ARN with blanks to fill (`arn:aws:s3:::BUCKET_NAME/OBJECT_NAME`), so it is never applied unattended.',
+    severity: 'warning',
+    service: 'iam',
+    guide: 'IAM / Least Privilege',
+    fix: 'unsafe',
+    languages: ['json', 'typescript'],
+    messages: {
+      wildcardResource: 'Resource "*" lets {{action}}{{more}} act on every {{resourceType}} this principal can reach. Scope it to the ARNs the workload uses.',
+      wildcardResourceMixed:
+        'Resource "*" lets {{action}}{{more}} act on every {{resourceType}} this principal can reach. {{starOnly}} only {{work}} on "*": move {{them}} to a statement of {{their}} own and scope this one.',
+    },
+    examples: {
+      invalid: [{ filename: 'policy.json', code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:Query"], "Resource": "*" }]\n}\n' }],
+      valid: [
+        { filename: 'policy.json', code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:Query"], "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/Orders" }]\n}\n' },
+        { filename: 'policy.json', code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*" }]\n}\n' },
+      ],
+    },
+  },
+  create(ctx) {
+    // The resource type of each action pattern, computed once per file.
+    const typeCache = new Map<string, ResourceTypeArn | undefined>();
+    const typeFor = (pattern: string, actions: IamAction[]) => {
+      if (!typeCache.has(pattern)) typeCache.set(pattern, typeOf(ctx.iam, actions));
+      return typeCache.get(pattern);
+    };
+    return {
+      policyStatement(s) {
+        if (s.effect !== 'Allow' || s.kind !== 'identity' || !s.actions || !s.resources) return;
+        const star = s.resources.items.find((r) => r.value?.trim() === '*');
+        if (!star || scopedByCondition(s.condition)) return;
+        const scoped: { action: string; type: ResourceTypeArn | undefined }[] = [];
+        const starOnly: string[] = [];
+        for (const item of s.actions.items) {
+          const action = item.value?.trim();
+          // Action "*" on "*" is iam-wildcard-action's administrator finding; saying it twice is noise.
+          if (action === '*') return;
+          const matched = action ? expandCached(ctx.iam, action) : undefined;
+          // Unknown actions belong to iam-unknown-action.
+          if (!action || !matched || matched.length === 0) continue;
+          const withTypes = matched.filter((a) => a.resourceTypes.length > 0 && !STAR_IN_PRACTICE.has(a.fullName.toLowerCase()));
+          if (withTypes.length === 0) starOnly.push(action);
+          else scoped.push({ action, type: typeFor(action, withTypes) });
+        }
+        if (scoped.length === 0) return;
+        const first = scoped[0];
+        const data = {
+          action: first.action,
+          more: scoped.length > 1 ? ` and ${scoped.length - 1} more action${scoped.length > 2 ? 's' : ''}` : '',
+          resourceType: first.type?.name ?? 'resource',
+          work: starOnly.length === 1 ? 'works' : 'work',
+          them: starOnly.length === 1 ? 'it' : 'them',
+          their: starOnly.length === 1 ? 'its' : 'their',
+          starOnly: starOnly.length > 3 ? `${starOnly.slice(0, 3).join(', ')} and ${starOnly.length - 3} more` : starOnly.join(', '),
+        };
+        const arns = [...new Set(scoped.flatMap((a) => (a.type ? [placeholderArn(a.type.format)] : [])))];
+        const edits = starOnly.length === 0 && arns.length > 0 ? s.editor.replaceItem(s.resources, star, arns) : undefined;
+        ctx.report({
+          messageId: starOnly.length ? 'wildcardResourceMixed' : 'wildcardResource',
+          data,
+          start: star.start,
+          end: star.end,
+          key: 'Resource::*',
+          fix: edits ? { title: `Replace "*" with ${arns.length === 1 ? 'a scoped ARN' : 'scoped ARNs'} to fill in (${arns.join(', ')})`, kind: 'unsafe', edits } : undefined,
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,74 @@
+import { iamPublicPrincipal } from '../../../server/src/rules/iam/iam-public-principal';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const policy = (statement: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statement}\n  ]\n}\n`;
+const publicRead = (condition: string) =>
+  policy(`{ "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": ${condition} }`);
+
+ruleTester(iamPublicPrincipal, {
+  valid: [
+    { name: 'a named account', filename: 'bucket.json', code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*" }') },
+    { name: 'a service principal', filename: 'queue.json', code: policy('{ "Effect": "Allow", "Principal": { "Service": "sns.amazonaws.com" }, "Action": "sqs:SendMessage", "Resource": "*" }') },
+    {
+      name: 'Deny with * is a guardrail (deny insecure transport)',
+      filename: 'bucket.json',
+      code: policy('{ "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*", "Condition": { "Bool": { "aws:SecureTransport": "false" } } }'),
+    },
+    { name: 'restricted to the organization', filename: 'bucket.json', code: publicRead('{ "StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }') },
+    { name: 'restricted to a source ARN', filename: 'topic.json', code: publicRead('{ "ArnLike": { "aws:SourceArn": "arn:aws:s3:::b" } }') },
+    { name: 'restricted to a VPC endpoint', filename: 'bucket.json', code: publicRead('{ "StringEquals": { "aws:SourceVpce": "vpce-1a2b3c4d" } }') },
+    { name: 'restricted to an IP range', filename: 'bucket.json', code: publicRead('{ "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } }') },
+    { name: 'ForAnyValue on org paths', filename: 'bucket.json', code: publicRead('{ "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*" } }') },
+    {
+      name: 'AWS\'s key-policy pattern: any principal of one account through one service',
+      filename: 'key-policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": { "AWS": "*" }, "Action": ["kms:Decrypt"], "Resource": "*", "Condition": { "StringEquals": { "kms:CallerAccount": "123456789012", "kms:ViaService": "ec2.us-east-1.amazonaws.com" } } }'),
+    },
+    { name: 'a condition we cannot read stays silent', filename: 't.json', code: '{"Resources":{"P":{"Type":"AWS::SQS::QueuePolicy","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"Fn::If":["C",{},{}]}}]}}}}}' },
+    { name: 'an intrinsic restricting value counts as restricting', filename: 't.json', code: '{"Resources":{"P":{"Type":"AWS::SNS::TopicPolicy","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sns:Publish","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":{"Ref":"AWS::AccountId"}}}}]}}}}}' },
+    { name: 'unknown effect stays silent', filename: 'bucket.json', code: policy('{ "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*" }') },
+  ],
+  invalid: [
+    {
+      name: 'Principal "*" on a bucket',
+      filename: 'bucket-policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*" }'),
+      errors: [{ messageId: 'publicResource', line: 4, column: 39, endColumn: 42, severity: 'error', data: { actions: 's3:GetObject' } }],
+      output: null,
+    },
+    {
+      name: '{"AWS": "*"} inside an array',
+      filename: 'queue-policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": { "AWS": ["arn:aws:iam::123456789012:root", "*"] }, "Action": ["sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:PurgeQueue"], "Resource": "*" }'),
+      errors: [{ messageId: 'publicResource', line: 4, column: 83, data: { actions: 'sqs:SendMessage, sqs:ReceiveMessage and 2 more actions' } }],
+      output: null,
+    },
+    { name: 'TLS does not say who', filename: 'bucket.json', code: publicRead('{ "Bool": { "aws:SecureTransport": "true" } }'), errors: [{ messageId: 'publicResource' }], output: null },
+    { name: 'a Not operator admits everyone else', filename: 'bucket.json', code: publicRead('{ "StringNotEquals": { "aws:SourceAccount": "123456789012" } }'), errors: [{ messageId: 'publicResource' }], output: null },
+    { name: 'IfExists passes when the key is absent', filename: 'bucket.json', code: publicRead('{ "ArnLikeIfExists": { "aws:SourceArn": "arn:aws:sns:us-east-1:123456789012:t" } }'), errors: [{ messageId: 'publicResource' }], output: null },
+    { name: 'a wildcard value restricts nothing', filename: 'bucket.json', code: publicRead('{ "StringLike": { "aws:SourceAccount": "*" } }'), errors: [{ messageId: 'publicResource' }], output: null },
+    { name: 'an ARN of any resource in any account restricts nothing', filename: 'topic.json', code: publicRead('{ "ArnLike": { "aws:SourceArn": ["arn:aws:s3:::*", "arn:aws:sns:*:*:*"] } }'), errors: [{ messageId: 'publicResource' }], output: null },
+    { name: 'Null only asks that the key exist', filename: 'bucket.json', code: publicRead('{ "Null": { "aws:SourceVpce": "false" } }'), errors: [{ messageId: 'publicResource' }], output: null },
+    {
+      name: 'a trust policy any account can assume',
+      filename: 'trust.json',
+      code: policy('{ "Effect": "Allow", "Principal": { "AWS": "*" }, "Action": "sts:AssumeRole" }'),
+      errors: [{ messageId: 'publicTrust' }],
+      output: null,
+    },
+    {
+      name: 'a CloudFormation role trust',
+      filename: 'template.json',
+      code: '{"Resources":{"R":{"Type":"AWS::IAM::Role","Properties":{"AssumeRolePolicyDocument":{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":["sts:AssumeRole","sts:TagSession"]}]}}}}}',
+      errors: [{ messageId: 'publicTrust' }],
+      output: null,
+    },
+    {
+      name: 'a CloudFormation bucket policy',
+      filename: 'template.json',
+      code: '{"Resources":{"P":{"Type":"AWS::S3::BucketPolicy","Properties":{"Bucket":{"Ref":"B"},"PolicyDocument":{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":{"Fn::Sub":"${B.Arn}/*"}}]}}}}}',
+      errors: [{ messageId: 'publicResource' }],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,94 @@
+import { iamWildcardResource } from '../../../server/src/rules/iam/iam-wildcard-resource';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const policy = (statement: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statement}\n  ]\n}\n`;
+const cfn = (properties: string) => `{\n  "Resources": {\n    "AppRole": {\n      "Type": "AWS::IAM::Role",\n      "Properties": ${properties}\n    }\n  }\n}\n`;
+
+ruleTester(iamWildcardResource, {
+  valid: [
+    { name: 'scoped ARN', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/Orders" }') },
+    { name: 'actions that only work on * are exempt', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "ec2:DescribeInstances"], "Resource": "*" }') },
+    { name: 'CloudWatch metrics have no ARN in practice (the dataset type is for one feature)', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["cloudwatch:PutMetricData", "logs:DescribeLogGroups"], "Resource": "*" }') },
+    { name: 'Deny is never over-broad', filename: 'p.json', code: policy('{ "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*" }') },
+    { name: 'unknown effect stays silent', filename: 'p.json', code: policy('{ "Effect": {"Ref": "Effect"}, "Action": "s3:GetObject", "Resource": "*" }') },
+    {
+      name: 'resource policy: * is the resource the policy is attached to (KMS key policy)',
+      filename: 'key-policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "kms:*", "Resource": "*" }'),
+    },
+    {
+      name: 'scoped by resource tags (ABAC)',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": ["ec2:StartInstances", "ec2:StopInstances"], "Resource": "*", "Condition": { "StringEquals": { "aws:ResourceTag/team": "payments" } } }'),
+    },
+    {
+      name: 'a condition we cannot read may scope resources',
+      filename: 't.json',
+      code: cfn('{ "Policies": [{ "PolicyName": "p", "PolicyDocument": { "Statement": [{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*", "Condition": { "Fn::If": ["C", {}, {}] } }] } }] }'),
+    },
+    { name: 'Action * on * is iam-wildcard-action\'s finding', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["*"], "Resource": "*" }') },
+    { name: 'unknown actions are iam-unknown-action\'s', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "s3:GetObjet", "Resource": "*" }') },
+    { name: 'NotAction is iam-not-action-allow\'s', filename: 'p.json', code: policy('{ "Effect": "Allow", "NotAction": "iam:*", "Resource": "*" }') },
+    { name: 'partial wildcard ARN is not "*"', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::*" }') },
+    { name: 'intrinsic resource', filename: 't.json', code: cfn('{ "Policies": [{ "PolicyName": "p", "PolicyDocument": { "Statement": [{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": { "Fn::GetAtt": ["Queue", "Arn"] } }] } }] }') },
+    { name: 'not a policy file', filename: 'package.json', code: '{ "name": "x", "Action": "s3:GetObject", "Resource": "*" }' },
+  ],
+  invalid: [
+    {
+      name: 'DynamoDB actions on *: the fix writes the table ARN with blanks',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:Query"], "Resource": "*" }'),
+      errors: [{ messageId: 'wildcardResource', line: 4, column: 88, endColumn: 91, severity: 'warning', data: { action: 'dynamodb:GetItem', resourceType: 'table' } }],
+      output: policy('{ "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:Query"], "Resource": "arn:aws:dynamodb:REGION:ACCOUNT_ID:table/TABLE_NAME" }'),
+    },
+    {
+      name: 'objects and buckets: one placeholder ARN per resource type, in a multi-line array',
+      filename: 'p.json',
+      code: '{\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["s3:GetObject", "s3:ListBucket"],\n      "Resource": [\n        "*"\n      ]\n    }\n  ]\n}\n',
+      errors: [{ messageId: 'wildcardResource', line: 7, column: 9, data: { action: 's3:GetObject', resourceType: 'object' } }],
+      output: '{\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["s3:GetObject", "s3:ListBucket"],\n      "Resource": [\n        "arn:aws:s3:::BUCKET_NAME/OBJECT_NAME",\n        "arn:aws:s3:::BUCKET_NAME"\n      ]\n    }\n  ]\n}\n',
+    },
+    {
+      name: 'a statement mixing *-only actions gets no fix: they must move out first',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "s3:GetObject"], "Resource": "*" }'),
+      errors: [{ messageId: 'wildcardResourceMixed', data: { action: 's3:GetObject', starOnly: 's3:ListAllMyBuckets' } }],
+      output: null,
+    },
+    {
+      name: 'a long list of *-only actions is shortened in the message',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeRegions", "kms:Decrypt"], "Resource": "*" }'),
+      errors: [{ messageId: 'wildcardResourceMixed', data: { action: 'kms:Decrypt', more: '', starOnly: 's3:ListAllMyBuckets, ec2:DescribeInstances, ec2:DescribeVpcs and 2 more' } }],
+      output: null,
+    },
+    {
+      name: 'a partial wildcard names the type its actions mostly use',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": "sqs:Receive*", "Resource": "*" }'),
+      errors: [{ messageId: 'wildcardResource', data: { action: 'sqs:Receive*', resourceType: 'queue' } }],
+      output: policy('{ "Effect": "Allow", "Action": "sqs:Receive*", "Resource": "arn:aws:sqs:REGION:ACCOUNT_ID:QUEUE_NAME" }'),
+    },
+    {
+      name: 'only the "*" item of a list is replaced',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": "lambda:InvokeFunction", "Resource": ["arn:aws:lambda:us-east-1:123456789012:function:a", "*"] }'),
+      errors: [{ messageId: 'wildcardResource', data: { resourceType: 'function' } }],
+      output: policy('{ "Effect": "Allow", "Action": "lambda:InvokeFunction", "Resource": ["arn:aws:lambda:us-east-1:123456789012:function:a", "arn:aws:lambda:REGION:ACCOUNT_ID:function:FUNCTION_NAME"] }'),
+    },
+    {
+      name: 'a condition that does not scope resources (TLS) does not exempt',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": "sns:Publish", "Resource": "*", "Condition": { "Bool": { "aws:SecureTransport": "true" } } }'),
+      errors: [{ messageId: 'wildcardResource', data: { resourceType: 'topic' } }],
+      output: policy('{ "Effect": "Allow", "Action": "sns:Publish", "Resource": "arn:aws:sns:REGION:ACCOUNT_ID:TOPIC_NAME", "Condition": { "Bool": { "aws:SecureTransport": "true" } } }'),
+    },
+    {
+      name: 'an inline policy of a CloudFormation role',
+      filename: 'template.json',
+      code: cfn('{ "Policies": [{ "PolicyName": "p", "PolicyDocument": { "Statement": [{ "Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "*" }] } }] }'),
+      errors: [{ messageId: 'wildcardResource', line: 5, data: { resourceType: 'Secret' } }],
+      output: cfn('{ "Policies": [{ "PolicyName": "p", "PolicyDocument": { "Statement": [{ "Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "arn:aws:secretsmanager:REGION:ACCOUNT_ID:secret:SECRET_ID" }] } }] }'),
+    },
+  ],
+});
