@@ -33,6 +33,9 @@ export const COMMANDS = {
 /** The walkthrough's ID in `contributes.walkthroughs` (opened as `<publisher>.<name>#<id>`). */
 export const WALKTHROUGH_ID = 'gettingStarted';
 
+/** The walkthrough's sample, shipped in the package and opened as an untitled JSON document. */
+export const SAMPLE_POLICY = 'media/walkthrough/sample-policy.json';
+
 /** The `source` of our diagnostics (the server sets it; the client's walkthrough commands look for it). */
 export const DIAGNOSTIC_SOURCE = 'aws-patterns';
 

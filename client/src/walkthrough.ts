@@ -1,17 +1,14 @@
 // The commands behind the first-run walkthrough (`contributes.walkthroughs`): open the bundled
 // sample policy, go to a finding, open its quick fixes, insert one of our snippets. Each is a thin
 // use of editor commands; the choices themselves live in plain modules tested without VS Code.
-import { readFileSync } from 'node:fs';
 import {
-  Selection, TextEditorRevealType, ViewColumn, commands, languages, window, workspace,
-  type Diagnostic, type Disposable, type ExtensionContext, type TextEditor, type Uri,
+  Selection, TextEditorRevealType, Uri, ViewColumn, commands, languages, window, workspace,
+  type Diagnostic, type Disposable, type ExtensionContext, type TextEditor,
 } from 'vscode';
-import { COMMANDS, DIAGNOSTIC_SOURCE, LANGUAGES, WALKTHROUGH_ID } from '../../shared/settings';
+import { COMMANDS, DIAGNOSTIC_SOURCE, LANGUAGES, SAMPLE_POLICY, WALKTHROUGH_ID } from '../../shared/settings';
 import { nextFinding } from './nextFinding';
 import { snippetChoices, snippetLanguages, type SnippetContribution } from './snippetChoices';
 
-/** Shipped in the package (see .vscodeignore); opened as an untitled JSON document. */
-export const SAMPLE_POLICY = 'media/walkthrough/sample-policy.json';
 /** How long "Go to Next Finding" waits for the first diagnostics of a document just opened. */
 const FIRST_DIAGNOSTICS_MS = 4000;
 
@@ -20,12 +17,11 @@ const analyzed: readonly string[] = LANGUAGES;
 export function registerWalkthroughCommands(context: ExtensionContext): Disposable[] {
   const manifest = context.extension.packageJSON as { contributes?: { snippets?: SnippetContribution[] } };
   const snippets = manifest.contributes?.snippets ?? [];
-  const readJson = (path: string): unknown => {
-    try {
-      return JSON.parse(readFileSync(context.asAbsolutePath(path), 'utf8'));
-    } catch {
-      return undefined;
-    }
+  // Files of the extension itself, read through VS Code's file system (no Node I/O in the client).
+  const readText = async (path: string): Promise<string> => new TextDecoder().decode(await workspace.fs.readFile(Uri.joinPath(context.extensionUri, path)));
+  const readJsonFiles = async (paths: string[]): Promise<Map<string, unknown>> => {
+    const read = await Promise.all(paths.map((p) => readText(p).then((t) => JSON.parse(t) as unknown, () => undefined)));
+    return new Map(paths.map((p, i) => [p, read[i]]));
   };
 
   return [
@@ -33,7 +29,7 @@ export function registerWalkthroughCommands(context: ExtensionContext): Disposab
       commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
     ),
     commands.registerCommand(COMMANDS.openSamplePolicy, async () => {
-      const content = readFileSync(context.asAbsolutePath(SAMPLE_POLICY), 'utf8');
+      const content = await readText(SAMPLE_POLICY);
       await show(await workspace.openTextDocument({ language: 'json', content }));
     }),
     commands.registerCommand(COMMANDS.goToNextFinding, () => goToFinding(false)),
@@ -43,7 +39,8 @@ export function registerWalkthroughCommands(context: ExtensionContext): Disposab
       const current = targetEditor();
       // From the walkthrough (a language argument) or with no editor of ours: a new untitled file.
       const languageId = typeof language === 'string' ? language : current && ours.includes(current.document.languageId) ? current.document.languageId : 'typescript';
-      const choices = snippetChoices(snippets, languageId, readJson);
+      const files = await readJsonFiles(snippets.filter((c) => c.language === languageId).map((c) => c.path));
+      const choices = snippetChoices(snippets, languageId, (path) => files.get(path));
       if (choices.length === 0) {
         void window.showInformationMessage(`AWS Patterns has no snippets for ${languageId} files.`);
         return;
