@@ -22,7 +22,7 @@ export async function buildBundles({ outdir = join(root, 'dist'), production = f
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.chdir(root);
   if (!existsSync('dist/iam-data/index.json') || process.argv.includes('--clean')) {
     rmSync('dist/iam-data', { recursive: true, force: true });

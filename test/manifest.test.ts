@@ -133,8 +133,9 @@ describe('first-run walkthrough', () => {
   it('gives each step one command link to a contributed (or pending) command, completed by running it', () => {
     const ids = new Set([...contributed.map((c) => c.command), ...Object.keys(PENDING_COMMANDS)]);
     for (const step of walkthrough.steps) {
-      const links = [...step.description.matchAll(/\]\(command:([\w.]+)(?:\?([^)]*))?\)/g)];
-      assert.equal(links.length, 1, `${step.id}: one command link`);
+      // `toSide:` makes the walkthrough focus the editor group beside it before running the command.
+      const links = [...step.description.matchAll(/\]\(command:toSide:([\w.]+)(?:\?([^)]*))?\)/g)];
+      assert.equal(links.length, 1, `${step.id}: one command link, to the side`);
       const [, command, args] = links[0];
       assert.ok(ids.has(command), `${step.id}: ${command} is not a contributed command`);
       if (args) assert.ok(Array.isArray(JSON.parse(decodeURIComponent(args))), `${step.id}: command arguments are a JSON array`);

@@ -67,9 +67,13 @@ function targetEditor(): TextEditor | undefined {
   return window.activeTextEditor ?? window.visibleTextEditors.find((e) => analyzed.includes(e.document.languageId));
 }
 
-/** Shows a document: in the active group over a text editor, beside the walkthrough otherwise. */
+/**
+ * Shows a document: in the active group when it holds a text editor or nothing, beside it when it
+ * shows something else (the walkthrough), so the walkthrough stays in view.
+ */
 function show(document: TextEditor['document'], viewColumn?: ViewColumn): Thenable<TextEditor> {
-  return window.showTextDocument(document, { viewColumn: viewColumn ?? (window.activeTextEditor ? ViewColumn.Active : ViewColumn.Beside) });
+  const besideOther = window.tabGroups.activeTabGroup.activeTab !== undefined && window.activeTextEditor === undefined;
+  return window.showTextDocument(document, { viewColumn: viewColumn ?? (besideOther ? ViewColumn.Beside : ViewColumn.Active) });
 }
 
 async function goToFinding(quickFix: boolean): Promise<void> {
