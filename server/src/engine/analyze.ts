@@ -9,7 +9,7 @@ import { forEachJsonString, parseJsonFile } from './json/front';
 import { statementsOfSite } from './json/statements';
 import type { PolicyStatement } from './policy/model';
 import { formatMessage, type FileFacts, type RuleContext, type RuleDefinition, type Visitor } from './rule';
-import { applySuppressions } from './suppress';
+import { applySuppressions, UNUSED_SUPPRESSION_ID } from './suppress';
 import { lineIndex } from './text';
 import { extractTsPolicyStatements } from './typescript/policies';
 import { TsFile, parseTypeScript, syntaxErrors } from './typescript/file';
@@ -75,18 +75,20 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
   const facts: FileFacts = { path: input.path, text: input.text, kind, isTest: isTestPath(input.path) };
   const rules = (options.rules ?? allRules).filter((r) => r.meta.languages.includes(kind) && ruleSeverity(config, r.id, r.meta.severity) !== 'off');
   const runner = new RuleRunner(facts, config, options, result);
+  let ran: ActiveVisitor[] = [];
+  let sourceFile: ts.SourceFile | undefined;
 
   if (kind === 'json') {
     const { file, notices } = parseJsonFile(input.text);
     notices.forEach(notice);
     if (options.isCancelled?.()) throw new CancelledError();
     const statements = file.policies.flatMap((site) => statementsOfSite(site, input.text));
-    const visitors = runner.instantiate(rules, undefined);
+    const visitors = (ran = runner.instantiate(rules, undefined));
     runner.dispatchModel(visitors, statements);
     forEachJsonString(file.root, (v) => runner.each(visitors, 'jsonString', (h) => h(v)));
     runner.each(visitors, 'fileEnd', (h) => h());
   } else {
-    const sourceFile = parseTypeScript(input.path, input.text);
+    sourceFile = parseTypeScript(input.path, input.text);
     const errors = syntaxErrors(sourceFile);
     if (errors.length) {
       const first = errors[0];
@@ -99,13 +101,23 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
     }
     if (options.isCancelled?.()) throw new CancelledError();
     const tsFile = new TsFile(sourceFile);
-    const visitors = runner.instantiate(rules, tsFile);
+    const visitors = (ran = runner.instantiate(rules, tsFile));
     runner.walk(visitors, sourceFile);
     runner.dispatchModel(visitors, runner.guard('(policy extraction)', () => extractTsPolicyStatements(tsFile)) ?? []);
     runner.each(visitors, 'fileEnd', (h) => h());
   }
 
-  result.findings = applySuppressions(result.findings, facts, new Set((options.rules ?? allRules).map((r) => r.id)));
+  // Suppressions: IDs are checked against every registered rule; only rules that ran to the end
+  // can have an unused suppression; `unused-suppression` reports only when it is itself enabled.
+  const reporter = rules.find((r) => r.id === UNUSED_SUPPRESSION_ID);
+  const reportSeverity = reporter ? ruleSeverity(config, reporter.id, reporter.meta.severity) : 'off';
+  result.findings = applySuppressions(result.findings, facts, new Set([...allRules, ...(options.rules ?? [])].map((r) => r.id)), {
+    activeRules: new Set(ran.filter((v) => !v.failed).map((v) => v.rule.id)),
+    completeRun: !options.rules && ran.every((v) => !v.failed),
+    reportSeverity: reportSeverity === 'off' ? undefined : reportSeverity,
+    sourceFile,
+    messages: reporter?.meta.messages,
+  });
   result.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return result;
 }

@@ -70,5 +70,20 @@ ruleTester(iamPublicPrincipal, {
       errors: [{ messageId: 'publicResource' }],
       output: null,
     },
+    {
+      // Corpus audit: real stacks still use the deprecated alias of AnyPrincipal.
+      name: 'CDK: iam.Anyone() on a bucket resource policy',
+      filename: 'stack.ts',
+      code: "import * as iam from 'aws-cdk-lib/aws-iam';\ndeclare const site: any;\nsite.addToResourcePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::site/*'], principals: [new iam.Anyone()] }));\n",
+      errors: [{ messageId: 'publicResource', line: 3 }],
+      output: null,
+    },
+    {
+      name: 'CDK: AnyPrincipal through a require() binding',
+      filename: 'stack.js',
+      code: "const { PolicyStatement, AnyPrincipal } = require('aws-cdk-lib/aws-iam');\nmodule.exports = new PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['*'], principals: [new AnyPrincipal()] });\n",
+      errors: [{ messageId: 'publicResource', line: 2 }],
+      output: null,
+    },
   ],
 });

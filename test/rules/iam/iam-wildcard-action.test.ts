@@ -24,10 +24,20 @@ ruleTester(iamWildcardAction, {
         return c;
       })(),
     },
+    // Corpus audit: policy templates in repositories name the account with a placeholder.
+    { name: 'a key policy template delegating to a {{placeholder}} account root', filename: 'key-policy.json', code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::{{account-id}}:root" }, "Action": "kms:*", "Resource": "*" }') },
+    { name: 'a key policy template with a ${Account} placeholder', filename: 'key-policy.json', code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::${Account}:root" }, "Action": "kms:*", "Resource": "*" }') },
     { name: 'not a policy', filename: 'package.json', code: '{ "name": "x", "Action": "*" }' },
     { name: 'CloudFormation intrinsic action', filename: 't.json', code: '{"Resources":{"P":{"Type":"AWS::IAM::Policy","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Action":{"Ref":"A"},"Resource":"*"}]}}}}}' },
   ],
   invalid: [
+    {
+      name: 'an account wildcard in the root ARN is not a placeholder',
+      filename: 'key-policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::*:root" }, "Action": "kms:*", "Resource": "*" }'),
+      errors: [{ messageId: 'serviceWildcard', data: { service: 'kms' } }],
+      output: null,
+    },
     {
       name: 's3:* on a bucket',
       filename: 'p.json',

@@ -38,10 +38,30 @@ ruleTester(lambdaExplicitTimeout, {
     { name: 'timeout from context', filename: 'stack.ts', code: CORE + NODE + "new NodejsFunction(this, 'Api', { timeout: Duration.seconds(Number(this.node.tryGetContext('t'))) });\n" },
     { name: 'the global Function constructor is not Lambda', filename: 'util.ts', code: "const f = new Function('a', 'b', 'return a + b');\n" },
     { name: 'a Glue-like "Function" from another module', filename: 'stack.ts', code: "import { Function } from 'aws-cdk-lib/aws-cloudfront';\nnew Function(this, 'Edge', { code: undefined as any });\n" },
+    { name: 'subclass whose super() takes the timeout from its caller', filename: 'stack.ts', code: NODE + "export class Fn extends NodejsFunction {\n  constructor(scope: any, id: string, props: any) {\n    super(scope, id, { entry: 'a.ts', ...props });\n  }\n}\n" },
     { name: 'L1 with timeout', filename: 'stack.ts', code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.CfnFunction(this, 'Raw', { code: {}, role: 'arn', timeout: 20 });\n" },
   ],
   invalid: [
     ...formCases,
+    {
+      // Corpus audit: ids built per stage named every function of a file alike ("NodejsFunction").
+      name: 'ids built in a template keep their static text in messages and keys',
+      filename: 'stack.ts',
+      code: NODE + "declare const stage: string;\nnew NodejsFunction(this, `${stage}-Resize`, { entry: 'a.ts' });\nnew NodejsFunction(this, `${stage}-Thumbs`, { entry: 'b.ts' });\n",
+      errors: [
+        { messageId: 'missing', line: 3, data: { name: '${…}-Resize' } },
+        { messageId: 'missing', line: 4, data: { name: '${…}-Thumbs' } },
+      ],
+      output: NODE + "import { Duration } from 'aws-cdk-lib';\ndeclare const stage: string;\nnew NodejsFunction(this, `${stage}-Resize`, { entry: 'a.ts', timeout: Duration.seconds(30) });\nnew NodejsFunction(this, `${stage}-Thumbs`, { entry: 'b.ts' });\n",
+    },
+    {
+      // Reduced from real construct libraries: a NodejsFunction subclass fixing its own props.
+      name: 'construct subclass: the literal given to super() has no timeout',
+      filename: 'stack.ts',
+      code: CORE + "import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';\nexport class ApiFunction extends nodejs.NodejsFunction {\n  constructor(scope: any, name: string) {\n    super(scope, name, { entry: `src/${name}.ts`, handler: 'handler' });\n  }\n}\n",
+      errors: [{ messageId: 'missing', line: 5, column: 5, data: { name: 'ApiFunction' } }],
+      output: CORE + "import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';\nexport class ApiFunction extends nodejs.NodejsFunction {\n  constructor(scope: any, name: string) {\n    super(scope, name, { entry: `src/${name}.ts`, handler: 'handler', timeout: Duration.seconds(30) });\n  }\n}\n",
+    },
     {
       name: 'NodejsFunction is a Function: Duration added to the existing core import',
       filename: 'stack.ts',

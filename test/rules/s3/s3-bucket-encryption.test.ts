@@ -91,7 +91,7 @@ ruleTester(s3BucketEncryption, {
       name: 'buckets created in a loop inside a Stack subclass',
       filename: 'stack.ts',
       code: S3 + "import { Stack } from 'aws-cdk-lib';\nexport class Data extends Stack {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n    for (const name of ['a', 'b']) {\n      new s3.Bucket(this, `${name}Bucket`, { versioned: true });\n    }\n  }\n}\n",
-      errors: [{ messageId: 'missing', line: 7, column: 11, data: { name: 'Bucket' } }],
+      errors: [{ messageId: 'missing', line: 7, column: 11, data: { name: '${…}Bucket' } }],
       output:
         S3 +
         "import { Stack } from 'aws-cdk-lib';\nexport class Data extends Stack {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n    for (const name of ['a', 'b']) {\n      new s3.Bucket(this, `${name}Bucket`, { versioned: true, encryption: s3.BucketEncryption.S3_MANAGED });\n    }\n  }\n}\n",

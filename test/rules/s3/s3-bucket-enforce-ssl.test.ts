@@ -25,10 +25,24 @@ ruleTester(s3BucketEnforceSsl, {
         "import * as iam from 'aws-cdk-lib/aws-iam';\nconst b = new s3.Bucket(this, 'B');\nb.addToResourcePolicy(new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: ['s3:*'], principals: [new iam.AnyPrincipal()], resources: [b.bucketArn], conditions: { Bool: { 'aws:SecureTransport': 'false' } } }));\n",
     },
     { name: 'L1 CfnBucket has no enforceSSL (its policy lives elsewhere)', filename: 'stack.ts', code: S3 + "new s3.CfnBucket(this, 'Raw', {});\n" },
+    // Real stacks (corpus audit): static sites on the S3 website endpoint, which is HTTP-only.
+    { name: 'website hosting bucket: the website endpoint is HTTP-only', filename: 'stack.ts', code: S3 + "new s3.Bucket(this, 'Site', { websiteIndexDocument: 'index.html', publicReadAccess: true });\n" },
+    { name: 'website redirect bucket', filename: 'stack.ts', code: S3 + "new s3.Bucket(this, 'Apex', { websiteRedirect: { hostName: 'www.example.com' } });\n" },
+    { name: 'website bucket that turns enforceSSL off on purpose', filename: 'stack.ts', code: S3 + "new s3.Bucket(this, 'Site', { websiteErrorDocument: 'error.html', enforceSSL: false });\n" },
+    { name: 'subclass whose super() passes the caller props through', filename: 'stack.ts', code: S3 + "export class Secure extends s3.Bucket {\n  constructor(scope: any, id: string, props: s3.BucketProps) {\n    super(scope, id, { versioned: true, ...props });\n  }\n}\n" },
+    { name: 'a mixin base class is not resolved', filename: 'stack.ts', code: S3 + "declare function Tagged<T>(base: T): T;\nexport class Tagged2 extends Tagged(s3.Bucket) {\n  constructor(scope: any, id: string) {\n    super(scope, id, {});\n  }\n}\n" },
+    { name: 'super() of an unrelated class', filename: 'stack.ts', code: "import { Construct } from 'constructs';\nexport class Mine extends Construct {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n  }\n}\n" },
     { name: 'an S3 client is not a bucket', filename: 'handler.ts', code: "import { S3Client } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({});\n" },
   ],
   invalid: [
     ...formCases,
+    {
+      name: 'construct subclass: the props of its super() call',
+      filename: 'stack.ts',
+      code: S3 + "export class AuditBucket extends s3.Bucket {\n  constructor(scope: any, id: string) {\n    super(scope, id, { versioned: true });\n  }\n}\n",
+      errors: [{ messageId: 'missing', line: 4, column: 5, data: { name: 'AuditBucket' } }],
+      output: S3 + "export class AuditBucket extends s3.Bucket {\n  constructor(scope: any, id: string) {\n    super(scope, id, { versioned: true, enforceSSL: true });\n  }\n}\n",
+    },
     {
       name: 'set but weakened: enforceSSL: false',
       filename: 'stack.ts',

@@ -19,6 +19,11 @@ ruleTester(s3BucketLifecycle, {
     { name: 'addLifecycleRule on the bucket later', filename: 'stack.ts', code: "import { Duration } from 'aws-cdk-lib';\n" + S3 + "const b = new s3.Bucket(this, 'B');\nb.addLifecycleRule({ expiration: Duration.days(30) });\n" },
     { name: 'addLifecycleRule on a field', filename: 'stack.ts', code: S3 + "class X {\n  b = new s3.Bucket(this, 'B');\n  f() { this.b.addLifecycleRule({ abortIncompleteMultipartUploadAfter: undefined }); }\n}\n" },
     { name: 'rules from a helper', filename: 'stack.ts', code: S3 + "declare function rules(): s3.LifecycleRule[];\nnew s3.Bucket(this, 'B', { lifecycleRules: rules() });\n" },
+    {
+      name: 'construct subclass adding its rules with this.addLifecycleRule()',
+      filename: 'stack.ts',
+      code: "import { Duration } from 'aws-cdk-lib';\n" + S3 + "export class LogBucket extends s3.Bucket {\n  constructor(scope: any, id: string) {\n    super(scope, id, { versioned: true });\n    this.addLifecycleRule({ expiration: Duration.days(90) });\n  }\n}\n",
+    },
     { name: 'L1 with lifecycleConfiguration', filename: 'stack.ts', code: S3 + "new s3.CfnBucket(this, 'Raw', { lifecycleConfiguration: { rules: [{ status: 'Enabled', expirationInDays: 30 }] } });\n" },
   ],
   invalid: [

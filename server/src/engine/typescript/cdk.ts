@@ -2,6 +2,8 @@
 // Lambda function or a DynamoDB table (by the module export X resolves to, never by its name, so a
 // Glue `Table` or a dynamodb-toolbox `Table` is not a DynamoDB table), what its props say, and
 // which variable or field holds it (to link later calls such as `bucket.addLifecycleRule()`).
+// A construct subclass (`class Uploads extends s3.Bucket`) creates its construct in the
+// `super(scope, id, props)` call of its constructor: that call is read like a `new`.
 import * as ts from 'typescript';
 import type { TextEdit } from '../types';
 import { unwrap, type SymbolRef } from './bindings';
@@ -22,7 +24,8 @@ const CONSTRUCTS: Record<string, Record<string, ConstructKind>> = {
 
 export interface Construct {
   kind: ConstructKind;
-  node: ts.NewExpression;
+  /** `new s3.Bucket(...)`, or the `super(...)` call of a class extending a known construct. */
+  node: ts.NewExpression | ts.CallExpression;
   ref: SymbolRef;
   /** `Bucket`, `NodejsFunction`, `CfnTable`... */
   className: string;
@@ -30,16 +33,16 @@ export interface Construct {
   v1: boolean;
   /** `none`: written without props; `unknown`: props we cannot see (a parameter, a call...). */
   props: ObjectProps | 'none' | 'unknown';
-  /** The construct id when it is a literal (`'Uploads'`), else the class name: for messages. */
+  /** The construct id when it is a literal (`'Uploads'`), else the (sub)class name: for messages. */
   label: string;
-  /** Where findings about a missing prop point: the class reference (`s3.Bucket`). */
+  /** Where findings about a missing prop point: the class reference (`s3.Bucket`), or `super`. */
   start: number;
   end: number;
 }
 
-const cache = new WeakMap<ts.NewExpression, Construct | null>();
+const cache = new WeakMap<ts.NewExpression | ts.CallExpression, Construct | null>();
 
-export function constructOf(file: TsFile, node: ts.NewExpression): Construct | undefined {
+export function constructOf(file: TsFile, node: ts.NewExpression | ts.CallExpression): Construct | undefined {
   const cached = cache.get(node);
   if (cached !== undefined) return cached ?? undefined;
   const c = recognize(file, node);
@@ -47,8 +50,25 @@ export function constructOf(file: TsFile, node: ts.NewExpression): Construct | u
   return c;
 }
 
-function recognize(file: TsFile, node: ts.NewExpression): Construct | undefined {
-  const ref = file.symbolOf(node.expression);
+/** `super(...)` in the constructor of `class X extends <construct>`: the class and its base expression. */
+function superBase(node: ts.CallExpression): { cls: ts.ClassLikeDeclaration; base: ts.Expression } | undefined {
+  if (node.expression.kind !== ts.SyntaxKind.SuperKeyword) return undefined;
+  const ctor = node.parent?.parent?.parent; // ExpressionStatement → Block → Constructor
+  if (!ctor || !ts.isConstructorDeclaration(ctor) || !ts.isClassLike(ctor.parent)) return undefined;
+  const ext = ctor.parent.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  return ext ? { cls: ctor.parent, base: ext.expression } : undefined;
+}
+
+function recognize(file: TsFile, node: ts.NewExpression | ts.CallExpression): Construct | undefined {
+  let classExpr: ts.Expression = node.expression;
+  let subclass: string | undefined;
+  if (ts.isCallExpression(node)) {
+    const sup = superBase(node);
+    if (!sup) return undefined;
+    classExpr = sup.base;
+    subclass = sup.cls.name?.text;
+  }
+  const ref = file.symbolOf(classExpr);
   if (!ref || ref.path.length !== 1) return undefined;
   const kind = CONSTRUCTS[ref.module]?.[ref.path[0]];
   if (!kind) return undefined;
@@ -69,12 +89,23 @@ function recognize(file: TsFile, node: ts.NewExpression): Construct | undefined 
     node,
     ref,
     className: ref.path[0],
-    v1: isV1Module(rawModuleOf(file, node.expression)),
+    v1: isV1Module(rawModuleOf(file, classExpr)),
     props,
-    label: id.kind === 'string' ? id.value : ref.path[0],
+    label: id.kind === 'string' ? id.value : templateLabel(args[1]) ?? subclass ?? ref.path[0],
     start: node.expression.getStart(sf),
     end: node.expression.getEnd(),
   };
+}
+
+/**
+ * A construct id built in a template (`${stage}-Uploads`) keeps its static text, so messages and
+ * finding keys still tell apart the constructs of one file: `${…}-Uploads`.
+ */
+function templateLabel(expr: ts.Expression): string | undefined {
+  const e = unwrap(expr);
+  if (!ts.isTemplateExpression(e)) return undefined;
+  const text = e.head.text + e.templateSpans.map((s) => '${…}' + s.literal.text).join('');
+  return /[A-Za-z0-9]/.test(text) ? text : undefined;
 }
 
 /** `@aws-cdk/aws-s3` is CDK v1; `@aws-cdk/aws-lambda-python-alpha` is a v2 experimental module. */
@@ -178,6 +209,10 @@ function fieldKey(cls: ts.Node, name: string): string {
   return `${cls.pos}:${cls.end}:this.${name}`;
 }
 
+function thisKey(cls: ts.Node): string {
+  return `${cls.pos}:${cls.end}:this`;
+}
+
 function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isClassLike(n)) return n;
@@ -187,8 +222,12 @@ function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   return undefined;
 }
 
-/** Where the construct created by `node` is stored. */
-export function holderOfConstruct(file: TsFile, node: ts.NewExpression): Holder {
+/** Where the construct created by `node` is stored (for `super(...)`: the subclass's `this`). */
+export function holderOfConstruct(file: TsFile, node: ts.NewExpression | ts.CallExpression): Holder {
+  if (ts.isCallExpression(node)) {
+    const cls = superBase(node)?.cls;
+    return cls ? thisKey(cls) : node;
+  }
   let e: ts.Node = node;
   while (e.parent && (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isSatisfiesExpression(e.parent) || ts.isNonNullExpression(e.parent))) e = e.parent;
   const parent = e.parent;
@@ -209,6 +248,11 @@ export function holderOfExpression(file: TsFile, expr: ts.Expression): Holder | 
     const decl = file.declarationOf(e);
     return decl && (decl.kind === 'variable' || decl.kind === 'binding') ? decl.node : undefined;
   }
+  // `this.addLifecycleRule()` inside a construct subclass refers to the construct itself.
+  if (e.kind === ts.SyntaxKind.ThisKeyword) {
+    const cls = enclosingClass(e);
+    return cls ? thisKey(cls) : undefined;
+  }
   if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const cls = enclosingClass(e);
     return cls ? fieldKey(cls, e.name.text) : undefined;
@@ -227,8 +271,10 @@ export function methodCall(file: TsFile, call: ts.CallExpression): { holder: Hol
 // ── Helpers for rules ────────────────────────────────────────────────────────────────────────
 
 /**
- * A visitor calling `fn` for each construct of the given kinds. CDK rules stay silent in test
- * files: fixtures build minimal constructs on purpose.
+ * A visitor calling `fn` for each construct of the given kinds (`new` expressions and the
+ * `super(...)` calls of construct subclasses). CDK rules stay silent in test files: fixtures build
+ * minimal constructs on purpose. Rules that add their own `NewExpression`/`CallExpression`
+ * handlers must call these too.
  */
 export function constructVisitor(
   ctx: { file: { isTest: boolean }; ts?: TsFile },
@@ -237,10 +283,14 @@ export function constructVisitor(
 ): { [kind: number]: (node: ts.Node) => void } {
   const file = ctx.ts;
   if (!file || ctx.file.isTest) return {};
+  const visit = (node: ts.Node): void => {
+    const c = constructOf(file, node as ts.NewExpression | ts.CallExpression);
+    if (c && kinds.includes(c.kind)) fn(c, file);
+  };
   return {
-    [ts.SyntaxKind.NewExpression]: (node) => {
-      const c = constructOf(file, node as ts.NewExpression);
-      if (c && kinds.includes(c.kind)) fn(c, file);
+    [ts.SyntaxKind.NewExpression]: visit,
+    [ts.SyntaxKind.CallExpression]: (node) => {
+      if ((node as ts.CallExpression).expression.kind === ts.SyntaxKind.SuperKeyword) visit(node);
     },
   };
 }

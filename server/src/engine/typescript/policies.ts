@@ -373,6 +373,7 @@ class Extractor {
     };
     switch (v.ref.path[0]) {
       case 'AnyPrincipal':
+      case 'Anyone': // the deprecated alias of AnyPrincipal, still common in real stacks
         return add('AWS', '*');
       case 'StarPrincipal':
         return add('*', '*');

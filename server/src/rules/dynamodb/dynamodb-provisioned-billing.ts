@@ -134,6 +134,7 @@ export const dynamodbProvisionedBilling = defineRule({
     });
     if (!file || ctx.file.isTest) return visitor;
     const construct = visitor[ts.SyntaxKind.NewExpression];
+    const superCall = visitor[ts.SyntaxKind.CallExpression];
     return {
       ...visitor,
       [ts.SyntaxKind.NewExpression]: (node) => {
@@ -142,6 +143,7 @@ export const dynamodbProvisionedBilling = defineRule({
         if (ref?.module === 'aws-cdk-lib/aws-applicationautoscaling' && (ref.path[0] === 'ScalableTarget' || ref.path[0] === 'CfnScalableTarget')) autoscaling = true;
       },
       [ts.SyntaxKind.CallExpression]: (node) => {
+        superCall?.(node);
         const call = node as ts.CallExpression;
         const callee = call.expression;
         if (!ts.isPropertyAccessExpression(callee)) return;

@@ -11,7 +11,7 @@ const READ_LEVELS = new Set(['Read', 'List']);
  * A resource policy that grants to an account's root principal hands the decision to that
  * account's IAM policies: AWS's default key policy (`kms:*` to the account's root) is the common
  * case. Silent when every principal is such a root of a trusted account, or a value we cannot
- * read (a CloudFormation `${AWS::AccountId}` ARN).
+ * read (a CloudFormation `${AWS::AccountId}` ARN, a template placeholder for the account).
  */
 function delegatesToOwnAccount(s: PolicyStatement, trusted: ReadonlySet<string>): boolean {
   const p = s.principal;
@@ -19,8 +19,13 @@ function delegatesToOwnAccount(s: PolicyStatement, trusted: ReadonlySet<string>)
   return p.entries.every((e) => {
     if (e.type !== 'AWS') return false;
     if (e.value === undefined) return true;
-    const account = /^(\d{12})$|^arn:aws[a-z-]*:iam::(\d{12}):root$/.exec(e.value.trim());
-    return !!account && trusted.has(account[1] ?? account[2]);
+    const v = e.value.trim();
+    const account = /^(\d{12})$|^arn:aws[a-z-]*:iam::(\d{12}):root$/.exec(v);
+    if (account) return trusted.has(account[1] ?? account[2]);
+    // A placeholder for the account (`{{account-id}}`, `${Account}`, `<ACCOUNT_ID>`) is an
+    // account we cannot read, as an intrinsic is: policy templates in repositories use them.
+    const root = /^arn:aws[a-z-]*:iam::([^:]+):root$/.exec(v);
+    return !!root && !/^\d+$/.test(root[1]) && !root[1].includes('*');
   });
 }
 

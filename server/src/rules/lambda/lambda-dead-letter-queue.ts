@@ -84,6 +84,7 @@ export const lambdaDeadLetterQueue = defineRule({
     });
     if (!file || ctx.file.isTest) return visitor;
     const construct = visitor[ts.SyntaxKind.NewExpression];
+    const superCall = visitor[ts.SyntaxKind.CallExpression];
     const wiring = (v: StaticValue): void => {
       if (v.kind !== 'new' && v.kind !== 'call') return;
       const args = v.args;
@@ -110,6 +111,7 @@ export const lambdaDeadLetterQueue = defineRule({
         wiring(file.evaluate(node as ts.NewExpression));
       },
       [ts.SyntaxKind.CallExpression]: (node) => {
+        superCall?.(node);
         const call = node as ts.CallExpression;
         const m = methodCall(file, call);
         if (!m?.holder) return;

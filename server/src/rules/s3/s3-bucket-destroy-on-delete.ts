@@ -70,9 +70,11 @@ export const s3BucketDestroyOnDelete = defineRule({
       ctx.report({ messageId: 'autoDelete', data, ...propRange(f, autoDelete.prop), key, fix: drop && { title: 'Remove `autoDeleteObjects`', kind: 'unsafe', edits: drop } });
     });
     if (!file || ctx.file.isTest) return visitor;
+    const superCall = visitor[ts.SyntaxKind.CallExpression];
     return {
       ...visitor,
       [ts.SyntaxKind.CallExpression]: (node) => {
+        superCall?.(node);
         const call = node as ts.CallExpression;
         const m = methodCall(file, call);
         if (m?.method === 'applyRemovalPolicy' && m.holder && call.arguments[0]) applied.push({ holder: m.holder, arg: call.arguments[0], call });

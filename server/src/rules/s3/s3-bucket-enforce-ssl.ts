@@ -1,13 +1,16 @@
 import { defineRule } from '../../engine/rule';
 import { addProp, constructKey, constructVisitor, propOf, propRange, replaceValue } from '../../engine/typescript/cdk';
 
+const WEBSITE_PROPS = ['websiteIndexDocument', 'websiteErrorDocument', 'websiteRedirect', 'websiteRoutingRules'];
+
 export const s3BucketEnforceSsl = defineRule({
   id: 's3-bucket-enforce-ssl',
   meta: {
     title: 'Bucket accepts plain HTTP',
     description: 'An S3 bucket without `enforceSSL: true`: nothing rejects requests over plain HTTP by default.',
     rationale:
-      'S3 answers plain HTTP requests unless a bucket policy denies `aws:SecureTransport: false`. `enforceSSL: true` adds that policy, so credentials and data never cross the network unencrypted.',
+      'S3 answers plain HTTP requests unless a bucket policy denies `aws:SecureTransport: false`. `enforceSSL: true` adds that policy, so credentials and data never cross the network unencrypted. ' +
+      'Buckets configured for static website hosting (`websiteIndexDocument`, `websiteRedirect`...) are left alone: the S3 website endpoint serves plain HTTP only, so the policy would break the site; put CloudFront in front for HTTPS.',
     severity: 'warning',
     service: 's3',
     guide: 'S3 / Secure Defaults',
@@ -26,6 +29,9 @@ export const s3BucketEnforceSsl = defineRule({
     // A file that writes its own `aws:SecureTransport` policy handles TLS itself.
     const handlesTlsItself = ctx.file.text.includes('aws:SecureTransport');
     return constructVisitor(ctx, ['bucket'], (c, file) => {
+      // S3 website endpoints speak plain HTTP only: denying it would take the site down. HTTPS for
+      // such a site comes from CloudFront in front of it, not from the bucket policy.
+      if (WEBSITE_PROPS.some((name) => propOf(file, c, name).state === 'present')) return;
       const s = propOf(file, c, 'enforceSSL');
       const data = { name: c.label };
       const key = constructKey(c);

@@ -1,0 +1,57 @@
+import * as ts from 'typescript';
+import { defineRule } from '../../engine/rule';
+import { scopeFacts } from '../../engine/typescript/scopes';
+import { mentionsSdk, sdkFacts } from '../../engine/typescript/sdk';
+
+export const dynamodbScan = defineRule({
+  id: 'dynamodb-scan',
+  meta: {
+    title: 'DynamoDB Scan in request code',
+    description: 'A Lambda handler (or code only it runs) scans a DynamoDB table (`ScanCommand`, `paginateScan`, `scan(...)`, SDK v2 included).',
+    rationale:
+      'A Scan reads every item of the table (or index), page by page, and bills for all of it, whatever the filter keeps. Its latency and cost grow with the table, so a request path that scans gets slower and more expensive as data grows, and can exhaust capacity. Model the access pattern with keys and indexes and use Query (the guide\'s composite keys), or move the scan to a batch job.',
+    severity: 'information',
+    service: 'dynamodb',
+    guide: 'DynamoDB / Key Patterns',
+    fix: 'none',
+    languages: ['typescript'],
+    messages: {
+      scanInRequest: 'This {{how}} reads the whole table on every invocation; its cost and latency grow with the table. Query by key or a secondary index instead.',
+    },
+    examples: {
+      invalid: [
+        {
+          filename: 'handler.ts',
+          code: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';\n\nconst ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));\n\nexport const handler = async () => {\n  const result = await ddb.send(new ScanCommand({ TableName: 'orders' }));\n  return result.Items;\n};\n",
+        },
+      ],
+      valid: [
+        {
+          filename: 'handler.ts',
+          code: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';\n\nconst ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));\n\nexport const handler = async (event: { userId: string }) => {\n  const result = await ddb.send(new QueryCommand({ TableName: 'orders', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `USER#${event.userId}` } }));\n  return result.Items;\n};\n",
+        },
+      ],
+    },
+  },
+  create(ctx) {
+    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
+    const file = ctx.file.isTest ? undefined : ctx.ts;
+    if (!file || !mentionsSdk(file)) return {};
+    const scopes = scopeFacts(file);
+    if (scopes.handlers.length === 0) return {};
+    const sdk = sdkFacts(file);
+    return {
+      [ts.SyntaxKind.CallExpression](n) {
+        const op = sdk.operationOf(n as ts.CallExpression);
+        if (!op || op.service !== 'dynamodb' || op.operation !== 'Scan' || !scopes.isRequestPath(op.call)) return;
+        const callee = op.call.expression;
+        ctx.report({
+          messageId: 'scanInRequest',
+          data: { how: op.style === 'paginator' ? 'paginated Scan' : 'Scan' },
+          start: callee.getStart(file.sourceFile),
+          end: callee.getEnd(),
+        });
+      },
+    };
+  },
+});

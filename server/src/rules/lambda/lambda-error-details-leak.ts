@@ -1,0 +1,254 @@
+import * as ts from 'typescript';
+import { defineRule } from '../../engine/rule';
+import { indentAt } from '../../engine/text';
+import type { Fix, TextEdit } from '../../engine/types';
+import { unwrap } from '../../engine/typescript/bindings';
+import type { TsFile } from '../../engine/typescript/file';
+import { propertyName } from '../../engine/typescript/file';
+import { fileStyle } from '../../engine/typescript/hoist';
+import { isBoundary } from '../../engine/typescript/scopes';
+
+const ERROR_NAME = /^(e|er|err|error|ex|exc|exception|caught|reason)$/i;
+const RESPONSE_HELPER = /(response|respond|reply)/i;
+const DETAIL_PROPS = new Set(['message', 'stack']);
+
+export const lambdaErrorDetailsLeak = defineRule({
+  id: 'lambda-error-details-leak',
+  meta: {
+    title: 'Error details in a 5xx response',
+    description: 'A handler response with a 5xx status puts `error.message`, `error.stack` or the raw error in its body.',
+    rationale:
+      'Internal error messages and stack traces tell callers about table names, ARNs, file paths, library versions and code structure. Return a generic message and log the error (CloudWatch keeps it, with the request ID to find it). Deliberate client errors (4xx) are left alone.',
+    severity: 'warning',
+    service: 'lambda',
+    guide: 'Lambda / Handler Pattern',
+    fix: 'unsafe',
+    languages: ['typescript'],
+    messages: {
+      errorDetailsInBody: 'The {{status}} response body includes {{detail}}: callers see internal details. Return a generic message and log the error instead.',
+    },
+    examples: {
+      invalid: [
+        {
+          filename: 'handler.ts',
+          code: "export const handler = async () => {\n  try {\n    return { statusCode: 200, body: 'ok' };\n  } catch (error) {\n    return { statusCode: 500, body: JSON.stringify({ error: (error as Error).message }) };\n  }\n};\n",
+        },
+      ],
+      valid: [
+        {
+          filename: 'handler.ts',
+          code: "export const handler = async () => {\n  try {\n    return { statusCode: 200, body: 'ok' };\n  } catch (error) {\n    console.error('Handler error:', error);\n    return { statusCode: 500, body: JSON.stringify({ error: 'Internal error' }) };\n  }\n};\n",
+        },
+      ],
+    },
+  },
+  create(ctx) {
+    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
+    const file = ctx.file.isTest ? undefined : ctx.ts;
+    // Responses name their status somewhere; most files never do.
+    if (!file || !/statusCode|\.status\(|respon|reply/i.test(file.text)) return {};
+    const report = (status: number, leaks: ts.Node[], key: string, fix?: Fix) => {
+      const first = leaks[0];
+      ctx.report({
+        messageId: 'errorDetailsInBody',
+        data: { status, detail: describe(file, first) },
+        start: first.getStart(file.sourceFile),
+        end: first.getEnd(),
+        key,
+        fix,
+      });
+    };
+    return {
+      [ts.SyntaxKind.ObjectLiteralExpression](n) {
+        const obj = n as ts.ObjectLiteralExpression;
+        if (!obj.properties.some((p) => p.name && propertyName(p.name) === 'body')) return;
+        const props = file.objectProps(obj);
+        if (!props) return;
+        const statusProp = props.get('statusCode');
+        const bodyProp = props.get('body');
+        if (!statusProp || statusProp === 'unknown' || !bodyProp || bodyProp === 'unknown' || !bodyProp.value || bodyProp.literal !== obj) return;
+        const status = file.evaluate(statusProp.value);
+        if (status.kind !== 'number' || status.value < 500) return;
+        const body = file.resolveExpression(bodyProp.value) ?? bodyProp.value;
+        const leaks = errorDetails(file, body);
+        if (leaks.length === 0) return;
+        report(status.value, leaks, `body@${bodyProp.node.getStart(file.sourceFile)}`, body === bodyProp.value ? genericBodyFix(file, bodyProp.value, leaks) : undefined);
+      },
+      [ts.SyntaxKind.CallExpression](n) {
+        const call = n as ts.CallExpression;
+        const status = responseHelperStatus(file, call);
+        if (status === undefined) return;
+        const leaks = call.arguments.flatMap((a) => errorDetails(file, a));
+        if (leaks.length) report(status, leaks, `call@${call.getStart(file.sourceFile)}`);
+      },
+    };
+  },
+});
+
+/** `buildResponse(500, ...)`, `errorResponse(..., 502)`, `res.status(500).json(...)`: the status of a response helper. */
+function responseHelperStatus(file: TsFile, call: ts.CallExpression): number | undefined {
+  const callee = unwrap(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (!name) return undefined;
+  if ((name === 'json' || name === 'send') && ts.isPropertyAccessExpression(callee)) {
+    const inner = unwrap(callee.expression);
+    if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'status') {
+      const v = file.evaluate(inner.arguments[0]);
+      return v.kind === 'number' && v.value >= 500 ? v.value : undefined;
+    }
+    return undefined;
+  }
+  if (!RESPONSE_HELPER.test(name)) return undefined;
+  for (const a of call.arguments) {
+    const v = file.evaluate(a);
+    if (v.kind === 'number' && v.value >= 500 && v.value < 600) return v.value;
+  }
+  return undefined;
+}
+
+/** A caught error: a catch variable, a `.catch()` callback's parameter, or a parameter named or typed as one. */
+function isErrorValue(file: TsFile, expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (!ts.isIdentifier(e)) return false;
+  const decl = file.declarationOf(e);
+  if (!decl) return false;
+  if (decl.kind === 'other' && ts.isVariableDeclaration(decl.node) && ts.isCatchClause(decl.node.parent)) return true;
+  if (decl.kind === 'parameter' && ts.isParameter(decl.node)) {
+    const fn = decl.node.parent;
+    const call = fn.parent;
+    if (call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'catch' && call.arguments[0] === fn) return true;
+    const type = decl.node.type;
+    if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && /Error$/.test(type.typeName.text)) return true;
+    return ERROR_NAME.test(e.text);
+  }
+  return false;
+}
+
+/** `err.message`, `err.stack`, `err.toString()`, and the raw error where it is turned into text or data. */
+function errorDetails(file: TsFile, root: ts.Node): ts.Node[] {
+  const out: ts.Node[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isBoundary(n)) return;
+    if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
+      const prop = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
+      if (isErrorValue(file, n.expression)) {
+        if (prop && DETAIL_PROPS.has(prop)) out.push(n);
+        else if (prop === 'toString' && ts.isCallExpression(n.parent) && n.parent.expression === n) out.push(n.parent);
+        return; // `err.name`, `err.code`, `err.statusCode`: not details
+      }
+    }
+    if (ts.isIdentifier(n) && isErrorValue(file, n) && isRawUse(n)) {
+      out.push(n);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(root);
+  return out;
+}
+
+/** The raw error turned into output (not tested with `instanceof`, compared, or read a property of). */
+function isRawUse(id: ts.Identifier): boolean {
+  let n: ts.Node = id;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) return false;
+  if (ts.isBinaryExpression(p)) {
+    const op = p.operatorToken.kind;
+    return op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken;
+  }
+  if (ts.isConditionalExpression(p) && p.condition === n) return false;
+  if (ts.isPrefixUnaryExpression(p) || ts.isTypeOfExpression(p)) return false;
+  if (ts.isPropertyAssignment(p) && p.name === n) return false;
+  return true;
+}
+
+function describe(file: TsFile, node: ts.Node): string {
+  const text = node.getText(file.sourceFile).replace(/\s+/g, ' ');
+  return ts.isIdentifier(node) ? `the raw error \`${text}\`` : `\`${text}\``;
+}
+
+/**
+ * The body becomes a generic message (`JSON.stringify({ error: 'Internal error' })`, or the
+ * leaking property's value inside a stringified object), and the error is logged before the
+ * response unless the surrounding code already logs it.
+ */
+function genericBodyFix(file: TsFile, body: ts.Expression, leaks: ts.Node[]): Fix | undefined {
+  const style = fileStyle(file);
+  const generic = style.quote('Internal error');
+  const errorName = errorIdentifierOf(leaks[0]);
+  if (!errorName) return undefined;
+  const edits: TextEdit[] = [];
+  const b = unwrap(body);
+  const stringified = ts.isCallExpression(b) && ts.isPropertyAccessExpression(b.expression) && b.expression.getText(file.sourceFile) === 'JSON.stringify' ? b.arguments[0] : undefined;
+  const obj = stringified && unwrap(stringified);
+  const leakingProps = obj && ts.isObjectLiteralExpression(obj) ? obj.properties.filter((p) => leaks.some((l) => l.pos >= p.pos && l.end <= p.end)) : [];
+  if (obj && ts.isObjectLiteralExpression(obj) && leakingProps.length === 1 && leaks.every((l) => l.pos >= leakingProps[0].pos && l.end <= leakingProps[0].end)) {
+    const p = leakingProps[0];
+    const name = p.name && propertyName(p.name);
+    if (!name || !(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) return undefined;
+    edits.push({ start: p.getStart(file.sourceFile), end: p.getEnd(), newText: `${p.name!.getText(file.sourceFile)}: ${generic}` });
+  } else {
+    edits.push({ start: body.getStart(file.sourceFile), end: body.getEnd(), newText: stringified ? `JSON.stringify({ error: ${generic} })` : generic });
+  }
+  const log = logEdit(file, body, errorName, style.semi);
+  if (log === undefined) return undefined;
+  if (log) edits.push(log);
+  return { title: 'Return a generic error message and log the error', kind: 'unsafe', edits };
+}
+
+function errorIdentifierOf(leak: ts.Node): string | undefined {
+  let n: ts.Node = leak;
+  while (!ts.isIdentifier(n)) {
+    if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) n = unwrap(n.expression);
+    else if (ts.isCallExpression(n)) n = n.expression;
+    else return undefined;
+  }
+  return n.text;
+}
+
+/**
+ * `console.error('Handler error:', err);` before the statement that returns the response: null
+ * when the enclosing block already logs the error, undefined when there is no statement to put it before.
+ */
+function logEdit(file: TsFile, from: ts.Node, errorName: string, semi: string): TextEdit | null | undefined {
+  let statement: ts.Node = from;
+  while (statement.parent && !(ts.isBlock(statement.parent) || ts.isCaseClause(statement.parent) || ts.isDefaultClause(statement.parent) || ts.isSourceFile(statement.parent))) {
+    if (isBoundary(statement.parent)) return undefined;
+    statement = statement.parent;
+  }
+  const block = statement.parent;
+  if (!block) return undefined;
+  if (alreadyLogs(block, errorName)) return null;
+  const start = statement.getStart(file.sourceFile);
+  const indent = indentAt(file.text, start);
+  const lineStart = file.text.lastIndexOf('\n', start - 1) + 1;
+  if (file.text.slice(lineStart, start).trim() !== '') return undefined;
+  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  return { start: lineStart, end: lineStart, newText: `${indent}console.error(${fileStyle(file).quote('Handler error:')}, ${errorName})${semi}${eol}` };
+}
+
+/** A `console.*(...)` or `logger.error(...)`-style call in the block that passes the error. */
+function alreadyLogs(block: ts.Node, errorName: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isBoundary(n)) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+      const obj = n.expression.expression.getText();
+      const method = n.expression.name.text;
+      if ((obj === 'console' || /log|error|warn|exception|critical|fatal/i.test(method)) && n.arguments.some((a) => mentions(a, errorName))) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(block, visit);
+  return found;
+}
+
+function mentions(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name;
+  let found = false;
+  ts.forEachChild(node, (c) => {
+    if (!found && mentions(c, name)) found = true;
+  });
+  return found;
+}

@@ -1,0 +1,82 @@
+import * as ts from 'typescript';
+import { defineRule } from '../../engine/rule';
+import type { Fix } from '../../engine/types';
+import { unwrap } from '../../engine/typescript/bindings';
+import { mentionsSdk, sdkFacts, type SdkClientClass } from '../../engine/typescript/sdk';
+
+const LOCAL_URL = /^(https?:\/\/)?(localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal|localstack|[\w.-]*\.?localhost\.localstack\.cloud)(:\d+)?(\/.*)?$/i;
+/** Local tooling that legitimately talks to emulators: tests, seeds, scripts, local-only configs. */
+const LOCAL_TOOLING_PATH = /(^|\/)(e2e|integration|fixtures?|__fixtures__|mocks?|local|localstack|scripts?|seeds?|dev|docker)\/|\.(local|dev)\.[cm]?[jt]sx?$|(^|\/)(jest|vitest|playwright)\.[^/]*$|setup-?tests?\.[cm]?[jt]sx?$/i;
+
+export const hardcodedLocalEndpoint = defineRule({
+  id: 'hardcoded-local-endpoint',
+  meta: {
+    title: 'Local endpoint hard-coded in a client',
+    description: 'An SDK client (or `AWS.config.update`) is configured with a literal local endpoint (`http://localhost…`, `127.0.0.1`, LocalStack) in non-test code.',
+    rationale:
+      'A literal localhost endpoint ships to production with the code: deployed, the client tries to reach the function\'s own loopback and every call fails (or, as a fallback, silently masks a missing setting). Read the endpoint from the environment with `undefined` as the fallback, so tests and local runs set it and deployed code uses the real service. Test files, scripts and explicitly conditional local configs are not reported.',
+    severity: 'warning',
+    service: 'sdk',
+    guide: 'Testing',
+    fix: 'unsafe',
+    languages: ['typescript'],
+    messages: {
+      localEndpoint: 'The endpoint {{url}} is hard-coded: deployed, this client calls the local machine instead of AWS. Read it from an environment variable with `undefined` as the fallback.',
+    },
+    examples: {
+      invalid: [
+        {
+          filename: 'src/db.ts',
+          code: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n\nexport const ddb = new DynamoDBClient({\n  endpoint: 'http://localhost:8000',\n  region: 'us-east-1',\n});\n",
+        },
+      ],
+      valid: [
+        {
+          filename: 'src/db.ts',
+          code: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n\nexport const ddb = new DynamoDBClient({\n  endpoint: process.env.DYNAMODB_ENDPOINT || undefined,\n  region: 'us-east-1',\n});\n",
+        },
+      ],
+    },
+  },
+  create(ctx) {
+    const file = ctx.ts;
+    if (!file || ctx.file.isTest || LOCAL_TOOLING_PATH.test(ctx.file.path.replace(/\\/g, '/')) || !mentionsSdk(file)) return {};
+    const sdk = sdkFacts(file);
+    const check = (config: ts.Expression | undefined, client: SdkClientClass | undefined) => {
+      const props = config && file.objectProps(config);
+      const endpoint = props?.get('endpoint');
+      if (!endpoint || endpoint === 'unknown' || !endpoint.value) return;
+      const value = unwrap(endpoint.value);
+      const envName = client ? `${client.service.toUpperCase()}_ENDPOINT` : 'AWS_ENDPOINT_URL';
+      if (isLocalLiteral(value)) {
+        const fix: Fix = { title: `Read the endpoint from process.env.${envName}`, kind: 'unsafe', edits: [{ start: value.getStart(file.sourceFile), end: value.getEnd(), newText: `process.env.${envName} || undefined` }] };
+        report(value, fix);
+      } else if (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.BarBarToken || value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && isLocalLiteral(unwrap(value.right))) {
+        // `process.env.X || 'http://localhost:4566'`: deployed without X, the client goes local.
+        const right = unwrap(value.right);
+        report(right, { title: 'Fall back to `undefined` (the real service)', kind: 'unsafe', edits: [{ start: right.getStart(file.sourceFile), end: right.getEnd(), newText: 'undefined' }] });
+      }
+    };
+    const report = (node: ts.Node, fix: Fix) => {
+      ctx.report({ messageId: 'localEndpoint', data: { url: node.getText(file.sourceFile) }, start: node.getStart(file.sourceFile), end: node.getEnd(), fix });
+    };
+    return {
+      [ts.SyntaxKind.NewExpression](n) {
+        const client = sdk.clientConstruction(n);
+        if (client) check(client.config, client);
+      },
+      [ts.SyntaxKind.CallExpression](n) {
+        const call = n as ts.CallExpression;
+        const client = sdk.clientConstruction(call);
+        if (client) return check(client.config, client);
+        // SDK v2 global configuration: `AWS.config.update({ endpoint })`.
+        const ref = file.symbolOf(call.expression);
+        if (ref && ref.module === 'aws-sdk' && ref.path.join('.') === 'config.update') check(call.arguments[0], undefined);
+      },
+    };
+  },
+});
+
+function isLocalLiteral(e: ts.Expression): boolean {
+  return ts.isStringLiteralLike(e) && LOCAL_URL.test(e.text);
+}

@@ -1,0 +1,119 @@
+import * as ts from 'typescript';
+import { defineRule } from '../../engine/rule';
+import { unwrap } from '../../engine/typescript/bindings';
+import type { TsFile } from '../../engine/typescript/file';
+import { isAssignment, isModuleStateTarget } from '../../engine/typescript/flow';
+import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
+import { mentionsSdk, sdkFacts, type SdkOperation } from '../../engine/typescript/sdk';
+
+const SSM_PARAMETER_READS = new Set(['GetParameter', 'GetParameters', 'GetParametersByPath']);
+
+export const secretsFetchedPerInvocation = defineRule({
+  id: 'secrets-fetched-per-invocation',
+  meta: {
+    title: 'Secret fetched on every invocation',
+    description: 'A handler (or code only it runs) calls `GetSecretValue`, or reads an SSM SecureString parameter with decryption, on every invocation without keeping the value in a module-scope cache.',
+    rationale:
+      'Secrets rarely change between invocations. Fetching them per request adds a network round trip to every invocation, costs money per API call, and can hit the Secrets Manager or SSM request quotas under load (throttling failures). Fetch once, keep the value (or the promise) in a module-scope variable, and refresh on a schedule or on an authentication error if rotation matters.',
+    severity: 'warning',
+    service: 'secrets',
+    guide: 'Secrets Manager',
+    fix: 'none',
+    languages: ['typescript'],
+    messages: {
+      fetchedPerInvocation: '{{operation}} runs on every invocation and its result is not cached: each request waits for it and pays for it. Keep the secret in a module-scope cache.',
+    },
+    examples: {
+      invalid: [
+        {
+          filename: 'handler.ts',
+          code: "import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';\n\nconst sm = new SecretsManagerClient({});\n\nexport const handler = async () => {\n  const secret = await sm.send(new GetSecretValueCommand({ SecretId: 'db-password' }));\n  return connect(secret.SecretString!);\n};\n\ndeclare function connect(password: string): Promise<void>;\n",
+        },
+      ],
+      valid: [
+        {
+          filename: 'handler.ts',
+          code: "import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';\n\nconst sm = new SecretsManagerClient({});\nlet cachedSecret: string | null = null;\n\nasync function getSecret(): Promise<string> {\n  if (!cachedSecret) {\n    const response = await sm.send(new GetSecretValueCommand({ SecretId: 'db-password' }));\n    cachedSecret = response.SecretString!;\n  }\n  return cachedSecret;\n}\n\nexport const handler = async () => connect(await getSecret());\n\ndeclare function connect(password: string): Promise<void>;\n",
+        },
+      ],
+    },
+  },
+  create(ctx) {
+    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
+    const file = ctx.file.isTest ? undefined : ctx.ts;
+    if (!file || !mentionsSdk(file)) return {};
+    const scopes = scopeFacts(file);
+    if (scopes.handlers.length === 0) return {};
+    const sdk = sdkFacts(file);
+    return {
+      [ts.SyntaxKind.CallExpression](n) {
+        const op = sdk.operationOf(n as ts.CallExpression);
+        if (!op || !isSecretRead(file, op) || !scopes.isRequestPath(op.call)) return;
+        if (isCached(file, scopes, op.call)) return;
+        const callee = op.call.expression;
+        ctx.report({
+          messageId: 'fetchedPerInvocation',
+          data: { operation: op.service === 'ssm' ? `SSM ${op.operation} with decryption` : op.operation },
+          start: callee.getStart(file.sourceFile),
+          end: callee.getEnd(),
+        });
+      },
+    };
+  },
+});
+
+function isSecretRead(file: TsFile, op: SdkOperation): boolean {
+  if (op.service === 'secretsmanager') return op.operation === 'GetSecretValue' || op.operation === 'BatchGetSecretValue';
+  if (op.service === 'ssm' && SSM_PARAMETER_READS.has(op.operation) && op.input) {
+    const decrypt = file.objectProps(op.input)?.get('WithDecryption');
+    if (!decrypt || decrypt === 'unknown') return false;
+    const v = file.evaluate(decrypt.value);
+    return v.kind === 'boolean' && v.value;
+  }
+  return false;
+}
+
+/**
+ * Whether the fetched value is kept between invocations: the request code that fetches it (or its
+ * caller) stores it, or something derived from it, in module state, or tests module state first
+ * (`if (!cachedSecret)`).
+ */
+function isCached(file: TsFile, scopes: ScopeFacts, call: ts.CallExpression): boolean {
+  for (let fn = scopes.enclosingFunction(call), depth = 0; fn && depth < 4; fn = scopes.enclosingFunction(fn), depth++) {
+    const role = scopes.roleOf(fn);
+    if (role !== 'handler' && role !== 'request') break;
+    if (writesModuleState(file, scopes, fn)) return true;
+  }
+  // A helper whose callers keep its result: `cached ??= await fetchSecret()`.
+  const fn = scopes.enclosingFunction(call);
+  const name = fn && helperName(fn);
+  if (!name) return false;
+  const refs = scopes.referencesTo(name.text, name.decl);
+  return refs.some((ref) => {
+    const fnOfRef = scopes.enclosingFunction(ref);
+    return !!fnOfRef && writesModuleState(file, scopes, fnOfRef);
+  });
+}
+
+/** An assignment to, or a `.set()` on, module-level state inside `fn`. */
+function writesModuleState(file: TsFile, scopes: ScopeFacts, fn: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind) && isModuleStateTarget(file, scopes, n.left)) found = true;
+    else if (ts.isCallExpression(n)) {
+      const callee = unwrap(n.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'set' && isModuleStateTarget(file, scopes, callee.expression)) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return found;
+}
+
+function helperName(fn: ts.Node): { text: string; decl: ts.Node } | undefined {
+  if (ts.isFunctionDeclaration(fn) && fn.name) return { text: fn.name.text, decl: fn };
+  const p = fn.parent;
+  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return { text: p.name.text, decl: p };
+  return undefined;
+}

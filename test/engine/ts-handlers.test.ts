@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as ts from 'typescript';
+import { TsFile, parseTypeScript } from '../../server/src/engine/typescript/file';
+import { lambdaHandlers } from '../../server/src/engine/typescript/handlers';
+
+function handlers(code: string, filename = 'handler.ts') {
+  const f = new TsFile(parseTypeScript(filename, code));
+  return lambdaHandlers(f).map((h) => ({
+    name: h.name,
+    // The first line of the function that runs per invocation, to see which one was found.
+    fn: h.fn.getText(f.sourceFile).split('\n')[0],
+    event: h.eventType,
+    wrapped: h.wrapped,
+  }));
+}
+const names = (code: string, filename?: string) => handlers(code, filename).map((h) => h.name);
+
+describe('lambdaHandlers: export forms', () => {
+  it('export const handler = async arrow', () => assert.deepEqual(names('export const handler = async (event) => { return 1; };'), ['handler']));
+  it('export async function handler', () => assert.deepEqual(names('export async function handler(event) { return 1; }'), ['handler']));
+  it('export const handler = function expression', () => assert.deepEqual(names('export const handler = async function (event) { return 1; };'), ['handler']));
+  it('export { main as handler }', () => assert.deepEqual(names('async function main(event) { return 1; }\nexport { main as handler };'), ['handler']));
+  it('exports.handler (CommonJS)', () => assert.deepEqual(names('exports.handler = async (event) => 1;', 'h.js'), ['handler']));
+  it('module.exports.handler', () => assert.deepEqual(names('module.exports.handler = async function (event, context) { return 1; };', 'h.cjs'), ['handler']));
+  it('module.exports = { handler }', () => assert.deepEqual(names('const handler = async (event) => 1;\nmodule.exports = { handler };', 'h.js'), ['handler']));
+  it('module.exports = { handler: fn, other }', () =>
+    assert.deepEqual(names('async function run(event) { return 1; }\nmodule.exports = { handler: run, version: 2 };', 'h.js'), ['handler']));
+  it('module.exports = { handler(event) {} } method', () => assert.deepEqual(names('module.exports = { async handler(event) { return 1; } };', 'h.js'), ['handler']));
+  it('exports.a = exports.handler = fn: one handler, under its handler name', () =>
+    assert.deepEqual(names('exports.main = exports.handler = async (e) => 1;', 'h.js'), ['handler']));
+  it('SAM-style lambdaHandler', () => assert.deepEqual(names('export const lambdaHandler = async (event) => 1;'), ['lambdaHandler']));
+  it('exported helpers and non-functions are not handlers', () =>
+    assert.deepEqual(names("export const config = { a: 1 };\nexport function helper(x) { return x; }\nexport const handler = new Something();"), []));
+});
+
+describe('lambdaHandlers: wrappers', () => {
+  it('middy(fn)', () =>
+    assert.deepEqual(handlers("import middy from '@middy/core';\nconst base = async (event) => 1;\nexport const handler = middy(base);"), [
+      { name: 'handler', fn: 'async (event) => 1', event: undefined, wrapped: true },
+    ]));
+  it('middy(baseHandler).use(...).use(...)', () =>
+    assert.deepEqual(
+      names("import middy from '@middy/core';\nasync function baseHandler(event) { return 1; }\nexport const handler = middy(baseHandler).use(a()).use(b());"),
+      ['handler'],
+    ));
+  it('middy().use(...).handler(fn) (middy 5)', () =>
+    assert.deepEqual(handlers("import middy from '@middy/core';\nexport const handler = middy().use(x()).handler(async (event) => {\n  return 1;\n});")[0].fn, 'async (event) => {'));
+  it('a middy-wrapped export is a handler whatever its name', () =>
+    assert.deepEqual(names("import middy from '@middy/core';\nexport const main = middy(async (event) => 1);"), ['main']));
+  it('generic wrapper of a handler: Sentry', () =>
+    assert.deepEqual(names("import * as Sentry from '@sentry/serverless';\nexport const handler = Sentry.AWSLambda.wrapHandler(async (event) => 1);"), ['handler']));
+  it('Powertools class handler bound with .bind', () =>
+    assert.deepEqual(
+      handlers('class Lambda {\n  public async handler(event: unknown, context: unknown) { return 1; }\n}\nconst instance = new Lambda();\nexport const handler = instance.handler.bind(instance);')[0].fn,
+      'public async handler(event: unknown, context: unknown) { return 1; }',
+    ));
+});
+
+describe('lambdaHandlers: aws-lambda event types', () => {
+  it('typed parameter', () =>
+    assert.deepEqual(handlers("import type { SQSEvent } from 'aws-lambda';\nexport const handler = async (event: SQSEvent) => {};")[0].event, 'SQSEvent'));
+  it('typed export: SQSHandler', () =>
+    assert.deepEqual(handlers("import { SQSHandler } from 'aws-lambda';\nexport const handler: SQSHandler = async (event) => {};")[0].event, 'SQSEvent'));
+  it('typed export: Handler<SQSEvent>', () =>
+    assert.deepEqual(handlers("import { Handler, SQSEvent } from 'aws-lambda';\nexport const handler: Handler<SQSEvent, void> = async (event) => {};")[0].event, 'SQSEvent'));
+  it('namespace import: lambda.APIGatewayProxyEvent', () =>
+    assert.deepEqual(handlers("import * as lambda from 'aws-lambda';\nexport async function handler(event: lambda.APIGatewayProxyEvent) { return 1; }")[0].event, 'APIGatewayProxyEvent'));
+  it('APIGatewayProxyHandlerV2 → APIGatewayProxyEventV2', () =>
+    assert.deepEqual(handlers("import { APIGatewayProxyHandlerV2 } from 'aws-lambda';\nexport const handler: APIGatewayProxyHandlerV2 = async () => ({ statusCode: 200 });")[0].event, 'APIGatewayProxyEventV2'));
+  it('an exported function of any name typed with an aws-lambda event', () =>
+    assert.deepEqual(names("import { S3Event } from 'aws-lambda';\nexport const onUpload = async (event: S3Event) => {};"), ['onUpload']));
+  it('JSDoc import type in CommonJS', () =>
+    assert.deepEqual(handlers("/** @param {import('aws-lambda').SQSEvent} event */\nexports.process = async (event) => {};", 'h.js')[0].event, 'SQSEvent'));
+  it('JSDoc-typed export function in JS', () =>
+    assert.deepEqual(handlers("/** @param {import('aws-lambda').SQSEvent} event */\nexport async function consume(event) {}", 'h.mjs')[0].event, 'SQSEvent'));
+  it('a local type of the same name is not the aws-lambda one', () =>
+    assert.deepEqual(names('type SQSEvent = { Records: unknown[] };\nexport const consume = async (event: SQSEvent) => {};'), []));
+});
+
+describe('lambdaHandlers: runs once per file', () => {
+  it('returns the same array for the same file', () => {
+    const f = new TsFile(parseTypeScript('h.ts', 'export const handler = async () => 1;'));
+    assert.equal(lambdaHandlers(f), lambdaHandlers(f));
+    assert.ok(ts.isArrowFunction(lambdaHandlers(f)[0].fn));
+  });
+});

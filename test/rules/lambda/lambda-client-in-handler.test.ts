@@ -1,0 +1,124 @@
+import { lambdaClientInHandler } from '../../../server/src/rules/lambda/lambda-client-in-handler';
+import { ruleTester } from '../../helpers/rule-tester';
+import { handlerDecoys } from '../handler-decoys';
+
+ruleTester(lambdaClientInHandler, {
+  valid: [
+    ...handlerDecoys,
+    {
+      name: 'a handler written in a test file is not deployed code',
+      filename: 'src/__tests__/handler.test.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nexport const handler = async () => new S3Client({});\n",
+    },
+    {
+      name: 'lazy client kept in a module variable',
+      filename: 'h.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nlet s3: S3Client | undefined;\nexport const handler = async () => {\n  s3 ??= new S3Client({});\n  return s3;\n};\n",
+    },
+    {
+      name: 'lazy client through if (!client)',
+      filename: 'h.js',
+      code: "const { S3Client } = require('@aws-sdk/client-s3');\nlet client;\nexports.handler = async () => {\n  if (!client) {\n    client = new S3Client({});\n  }\n  return client;\n};\n",
+    },
+    {
+      name: 'a per-region client cache (module-level Map)',
+      filename: 'h.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nconst clients = new Map<string, S3Client>();\nexport const handler = async (event: { region: string }) => {\n  if (!clients.has(event.region)) clients.set(event.region, new S3Client({ region: event.region }));\n  return clients.get(event.region);\n};\n",
+    },
+    {
+      name: 'a client per tenant on purpose: region from the event',
+      filename: 'h.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nexport const handler = async (event: { region: string }) => {\n  const s3 = new S3Client({ region: event.region });\n  return s3;\n};\n",
+    },
+    {
+      name: 'a client per tenant on purpose: assumed-role credentials',
+      filename: 'h.ts',
+      code: "import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';\nimport { S3Client } from '@aws-sdk/client-s3';\nconst sts = new STSClient({});\nexport const handler = async (event: { roleArn: string }) => {\n  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: event.roleArn, RoleSessionName: 'tenant' }));\n  const s3 = new S3Client({ credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken } });\n  return s3;\n};\n",
+    },
+    {
+      name: 'a factory whose caller caches the client',
+      filename: 'h.ts',
+      code: "import { SQSClient } from '@aws-sdk/client-sqs';\nlet sqs: SQSClient | undefined;\nfunction createClient() {\n  return new SQSClient({});\n}\nexport const handler = async () => {\n  sqs ??= createClient();\n  return sqs;\n};\n",
+    },
+    {
+      name: 'no handler in the file: a client factory module',
+      filename: 'src/clients.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nexport function makeS3() {\n  return new S3Client({});\n}\n",
+    },
+    {
+      name: 'an exported helper may be called at another module\'s scope',
+      filename: 'h.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nexport function makeS3() {\n  return new S3Client({});\n}\nexport const handler = async () => makeS3();\n",
+    },
+    {
+      name: 'a local class named like a client',
+      filename: 'h.ts',
+      code: 'class S3Client {}\nexport const handler = async () => new S3Client();\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'v3 client in the handler body: moved above the handler',
+      filename: 'h.ts',
+      code: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n\nexport const handler = async () => {\n  const ddb = new DynamoDBClient({});\n  return ddb.config.region();\n};\n",
+      errors: [{ messageId: 'clientInHandler', line: 4, column: 15, endColumn: 37, data: { client: 'DynamoDBClient', where: 'inside handler' } }],
+      output: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n\nconst ddb = new DynamoDBClient({});\n\nexport const handler = async () => {\n  return ddb.config.region();\n};\n",
+    },
+    {
+      name: 'a client created in a helper declared inside the handler',
+      filename: 'h.ts',
+      code: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\n\n/** Reads an order. */\nexport async function handler(event: { id: string }) {\n  function documentClient() {\n    const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: process.env.AWS_REGION }));\n    return doc;\n  }\n  return documentClient().config;\n}\n",
+      errors: [{ messageId: 'clientInHandler', line: 7, data: { client: 'DynamoDBClient', where: 'inside handler' } }],
+      output: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\n\nconst doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: process.env.AWS_REGION }));\n\n/** Reads an order. */\nexport async function handler(event: { id: string }) {\n  function documentClient() {\n    return doc;\n  }\n  return documentClient().config;\n}\n",
+    },
+    {
+      name: 'a module-level helper only the handler calls (no fix: a return, not a declaration)',
+      filename: 'h.ts',
+      code: "import { SQSClient } from '@aws-sdk/client-sqs';\n\nfunction client() {\n  return new SQSClient({});\n}\n\nexport const handler = async () => client().config;\n",
+      errors: [{ messageId: 'clientInHandler', line: 4, data: { where: 'in client, which the handler calls' } }],
+      output: null,
+    },
+    {
+      name: 'SDK v2 client in a CommonJS handler, multi-line config dedented',
+      filename: 'handler.js',
+      code: "const AWS = require('aws-sdk');\n\nexports.handler = async (event) => {\n  const sqs = new AWS.SQS({\n    apiVersion: '2012-11-05',\n  });\n  return sqs.sendMessage({ QueueUrl: event.queueUrl, MessageBody: 'hi' }).promise();\n};\n",
+      errors: [{ messageId: 'clientInHandler', line: 4, data: { client: 'AWS.SQS' } }],
+      output: "const AWS = require('aws-sdk');\n\nconst sqs = new AWS.SQS({\n  apiVersion: '2012-11-05',\n});\n\nexports.handler = async (event) => {\n  return sqs.sendMessage({ QueueUrl: event.queueUrl, MessageBody: 'hi' }).promise();\n};\n",
+    },
+    {
+      name: 'v2 DocumentClient from aws-sdk/clients/dynamodb in module.exports.handler',
+      filename: 'handler.cjs',
+      code: "const DynamoDB = require('aws-sdk/clients/dynamodb');\n\nmodule.exports.handler = async function (event) {\n  const db = new DynamoDB.DocumentClient();\n  return db.get({ TableName: 't', Key: { id: event.id } }).promise();\n};\n",
+      errors: [{ messageId: 'clientInHandler', line: 4 }],
+      output: "const DynamoDB = require('aws-sdk/clients/dynamodb');\n\nconst db = new DynamoDB.DocumentClient();\n\nmodule.exports.handler = async function (event) {\n  return db.get({ TableName: 't', Key: { id: event.id } }).promise();\n};\n",
+    },
+    {
+      name: 'the function middy receives; a name taken at module scope blocks the fix',
+      filename: 'h.ts',
+      code: "import middy from '@middy/core';\nimport { S3Client } from '@aws-sdk/client-s3';\n\nconst s3 = 'bucket';\nconst base = async () => {\n  const s3 = new S3Client({});\n  return s3;\n};\nexport const handler = middy(base).use(logger());\n",
+      errors: [{ messageId: 'clientInHandler', line: 6 }],
+      output: null,
+    },
+    {
+      name: 'inline construction without a declaration: reported, no fix',
+      filename: 'h.ts',
+      code: "import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';\n\nexport const handler = async () => new SQSClient({}).send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: 'x' }));\n",
+      errors: [{ messageId: 'clientInHandler', line: 3 }],
+      output: null,
+    },
+    {
+      name: 'a client whose config reads a handler local computed from env only is still per invocation',
+      filename: 'h.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\n\nexport const handler = async () => {\n  const region = process.env.BUCKET_REGION;\n  const s3 = new S3Client({ region });\n  return s3;\n};\n",
+      errors: [{ messageId: 'clientInHandler', line: 5 }],
+      output: null,
+    },
+    {
+      name: 'two handlers creating the same name: reported, no fix (the hoists would collide)',
+      filename: 'h.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\n\nexport const handler = async () => {\n  const s3 = new S3Client({});\n  return s3;\n};\nexport const otherHandler = async () => {\n  const s3 = new S3Client({});\n  return s3;\n};\n",
+      errors: [{ messageId: 'clientInHandler', line: 4 }, { messageId: 'clientInHandler', line: 8 }],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,172 @@
+import { lambdaEnvValidation } from '../../../server/src/rules/lambda/lambda-env-validation';
+import { ruleTester } from '../../helpers/rule-tester';
+import { handlerDecoys } from '../handler-decoys';
+
+const SDK = "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';\n\nconst ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));\n";
+const CHECK = (name: string, variable = name) => `if (!${variable}) {\n  throw new Error('Missing required environment variable ${name}');\n}`;
+
+ruleTester(lambdaEnvValidation, {
+  valid: [
+    ...handlerDecoys,
+    {
+      name: 'a handler written in a test file is not deployed code',
+      filename: 'handler.spec.ts',
+      code: "export const handler = async () => process.env.TABLE_NAME!;\n",
+    },
+    {
+      name: 'the guide: module constants checked at cold start',
+      filename: 'h.ts',
+      code: "const TABLE_NAME = process.env.TABLE_NAME;\nconst QUEUE_URL = process.env.QUEUE_URL;\n\nif (!TABLE_NAME || !QUEUE_URL) {\n  throw new Error('Missing required environment variables');\n}\n\nexport const handler = async (event) => {\n  return { TABLE_NAME, QUEUE_URL };\n};\n",
+    },
+    {
+      name: 'an asserted constant that is also checked',
+      filename: 'h.ts',
+      code: `${SDK}const TABLE_NAME = process.env.TABLE_NAME!;\nif (!TABLE_NAME) throw new Error('TABLE_NAME');\nexport const handler = async () => ddb.send(new GetCommand({ TableName: TABLE_NAME, Key: {} }));\n`,
+    },
+    {
+      name: 'checked with assert() and with a comparison',
+      filename: 'h.ts',
+      code: `import assert from 'node:assert';\n${SDK}const TABLE_NAME = process.env.TABLE_NAME as string;\nassert(TABLE_NAME, 'TABLE_NAME is required');\nconst { BUCKET } = process.env;\nif (BUCKET === undefined) throw new Error('BUCKET');\nexport const handler = async () => ddb.send(new GetCommand({ TableName: TABLE_NAME, Key: { b: BUCKET } }));\n`,
+    },
+    {
+      name: 'validated by a schema (handed to a function)',
+      filename: 'h.ts',
+      code: "import { z } from 'zod';\nconst env = z.object({ TABLE_NAME: z.string() }).parse({ TABLE_NAME: process.env.TABLE_NAME });\nexport const handler = async () => env.TABLE_NAME;\n",
+    },
+    {
+      name: 'read in the handler but already validated at cold start',
+      filename: 'h.ts',
+      code: "if (!process.env.TABLE_NAME) throw new Error('TABLE_NAME');\nexport const handler = async () => process.env.TABLE_NAME;\n",
+    },
+    {
+      name: 'reads that are tests, defaults, writes; Lambda reserved variables',
+      filename: 'h.ts',
+      code: "export const handler = async () => {\n  if (process.env.DEBUG) console.log('debug');\n  const verbose = process.env.VERBOSE === 'true';\n  const level = process.env.LOG_LEVEL || 'info';\n  const endpoint = process.env.ENDPOINT ?? undefined;\n  process.env.CACHED = '1';\n  const region = process.env.AWS_REGION;\n  const fn = process.env.AWS_LAMBDA_FUNCTION_NAME;\n  const trace = process.env._X_AMZN_TRACE_ID;\n  return { verbose, level, endpoint, region, fn, trace, port: Number(process.env.PORT) };\n};\n",
+    },
+    {
+      name: 'a config module without a handler is not judged',
+      filename: 'src/config.ts',
+      code: "export const TABLE_NAME = process.env.TABLE_NAME!;\nexport const QUEUE_URL = process.env.QUEUE_URL as string;\nexport function bucket() {\n  return process.env.BUCKET ?? '';\n}\n",
+    },
+    {
+      name: 'an unchecked module read that no request uses as SDK input (optional setting)',
+      filename: 'h.ts',
+      code: "const LOG_LEVEL = process.env.LOG_LEVEL;\nexport const handler = async () => console.log(LOG_LEVEL);\n",
+    },
+    {
+      name: 'a CDK app reading CDK_DEFAULT_ACCOUNT',
+      filename: 'bin/app.ts',
+      code: "import { App } from 'aws-cdk-lib';\nconst app = new App();\nnew Stack(app, 'S', { env: { account: process.env.CDK_DEFAULT_ACCOUNT!, region: process.env.CDK_DEFAULT_REGION } });\n",
+    },
+    {
+      name: 'a shadowing local named process is not the global',
+      filename: 'h.ts',
+      code: 'export const handler = async (process: { env: Record<string, string> }) => process.env.TABLE_NAME;\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'process.env.X! at module scope: the check is added after it',
+      filename: 'h.ts',
+      code: `${SDK}const TABLE_NAME = process.env.TABLE_NAME!;\n\nexport const handler = async (event: { id: string }) => {\n  return ddb.send(new GetCommand({ TableName: TABLE_NAME, Key: { id: event.id } }));\n};\n`,
+      errors: [{ messageId: 'assertedNotChecked', line: 5, column: 20, endColumn: 42, data: { name: 'TABLE_NAME', assertion: '!', missing: 'undefined' } }],
+      output: `${SDK}const TABLE_NAME = process.env.TABLE_NAME!;\n${CHECK('TABLE_NAME')}\n\nexport const handler = async (event: { id: string }) => {\n  return ddb.send(new GetCommand({ TableName: TABLE_NAME, Key: { id: event.id } }));\n};\n`,
+    },
+    {
+      name: 'process.env.X as string and ?? \'\' at module scope',
+      filename: 'h.ts',
+      code: "const QUEUE_URL = process.env.QUEUE_URL as string;\nconst BUCKET = process.env.BUCKET ?? '';\nexport const handler = async () => [QUEUE_URL, BUCKET];\n",
+      errors: [
+        { messageId: 'assertedNotChecked', line: 1, data: { assertion: 'as string', missing: 'undefined' } },
+        { messageId: 'assertedNotChecked', line: 2, data: { assertion: "?? ''", missing: 'an empty string' } },
+      ],
+      output: `const QUEUE_URL = process.env.QUEUE_URL as string;\n${CHECK('QUEUE_URL')}\nconst BUCKET = process.env.BUCKET ?? '';\n${CHECK('BUCKET')}\nexport const handler = async () => [QUEUE_URL, BUCKET];\n`,
+    },
+    {
+      name: 'an asserted read inline in module code: reported, no fix',
+      filename: 'h.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({ region: process.env.BUCKET_REGION! });\nexport const handler = async () => s3;\n",
+      errors: [{ messageId: 'assertedNotChecked', line: 2 }],
+      output: null,
+    },
+    {
+      name: 'an unchecked module constant that requests pass to the SDK',
+      filename: 'h.js',
+      code: `${SDK}const TABLE_NAME = process.env.TABLE_NAME;\n\nexports.handler = async (event) => ddb.send(new GetCommand({ TableName: TABLE_NAME, Key: { id: event.id } }));\n`,
+      errors: [{ messageId: 'notChecked', line: 5, data: { variable: 'TABLE_NAME', name: 'TABLE_NAME' } }],
+      output: `${SDK}const TABLE_NAME = process.env.TABLE_NAME;\n${CHECK('TABLE_NAME')}\n\nexports.handler = async (event) => ddb.send(new GetCommand({ TableName: TABLE_NAME, Key: { id: event.id } }));\n`,
+    },
+    {
+      name: 'destructured from process.env at module scope, used through a params const',
+      filename: 'h.ts',
+      code: `${SDK}const { TABLE_NAME } = process.env;\nconst params = { TableName: TABLE_NAME, Key: { id: '1' } };\nexport const handler = async () => ddb.send(new GetCommand(params));\n`,
+      errors: [{ messageId: 'notChecked', line: 5, data: { variable: 'TABLE_NAME' } }],
+      output: `${SDK}const { TABLE_NAME } = process.env;\n${CHECK('TABLE_NAME')}\nconst params = { TableName: TABLE_NAME, Key: { id: '1' } };\nexport const handler = async () => ddb.send(new GetCommand(params));\n`,
+    },
+    {
+      name: 'process.env.X! in a handler: the declaration moves to module scope with the check',
+      filename: 'h.ts',
+      code: `${SDK}\nexport const handler = async (event: { id: string }) => {\n  const tableName = process.env.TABLE_NAME!;\n  return ddb.send(new GetCommand({ TableName: tableName, Key: { id: event.id } }));\n};\n`,
+      errors: [{ messageId: 'perRequest', line: 7, data: { name: 'TABLE_NAME', asserted: ' and only asserted with `!`' } }],
+      output: `${SDK}\nconst tableName = process.env.TABLE_NAME!;\n${CHECK('TABLE_NAME', 'tableName')}\n\nexport const handler = async (event: { id: string }) => {\n  return ddb.send(new GetCommand({ TableName: tableName, Key: { id: event.id } }));\n};\n`,
+    },
+    {
+      name: 'as string and ?? \'\' in a handler',
+      filename: 'h.ts',
+      code: "export async function handler() {\n  const queue = process.env.QUEUE_URL as string;\n  const bucket = process.env.BUCKET ?? '';\n  return [queue, bucket];\n}\n",
+      errors: [
+        { messageId: 'perRequest', line: 2, data: { asserted: ' and only asserted with `as string`' } },
+        { messageId: 'perRequest', line: 3, data: { asserted: " and only asserted with `?? ''`" } },
+      ],
+      // Both fixes insert above the handler: one pass applies the first, the next pass the other.
+      output: `const queue = process.env.QUEUE_URL as string;\n${CHECK('QUEUE_URL', 'queue')}\n\nexport async function handler() {\n  const bucket = process.env.BUCKET ?? '';\n  return [queue, bucket];\n}\n`,
+    },
+    {
+      name: 'several inline reads of one variable: one constant, each read replaced (first fix, then a suggestion)',
+      filename: 'h.ts',
+      code: `${SDK}\nexport const handler = async (event: { id: string }) => {\n  await ddb.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { id: event.id } }));\n  return ddb.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { id: 'x' } }));\n};\n`,
+      errors: [
+        { messageId: 'perRequest', line: 7, column: 46 },
+        {
+          messageId: 'perRequest',
+          line: 8,
+          suggestions: [
+            {
+              title: 'Read TABLE_NAME once',
+              output: `${SDK}\nconst TABLE_NAME = process.env.TABLE_NAME;\n${CHECK('TABLE_NAME')}\n\nexport const handler = async (event: { id: string }) => {\n  await ddb.send(new GetCommand({ TableName: TABLE_NAME, Key: { id: event.id } }));\n  return ddb.send(new GetCommand({ TableName: TABLE_NAME, Key: { id: 'x' } }));\n};\n`,
+            },
+          ],
+        },
+      ],
+      output: `${SDK}\nconst TABLE_NAME = process.env.TABLE_NAME;\n${CHECK('TABLE_NAME')}\n\nexport const handler = async (event: { id: string }) => {\n  await ddb.send(new GetCommand({ TableName: TABLE_NAME, Key: { id: event.id } }));\n  return ddb.send(new GetCommand({ TableName: TABLE_NAME, Key: { id: 'x' } }));\n};\n`,
+    },
+    {
+      name: 'a read in a helper only the handler calls (bracket access, CommonJS)',
+      filename: 'h.js',
+      code: "function queueUrl() {\n  return process.env['QUEUE_URL'];\n}\nexports.handler = async () => queueUrl();\n",
+      errors: [{ messageId: 'perRequest', line: 2 }],
+      output: `const QUEUE_URL = process.env.QUEUE_URL;\n${CHECK('QUEUE_URL')}\n\nfunction queueUrl() {\n  return QUEUE_URL;\n}\nexports.handler = async () => queueUrl();\n`,
+    },
+    {
+      name: 'a request parameter of an SDK v2 call is a value, not a validator argument',
+      filename: 'h.js',
+      code: "const AWS = require('aws-sdk');\nconst sqs = new AWS.SQS();\nexports.handler = async (e) => sqs.sendMessage({ QueueUrl: process.env.QUEUE_URL, MessageBody: e.body }).promise();\n",
+      errors: [{ messageId: 'perRequest', line: 3, column: 60 }],
+      output: `const AWS = require('aws-sdk');\nconst sqs = new AWS.SQS();\nconst QUEUE_URL = process.env.QUEUE_URL;\n${CHECK('QUEUE_URL')}\n\nexports.handler = async (e) => sqs.sendMessage({ QueueUrl: QUEUE_URL, MessageBody: e.body }).promise();\n`,
+    },
+    {
+      name: 'destructuring process.env inside a handler: reported, no fix',
+      filename: 'h.ts',
+      code: 'export const handler = async () => {\n  const { TABLE_NAME, QUEUE_URL } = process.env;\n  return [TABLE_NAME, QUEUE_URL];\n};\n',
+      errors: [{ messageId: 'perRequest', line: 2, column: 11 }, { messageId: 'perRequest', line: 2, column: 23 }],
+      output: null,
+    },
+    {
+      name: 'a local with the variable\'s name in another function blocks the inline fix',
+      filename: 'h.ts',
+      code: 'export const handler = async () => {\n  const QUEUE_URL = 1;\n  return [QUEUE_URL, process.env.QUEUE_URL, process.env.QUEUE_URL];\n};\n',
+      errors: [{ messageId: 'perRequest', line: 3 }, { messageId: 'perRequest', line: 3 }],
+      output: null,
+    },
+  ],
+});

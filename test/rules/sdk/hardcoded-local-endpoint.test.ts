@@ -1,0 +1,49 @@
+import { hardcodedLocalEndpoint } from '../../../server/src/rules/sdk/hardcoded-local-endpoint';
+import { ruleTester } from '../../helpers/rule-tester';
+import { handlerDecoys } from '../handler-decoys';
+
+const LOCAL = "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n\nexport const ddb = new DynamoDBClient({\n  endpoint: 'http://localhost:8000',\n  region: 'us-east-1',\n});\n";
+
+ruleTester(hardcodedLocalEndpoint, {
+  valid: [
+    ...handlerDecoys,
+    { name: 'the guide: endpoint from the environment', filename: 'src/db.ts', code: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const ddb = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined, region: 'us-east-1' });\n" },
+    { name: 'test files are exempt', filename: 'src/db.test.ts', code: LOCAL },
+    { name: 'files under __tests__ are exempt', filename: 'src/__tests__/db.ts', code: LOCAL },
+    { name: 'local tooling: scripts, docker, *.local.ts', filename: 'scripts/seed.ts', code: LOCAL },
+    { name: 'a *.local.ts config', filename: 'src/config.local.ts', code: LOCAL },
+    { name: 'a local config chosen under a condition (serverless-offline)', filename: 'src/db.js', code: "const AWS = require('aws-sdk');\nconst options = process.env.IS_OFFLINE ? { region: 'localhost', endpoint: 'http://localhost:8000' } : {};\nmodule.exports = new AWS.DynamoDB.DocumentClient(options);\n" },
+    { name: 'a real AWS endpoint (VPC endpoint or FIPS)', filename: 'src/s3.ts', code: "import { S3Client } from '@aws-sdk/client-s3';\nexport const s3 = new S3Client({ endpoint: 'https://s3-fips.us-east-1.amazonaws.com' });\n" },
+    { name: 'a localhost URL that is not an SDK client', filename: 'src/api.ts', code: "export const api = new ApolloClient({ uri: 'http://localhost:4000/graphql', endpoint: 'http://localhost:4000' });\ndeclare class ApolloClient { constructor(o: object); }\n// aws-sdk\n" },
+  ],
+  invalid: [
+    {
+      name: 'a literal localhost endpoint',
+      filename: 'src/db.ts',
+      code: LOCAL,
+      errors: [{ messageId: 'localEndpoint', line: 4, column: 13, endColumn: 36, data: { url: "'http://localhost:8000'" } }],
+      output: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n\nexport const ddb = new DynamoDBClient({\n  endpoint: process.env.DYNAMODB_ENDPOINT || undefined,\n  region: 'us-east-1',\n});\n",
+    },
+    {
+      name: 'a localhost fallback after the environment',
+      filename: 'src/s3.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nexport const s3 = new S3Client({ endpoint: process.env.S3_ENDPOINT ?? 'http://127.0.0.1:4566', forcePathStyle: true });\n",
+      errors: [{ messageId: 'localEndpoint', line: 2 }],
+      output: "import { S3Client } from '@aws-sdk/client-s3';\nexport const s3 = new S3Client({ endpoint: process.env.S3_ENDPOINT ?? undefined, forcePathStyle: true });\n",
+    },
+    {
+      name: 'a config const with LocalStack, SDK v3 secrets client',
+      filename: 'src/clients.ts',
+      code: "import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';\nconst config = { endpoint: 'http://localhost.localstack.cloud:4566' };\nexport const sm = new SecretsManagerClient(config);\n",
+      errors: [{ messageId: 'localEndpoint', line: 2 }],
+      output: "import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';\nconst config = { endpoint: process.env.SECRETSMANAGER_ENDPOINT || undefined };\nexport const sm = new SecretsManagerClient(config);\n",
+    },
+    {
+      name: 'SDK v2 client and global AWS.config.update',
+      filename: 'src/legacy.js',
+      code: "const AWS = require('aws-sdk');\nAWS.config.update({ region: 'us-east-1', endpoint: 'http://localhost:4566' });\nmodule.exports = new AWS.SQS({ endpoint: 'http://localhost:9324' });\n",
+      errors: [{ messageId: 'localEndpoint', line: 2 }, { messageId: 'localEndpoint', line: 3 }],
+      output: "const AWS = require('aws-sdk');\nAWS.config.update({ region: 'us-east-1', endpoint: process.env.AWS_ENDPOINT_URL || undefined });\nmodule.exports = new AWS.SQS({ endpoint: process.env.SQS_ENDPOINT || undefined });\n",
+    },
+  ],
+});

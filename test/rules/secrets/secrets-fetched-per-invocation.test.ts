@@ -1,0 +1,47 @@
+import { secretsFetchedPerInvocation } from '../../../server/src/rules/secrets/secrets-fetched-per-invocation';
+import { ruleTester } from '../../helpers/rule-tester';
+import { handlerDecoys } from '../handler-decoys';
+
+const HEAD = "import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';\n\nconst sm = new SecretsManagerClient({});\n";
+
+ruleTester(secretsFetchedPerInvocation, {
+  valid: [
+    ...handlerDecoys,
+    { name: 'the promise cached with ??=', filename: 'h.ts', code: `${HEAD}let secretPromise: Promise<string> | undefined;\nexport const handler = async () => {\n  secretPromise ??= sm.send(new GetSecretValueCommand({ SecretId: 's' })).then((r) => r.SecretString!);\n  return secretPromise;\n};\n` },
+    { name: 'a per-key cache in a module Map', filename: 'h.ts', code: `${HEAD}const cache = new Map<string, string>();\nexport const handler = async (event: { id: string }) => {\n  if (!cache.has(event.id)) {\n    const r = await sm.send(new GetSecretValueCommand({ SecretId: event.id }));\n    cache.set(event.id, r.SecretString!);\n  }\n  return cache.get(event.id);\n};\n` },
+    { name: 'fetched once at cold start with top-level await', filename: 'h.mts', code: `${HEAD}const secret = await sm.send(new GetSecretValueCommand({ SecretId: 's' }));\nexport const handler = async () => secret.SecretString;\n` },
+    { name: 'a helper whose caller caches the result', filename: 'h.ts', code: `${HEAD}let password: string | undefined;\nasync function fetchPassword() {\n  const r = await sm.send(new GetSecretValueCommand({ SecretId: 'db' }));\n  return r.SecretString!;\n}\nexport const handler = async () => {\n  password ??= await fetchPassword();\n  return password;\n};\n` },
+    { name: 'no handler: a secrets helper module', filename: 'src/secrets.ts', code: `${HEAD}export async function getSecret(id: string) {\n  return (await sm.send(new GetSecretValueCommand({ SecretId: id }))).SecretString;\n}\n` },
+    { name: 'SSM parameters without decryption are configuration, not secrets', filename: 'h.ts', code: "import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';\nconst ssm = new SSMClient({});\nexport const handler = async () => ssm.send(new GetParameterCommand({ Name: '/app/flag' }));\n" },
+  ],
+  invalid: [
+    {
+      name: 'GetSecretValue in the handler, no cache',
+      filename: 'h.ts',
+      code: `${HEAD}\nexport const handler = async () => {\n  const secret = await sm.send(new GetSecretValueCommand({ SecretId: 'db-password' }));\n  return secret.SecretString;\n};\n`,
+      errors: [{ messageId: 'fetchedPerInvocation', line: 6, column: 24, endColumn: 31, data: { operation: 'GetSecretValue' } }],
+      output: null,
+    },
+    {
+      name: 'in a helper only the handler calls, result returned uncached',
+      filename: 'h.ts',
+      code: `${HEAD}async function getSecret() {\n  const r = await sm.send(new GetSecretValueCommand({ SecretId: 'api-key' }));\n  return r.SecretString!;\n}\nexport const handler = async () => ({ key: await getSecret() });\n`,
+      errors: [{ messageId: 'fetchedPerInvocation', line: 5 }],
+      output: null,
+    },
+    {
+      name: 'SDK v2 getSecretValue().promise() in a CommonJS handler',
+      filename: 'h.js',
+      code: "const AWS = require('aws-sdk');\nconst sm = new AWS.SecretsManager();\nexports.handler = async () => {\n  const { SecretString } = await sm.getSecretValue({ SecretId: 'db' }).promise();\n  return SecretString;\n};\n",
+      errors: [{ messageId: 'fetchedPerInvocation', line: 4 }],
+      output: null,
+    },
+    {
+      name: 'SSM SecureString read with decryption on every invocation',
+      filename: 'h.ts',
+      code: "import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';\nconst ssm = new SSMClient({});\nexport const handler = async () => ssm.send(new GetParameterCommand({ Name: '/app/db-password', WithDecryption: true }));\n",
+      errors: [{ messageId: 'fetchedPerInvocation', line: 3, data: { operation: 'SSM GetParameter with decryption' } }],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,75 @@
+import { sqsPartialBatchFailures } from '../../../server/src/rules/sqs/sqs-partial-batch-failures';
+import { ruleTester } from '../../helpers/rule-tester';
+import { handlerDecoys } from '../handler-decoys';
+
+const CDK = "import * as lambda from 'aws-cdk-lib/aws-lambda';\nimport * as sqs from 'aws-cdk-lib/aws-sqs';\nimport { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\n\ndeclare const fn: lambda.Function;\ndeclare const queue: sqs.Queue;\n";
+
+ruleTester(sqsPartialBatchFailures, {
+  valid: [
+    ...handlerDecoys,
+    {
+      name: 'the guide: failures collected and returned',
+      filename: 'c.ts',
+      code: "import type { SQSBatchItemFailure, SQSEvent } from 'aws-lambda';\nexport const handler = async (event: SQSEvent) => {\n  const failures: SQSBatchItemFailure[] = [];\n  for (const record of event.Records) {\n    try {\n      await processMessage(JSON.parse(record.body));\n    } catch (error) {\n      failures.push({ itemIdentifier: record.messageId });\n    }\n  }\n  return { batchItemFailures: failures };\n};\ndeclare function processMessage(b: unknown): Promise<void>;\n",
+    },
+    { name: 'Powertools batch processing', filename: 'c.ts', code: "import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';\nimport type { SQSEvent, SQSRecord } from 'aws-lambda';\nconst processor = new BatchProcessor(EventType.SQS);\nconst recordHandler = async (record: SQSRecord) => JSON.parse(record.body);\nexport const handler = async (event: SQSEvent, context: any) => processPartialResponse(event, recordHandler, processor, { context });\n" },
+    { name: 'a response built by a helper may hold batchItemFailures', filename: 'c.ts', code: "import type { SQSEvent } from 'aws-lambda';\nexport const handler = async (event: SQSEvent) => {\n  const results = [];\n  for (const record of event.Records) results.push(await tryProcess(record));\n  return toBatchResponse(results);\n};\ndeclare function tryProcess(r: unknown): Promise<unknown>;\ndeclare function toBatchResponse(r: unknown[]): unknown;\n" },
+    { name: 'an SNS handler loops over records too', filename: 'c.ts', code: "import type { SNSEvent } from 'aws-lambda';\nexport const handler = async (event: SNSEvent) => {\n  for (const record of event.Records) console.log(record.Sns.Message);\n};\n" },
+    { name: 'an untyped S3 notification handler', filename: 'c.js', code: "exports.handler = async (event) => {\n  for (const record of event.Records) console.log(record.s3.object.key);\n};\n" },
+    { name: 'an SQS handler that handles one record only', filename: 'c.ts', code: "import type { SQSEvent } from 'aws-lambda';\nexport const handler = async (event: SQSEvent) => {\n  const body = JSON.parse(event.Records[0].body);\n  return body;\n};\n" },
+    { name: 'CDK: reportBatchItemFailures set', filename: 'stack.ts', code: `${CDK}fn.addEventSource(new SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true }));\n` },
+    { name: 'CDK: batchSize 1 has nothing partial', filename: 'stack.ts', code: `${CDK}fn.addEventSource(new SqsEventSource(queue, { batchSize: 1 }));\n` },
+    { name: 'CDK: props from an unknown spread', filename: 'stack.ts', code: `${CDK}declare const shared: object;\nfn.addEventSource(new SqsEventSource(queue, { ...shared }));\n` },
+  ],
+  invalid: [
+    {
+      name: 'a typed SQS handler that throws on the first failure',
+      filename: 'c.ts',
+      code: "import type { SQSEvent } from 'aws-lambda';\n\nexport const handler = async (event: SQSEvent) => {\n  for (const record of event.Records) {\n    await processMessage(JSON.parse(record.body));\n  }\n};\ndeclare function processMessage(b: unknown): Promise<void>;\n",
+      errors: [{ messageId: 'handlerWithoutFailures', line: 4, column: 24, endColumn: 37, data: { handler: 'handler' } }],
+      output: null,
+    },
+    {
+      name: 'records taken from the event first (const { Records: records } = event), errors swallowed per record',
+      filename: 'c.ts',
+      code: "import { SQSHandler, SQSRecord } from 'aws-lambda';\nexport const handler: SQSHandler = async (event) => {\n  const { Records: records } = event;\n  for (const record of records) {\n    await processRecord(record);\n  }\n};\nasync function processRecord(r: SQSRecord) {\n  try { JSON.parse(r.body); } catch (e) { console.error(e); }\n}\n",
+      errors: [{ messageId: 'handlerWithoutFailures', line: 4, column: 24 }],
+      output: null,
+    },
+    {
+      name: 'SQSHandler type, Promise.all over records.map',
+      filename: 'c.ts',
+      code: "import { SQSHandler } from 'aws-lambda';\nexport const handler: SQSHandler = async (event) => {\n  await Promise.all(event.Records.map((r) => processMessage(r.body)));\n};\ndeclare function processMessage(b: string): Promise<void>;\n",
+      errors: [{ messageId: 'handlerWithoutFailures', line: 3 }],
+      output: null,
+    },
+    {
+      name: 'untyped JavaScript reading record.body; middy-wrapped',
+      filename: 'c.mjs',
+      code: "import middy from '@middy/core';\nconst base = async (event) => {\n  event.Records.forEach((record) => console.log(record.body));\n  return { ok: true };\n};\nexport const handler = middy(base);\n",
+      errors: [{ messageId: 'handlerWithoutFailures', line: 3 }],
+      output: null,
+    },
+    {
+      name: 'CDK: SqsEventSource without props',
+      filename: 'stack.ts',
+      code: `${CDK}fn.addEventSource(new SqsEventSource(queue));\n`,
+      errors: [{ messageId: 'eventSourceWithoutReport', line: 7, column: 23, endColumn: 37 }],
+      output: `${CDK}fn.addEventSource(new SqsEventSource(queue, { reportBatchItemFailures: true }));\n`,
+    },
+    {
+      name: 'CDK: props without the flag (namespace import, multi-line)',
+      filename: 'stack.ts',
+      code: "import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';\ndeclare const fn: any, queue: any;\nfn.addEventSource(new sources.SqsEventSource(queue, {\n  batchSize: 10,\n  maxBatchingWindow: undefined,\n}));\n",
+      errors: [{ messageId: 'eventSourceWithoutReport', line: 3 }],
+      output: "import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';\ndeclare const fn: any, queue: any;\nfn.addEventSource(new sources.SqsEventSource(queue, {\n  batchSize: 10,\n  maxBatchingWindow: undefined,\n  reportBatchItemFailures: true,\n}));\n",
+    },
+    {
+      name: 'CDK: explicitly false; CDK v1 module name',
+      filename: 'stack.ts',
+      code: "import { SqsEventSource } from '@aws-cdk/aws-lambda-event-sources';\ndeclare const fn: any, queue: any;\nfn.addEventSource(new SqsEventSource(queue, { reportBatchItemFailures: false }));\n",
+      errors: [{ messageId: 'eventSourceWithoutReport', line: 3, column: 47 }],
+      output: "import { SqsEventSource } from '@aws-cdk/aws-lambda-event-sources';\ndeclare const fn: any, queue: any;\nfn.addEventSource(new SqsEventSource(queue, { reportBatchItemFailures: true }));\n",
+    },
+  ],
+});
