@@ -26,6 +26,9 @@ import type { IamKnowledge } from './iam/knowledge';
 import { Analyzer, STALE } from './lsp/analyzer';
 import { fixAllAction, kindRequested, quickFixes } from './lsp/codeActions';
 import { configProblemToDiagnostic, toLspEdits } from './lsp/convert';
+import { fileKindOf } from './engine/analyze';
+import { IAM_COMPLETION_TRIGGERS } from './features/completion';
+import { completionList, guidanceHover } from './lsp/guidance';
 import { hoverFor } from './lsp/hover';
 import { PushScheduler } from './lsp/pushScheduler';
 import { cancelUndispatched } from './lsp/stale';
@@ -100,6 +103,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       diagnosticProvider: { identifier: 'aws-patterns', interFileDependencies: false, workspaceDiagnostics: false },
       codeActionProvider: literalActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
       hoverProvider: true,
+      completionProvider: { triggerCharacters: IAM_COMPLETION_TRIGGERS },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'aws-patterns', version },
@@ -243,7 +247,18 @@ connection.onHover((params, token) =>
     const version = doc.version;
     const report = await analyzer.report(doc, () => token.isCancellationRequested || documents.get(doc.uri)?.version !== version);
     if (report === STALE) return null;
-    return hoverFor(doc, report.result.findings, params.position, rulesById, client.markdown);
+    const guidance = report.result.kind ? guidanceHover(doc, workspace.displayPath(doc.uri), doc.offsetAt(params.position), iam(), report.result, report.config) : undefined;
+    return hoverFor(doc, report.result.findings, params.position, rulesById, client.markdown, report.result.kind, guidance);
+  }),
+);
+
+connection.onCompletion((params) =>
+  safely('Completion', null, async () => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !(await workspace.settingsFor(doc.uri)).enable) return null;
+    const path = workspace.displayPath(doc.uri);
+    const kind = fileKindOf(path, doc.languageId);
+    return kind ? completionList(doc, path, kind, doc.offsetAt(params.position), iam()) : null;
   }),
 );
 

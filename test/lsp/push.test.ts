@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, MarkupContent, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
 import { fixAll } from '../../server/src/engine/fixes';
 import { RULE_DOCS_BASE_URL } from '../../server/src/rules/docsUrl';
+import { snippetCode, snippetsForRule } from '../../server/src/features/patterns';
 import { rulesById } from '../../server/src/rules/index';
 import { analyzeText, iam } from '../helpers/engine';
 import { TestClient, messageText } from './client';
@@ -84,7 +85,9 @@ describe('language server, push diagnostics (stdio)', () => {
     const value = hover.contents.value;
     assert.ok(value.includes(rule.meta.title), value);
     assert.ok(value.includes(rule.meta.rationale), value);
-    assert.ok(value.includes(rule.meta.examples.valid[0].code.trimEnd()), 'the ✅ example');
+    // The guide's ✅ pattern, as the snippet that teaches the rule's section writes it.
+    const [pattern] = snippetsForRule(rule.id, rule.meta.guide, 'json');
+    assert.ok(value.includes(snippetCode(pattern)), 'the ✅ pattern');
     assert.ok(value.includes('```json'), 'fenced as JSON');
     assert.ok(value.includes(`${RULE_DOCS_BASE_URL}iam-wildcard-action.md`), 'docs link');
     assert.deepEqual(hover.range, wildcard.range);
