@@ -42,7 +42,11 @@ export function configSchema(): Record<string, unknown> {
     properties: {
       $schema: { type: 'string' },
       rules: { type: 'object', description: 'Severity (or "off") and options per rule.', properties: Object.fromEntries(allRules.map((r) => [r.id, rule(r.id)])), additionalProperties: false },
-      ignore: { type: 'array', items: { type: 'string' }, description: 'Glob patterns of files not to analyze.' },
+      ignore: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Files not to analyze, as .gitignore-style patterns relative to the folder of this file (e.g. "test/fixtures/", "**/*.generated.ts"). The editor and the CLI both skip them.',
+      },
       trustedAccounts: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' }, description: 'Account IDs whose principals need no sts:ExternalId.' },
       presignedUrlMaxSeconds: { type: 'number', exclusiveMinimum: 0, default: 3600, description: 'Presigned URLs valid longer than this are reported.' },
       maxFileBytes: { type: 'number', exclusiveMinimum: 0, default: 8388608, description: 'Files larger than this are not analyzed.' },

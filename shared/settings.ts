@@ -1,18 +1,26 @@
 // What the client and the server agree on: the settings section and its shape, the languages we
-// analyze, the command IDs and the fix-all code action kind. Both sides import this one module.
-import type { SeveritySetting } from '../server/src/engine/types';
+// analyze, the command IDs, the fix-all code action kind and the custom requests (`awsPatterns/…`)
+// behind the palette commands. Both sides import this one module.
+import { RequestType, RequestType0, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import type { Severity, SeveritySetting } from '../server/src/engine/types';
 
 export const SETTINGS_SECTION = 'awsPatterns';
 
-/** The `awsPatterns.*` settings, read per resource. */
+/** The `awsPatterns.*` settings, read per resource. They override `.aws-patterns.json` for one user. */
 export interface AwsPatternsSettings {
   /** Analyze documents at all. */
   enable: boolean;
   /** Per-rule severity overrides (`off` turns a rule off); they win over `.aws-patterns.json`. */
   rules: Record<string, SeveritySetting>;
+  /** More .gitignore-style patterns of files not to analyze, added to the config file's. */
+  ignore: string[];
+  /** More account IDs that need no sts:ExternalId, added to the config file's. */
+  trustedAccounts: string[];
+  /** Replaces the config file's presigned-URL maximum when set. */
+  presignedUrlMaxSeconds: number | null;
 }
 
-export const DEFAULT_SETTINGS: AwsPatternsSettings = { enable: true, rules: {} };
+export const DEFAULT_SETTINGS: AwsPatternsSettings = { enable: true, rules: {}, ignore: [], trustedAccounts: [], presignedUrlMaxSeconds: null };
 
 export const LANGUAGES = ['json', 'jsonc', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
 
@@ -22,6 +30,9 @@ export const COMMANDS = {
   showOutput: 'awsPatterns.showOutput',
   restartServer: 'awsPatterns.restartServer',
   fixAll: 'awsPatterns.fixAll',
+  auditWorkspace: 'awsPatterns.auditWorkspace',
+  exportSarif: 'awsPatterns.exportSarif',
+  fixAllInWorkspace: 'awsPatterns.fixAllInWorkspace',
   // The first-run walkthrough's steps (client-only helpers).
   getStarted: 'awsPatterns.getStarted',
   openSamplePolicy: 'awsPatterns.openSamplePolicy',
@@ -41,6 +52,8 @@ export const DIAGNOSTIC_SOURCE = 'aws-patterns';
 
 const SEVERITY_VALUES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []);
+
 /** Settings as the client sent them, with anything malformed replaced by its default. */
 export function normalizeSettings(raw: unknown): AwsPatternsSettings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -50,5 +63,69 @@ export function normalizeSettings(raw: unknown): AwsPatternsSettings {
       if (typeof severity === 'string' && SEVERITY_VALUES.includes(severity)) rules[id] = severity as SeveritySetting;
     }
   }
-  return { enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable, rules };
+  const max = value.presignedUrlMaxSeconds;
+  return {
+    enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
+    rules,
+    ignore: strings(value.ignore),
+    trustedAccounts: strings(value.trustedAccounts).filter((a) => /^\d{12}$/.test(a)),
+    presignedUrlMaxSeconds: typeof max === 'number' && max > 0 ? max : null,
+  };
 }
+
+// ---- Custom requests behind the palette commands. Each long one reports LSP work-done progress
+// on the token the client passes, and stops when the client cancels the request.
+
+export interface AuditWorkspaceParams extends WorkDoneProgressParams {
+  /**
+   * A `file:` URI where the client will save the summary to preview it: finding links are then
+   * relative to its folder (Markdown previews follow relative links, not `file:` URIs). Without
+   * it, links are absolute `file:` URIs.
+   */
+  summaryUri?: string;
+}
+
+export interface AuditWorkspaceResult {
+  /** The summary to show: Markdown, each finding a link to its place. */
+  markdown: string;
+  filesChecked: number;
+  filesWithFindings: number;
+  findings: number;
+  bySeverity: Record<Severity, number>;
+}
+
+/** "Audit Workspace": analyze every workspace folder, publish diagnostics for every file, return a summary. */
+export const AuditWorkspaceRequest = new RequestType<AuditWorkspaceParams, AuditWorkspaceResult, void>('awsPatterns/auditWorkspace');
+
+export interface SarifExport {
+  /** The last completed audit as SARIF 2.1.0. */
+  sarif: string;
+  /** Where to offer saving it: `aws-patterns.sarif` in the outermost workspace folder. */
+  defaultUri?: string;
+}
+
+/** "Export SARIF Report": the last audit, or null when no audit has completed yet. */
+export const ExportSarifRequest = new RequestType0<SarifExport | null, void>('awsPatterns/exportSarif');
+
+export interface WorkspaceFixPlan {
+  /** Names this plan for `ApplyWorkspaceFixesRequest`. */
+  id: string;
+  /** Preferred fixes the plan applies, and how many of them change behaviour (kind `unsafe`). */
+  fixes: number;
+  unsafeFixes: number;
+  /** Text edits, and the files they touch. */
+  edits: number;
+  files: number;
+}
+
+/** "Fix All in Workspace", step 1: compute every preferred fix of the workspace; nothing changes yet. */
+export const PrepareWorkspaceFixesRequest = new RequestType<WorkDoneProgressParams, WorkspaceFixPlan, void>('awsPatterns/prepareWorkspaceFixes');
+
+export interface ApplyWorkspaceFixesResult {
+  applied: boolean;
+  /** Why nothing was applied (files changed since the plan, the editor refused...). */
+  reason?: string;
+}
+
+/** Step 2, after the user confirmed: the server sends the plan as one `workspace/applyEdit` (one undo). */
+export const ApplyWorkspaceFixesRequest = new RequestType<{ id: string }, ApplyWorkspaceFixesResult, void>('awsPatterns/applyWorkspaceFixes');

@@ -7,7 +7,6 @@ import { describe, it } from 'node:test';
 import { COMMANDS, DIAGNOSTIC_SOURCE, LANGUAGES, WALKTHROUGH_ID } from '../shared/settings';
 import { SOURCE } from '../server/src/lsp/convert';
 import { MANIFEST_PATH, SCHEMA_PATH, schemaText, syncedManifest } from '../scripts/sync-manifest';
-import { PENDING_COMMANDS } from './helpers/pending-commands';
 
 const root = join(__dirname, '..');
 const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8'));
@@ -126,12 +125,8 @@ describe('first-run walkthrough', () => {
     assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openSample', 'seeFinding', 'applyFix', 'insertSnippet', 'runAudit']);
   });
 
-  it('names as pending only commands that are not contributed yet (remove them once they land)', () => {
-    for (const id of Object.keys(PENDING_COMMANDS)) assert.ok(!contributed.some((c) => c.command === id), `${id} is contributed now: remove it from test/helpers/pending-commands.ts`);
-  });
-
-  it('gives each step one command link to a contributed (or pending) command, completed by running it', () => {
-    const ids = new Set([...contributed.map((c) => c.command), ...Object.keys(PENDING_COMMANDS)]);
+  it('gives each step one command link to a contributed command, completed by running it', () => {
+    const ids = new Set([...contributed.map((c) => c.command)]);
     for (const step of walkthrough.steps) {
       // `toSide:` makes the walkthrough focus the editor group beside it before running the command.
       const links = [...step.description.matchAll(/\]\(command:toSide:([\w.]+)(?:\?([^)]*))?\)/g)];

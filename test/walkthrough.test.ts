@@ -10,10 +10,9 @@ import { snippetChoices, snippetLanguages, type SnippetContribution } from '../c
 import { applyEdits } from '../server/src/engine/text';
 import { SAMPLE_POLICY } from '../shared/settings';
 import { analyzeText, parseProblems, repoRoot } from './helpers/engine';
-import { PENDING_COMMANDS } from './helpers/pending-commands';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-const titles = new Set<string>([...manifest.contributes.commands.map((c: { title: string }) => c.title), ...Object.values(PENDING_COMMANDS)]);
+const titles = new Set<string>([...manifest.contributes.commands.map((c: { title: string }) => c.title)]);
 const sample = readFileSync(join(repoRoot, SAMPLE_POLICY), 'utf8');
 const pagesDir = join(repoRoot, 'media', 'walkthrough');
 const pages = readdirSync(pagesDir).filter((f) => f.endsWith('.md')).map((f) => ({ name: f, text: readFileSync(join(pagesDir, f), 'utf8') }));

@@ -10,6 +10,9 @@ try {
     stderr: (t) => process.stderr.write(t),
     iam: () => loadIamKnowledge(),
     version,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
   });
 } catch (e) {
   process.stderr.write(`aws-patterns: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

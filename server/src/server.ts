@@ -1,6 +1,7 @@
 // The language server: wiring only. Documents go to the engine (through lsp/analyzer), results
-// come back as diagnostics, quick fixes, fix-all and hovers. It speaks IPC (`--node-ipc`, as the
-// VS Code client starts it) and `--stdio` (any other editor); vscode-languageserver picks by argv.
+// come back as diagnostics, quick fixes, fix-all and hovers; the palette's workspace commands
+// (audit, SARIF export, fix all in workspace) are in lsp/audit. It speaks IPC (`--node-ipc`, as
+// the VS Code client starts it) and `--stdio` (any other editor); vscode-languageserver picks by argv.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -20,10 +21,18 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
-import { FIX_ALL_KIND, SETTINGS_SECTION } from '../../shared/settings';
+import {
+  ApplyWorkspaceFixesRequest,
+  AuditWorkspaceRequest,
+  ExportSarifRequest,
+  FIX_ALL_KIND,
+  PrepareWorkspaceFixesRequest,
+  SETTINGS_SECTION,
+} from '../../shared/settings';
 import { defaultIamDataDir, loadIamKnowledge } from './iam/fsLoader';
 import type { IamKnowledge } from './iam/knowledge';
 import { Analyzer, STALE } from './lsp/analyzer';
+import { WorkspaceAudit } from './lsp/audit';
 import { fixAllAction, kindRequested, quickFixes } from './lsp/codeActions';
 import { configProblemToDiagnostic, toLspEdits } from './lsp/convert';
 import { fileKindOf } from './engine/analyze';
@@ -70,10 +79,32 @@ let iamKnowledge: IamKnowledge | undefined;
 const iam = () => (iamKnowledge ??= loadIamKnowledge());
 
 const documents = new TextDocuments(TextDocument);
-const client = { pull: false, refresh: false, versionedEdits: false, markdown: false, watchedFiles: false, configurationChanges: false, folders: false };
+const client = {
+  pull: false,
+  refresh: false,
+  versionedEdits: false,
+  markdown: false,
+  watchedFiles: false,
+  configurationChanges: false,
+  folders: false,
+  configuration: false,
+};
 let workspace = new Workspace({});
 let analyzer = new Analyzer(iam, workspace, log);
 const push = new PushScheduler(PUSH_DEBOUNCE_MS, (uri) => void pushDiagnostics(uri));
+const workspaceAudit = new WorkspaceAudit({
+  workspace: () => workspace,
+  analyzer: () => analyzer,
+  documents,
+  iam,
+  filesExclude: (scopeUri) => (client.configuration ? connection.workspace.getConfiguration({ scopeUri, section: 'files.exclude' }) : Promise.resolve(undefined)),
+  publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+  applyEdit: (params) => connection.workspace.applyEdit(params),
+  pull: () => client.pull,
+  versionedEdits: () => client.versionedEdits,
+  log,
+  version,
+});
 /** Config files we pushed problems for, so they are cleared once fixed. */
 const configDiagnosticsShown = new Set<string>();
 // Distinguishes this server's result IDs from a previous instance's after a restart.
@@ -88,10 +119,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.watchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   client.configurationChanges = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   client.folders = caps.workspace?.workspaceFolders === true;
-  const canFetchSettings = caps.workspace?.configuration === true;
+  client.configuration = caps.workspace?.configuration === true;
 
   workspace = new Workspace({
-    fetchSettings: canFetchSettings ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }) : undefined,
+    fetchSettings: client.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }) : undefined,
   });
   workspace.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
   analyzer = new Analyzer(iam, workspace, log);
@@ -114,7 +145,10 @@ connection.onInitialized(() => {
   log.info(`AWS Patterns ${version} running in Node ${process.version}; ${client.pull ? 'pull' : 'push'} diagnostics.`);
   if (!existsSync(join(defaultIamDataDir(), 'index.json'))) log.error(`IAM data not found in ${defaultIamDataDir()}: IAM rules cannot run.`);
   if (client.configurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
-  if (client.watchedFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.aws-patterns.json' }] });
+  // package.json: the project's aws-cdk-lib version picks the spelling of some fixes.
+  if (client.watchedFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.aws-patterns.json' }, { globPattern: '**/package.json' }] });
+  }
   if (client.folders) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       workspace.addFolders(e.added, e.removed);
@@ -129,6 +163,7 @@ function environmentChanged(): void {
   workspace.clear();
   analyzer.clear();
   publishConfigProblems();
+  void workspaceAudit.refresh().catch((e) => logSafely('Refreshing audited files', e));
   if (client.pull) {
     if (client.refresh) connection.languages.diagnostics.refresh().catch((e) => logSafely('diagnostics refresh', e));
   } else {
@@ -141,8 +176,10 @@ connection.onDidChangeConfiguration((change) => {
   environmentChanged();
 });
 
+const isProjectManifest = (uri: string) => uri.endsWith('/package.json') && !uri.includes('/node_modules/');
+
 connection.onDidChangeWatchedFiles((params) => {
-  if (params.changes.some((c) => isConfigFile(c.uri))) environmentChanged();
+  if (params.changes.some((c) => isConfigFile(c.uri) || isProjectManifest(c.uri))) environmentChanged();
 });
 
 /**
@@ -175,6 +212,7 @@ documents.onDidChangeContent((e) => {
 });
 
 documents.onDidOpen((e) => {
+  workspaceAudit.opened(e.document.uri);
   if (isConfigFile(e.document.uri)) publishConfigProblems();
 });
 
@@ -183,7 +221,8 @@ documents.onDidClose((e) => {
   push.cancel(uri);
   workspace.forget(uri);
   analyzer.forget(uri);
-  if (!client.pull) connection.sendDiagnostics({ uri, diagnostics: [] });
+  // An audited file keeps showing its problems on disk; any other closed file shows none.
+  if (!workspaceAudit.closed(uri) && !client.pull) connection.sendDiagnostics({ uri, diagnostics: [] });
   if (isConfigFile(uri)) publishConfigProblems();
 });
 
@@ -261,6 +300,27 @@ connection.onCompletion((params) =>
     return kind ? completionList(doc, path, kind, doc.offsetAt(params.position), iam()) : null;
   }),
 );
+
+/** A workspace command: errors are logged and answered as errors, cancellation as RequestCancelled. */
+async function command<T>(name: string, run: () => Promise<T> | T): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof ResponseError)) log.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    throw e;
+  }
+}
+
+// Progress goes to the token the client passed (client-initiated work-done progress); the client
+// cancels by cancelling the request.
+connection.onRequest(AuditWorkspaceRequest, (params, token) =>
+  command('Audit Workspace', () => workspaceAudit.audit(token, connection.window.attachWorkDoneProgress(params.workDoneToken), params.summaryUri)),
+);
+connection.onRequest(ExportSarifRequest, () => command('Export SARIF Report', () => workspaceAudit.exportSarif()));
+connection.onRequest(PrepareWorkspaceFixesRequest, (params, token) =>
+  command('Fix All in Workspace', () => workspaceAudit.prepareFixes(token, connection.window.attachWorkDoneProgress(params.workDoneToken))),
+);
+connection.onRequest(ApplyWorkspaceFixesRequest, (params) => command('Fix All in Workspace', () => workspaceAudit.applyFixes(params.id)));
 
 documents.listen(connection);
 connection.listen();

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { version } from '../../package.json';
 import { RULE_DOCS_BASE_URL } from '../../server/src/rules/docsUrl';
 import { allRules } from '../../server/src/rules/index';
+import { validateSarif } from '../helpers/sarif';
 
 const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -89,6 +90,7 @@ describe('aws-patterns audit', () => {
     assert.equal(r.stdout, '', 'the report goes to the file');
     assert.equal(r.code, 1);
     const sarif = JSON.parse(readFileSync(out, 'utf8'));
+    assert.deepEqual(validateSarif(sarif), [], 'valid against the SARIF 2.1.0 schema');
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
     const rules = run.tool.driver.rules;

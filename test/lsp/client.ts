@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
+  ApplyWorkspaceEditRequest,
   CodeActionRequest,
   ConfigurationRequest,
   DiagnosticRefreshRequest,
@@ -23,6 +24,8 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
+  type ApplyWorkspaceEditParams,
+  type ApplyWorkspaceEditResult,
   type ClientCapabilities,
   type CodeAction,
   type Command,
@@ -43,6 +46,12 @@ export const repoRoot = join(__dirname, '..', '..');
 export const serverPath = join(repoRoot, 'dist', 'server.js');
 const GUARD_MS = 20_000;
 
+/** A `$/progress` notification: the token and its begin, report or end value. */
+export interface ProgressParams<T> {
+  token: string | number;
+  value: T;
+}
+
 export interface ClientOptions {
   /** Declare pull diagnostics (and refresh support). */
   pull?: boolean;
@@ -51,6 +60,8 @@ export interface ClientOptions {
   workspaceFolders?: string[];
   /** Extra capabilities merged over the defaults. */
   capabilities?: ClientCapabilities;
+  /** Answers `workspace/applyEdit` (the server's "Fix All in Workspace"); refused when absent. */
+  applyEdit?: (params: ApplyWorkspaceEditParams) => ApplyWorkspaceEditResult | Promise<ApplyWorkspaceEditResult>;
 }
 
 interface Waiter<T> {
@@ -95,6 +106,8 @@ export class TestClient {
   readonly refreshes = new EventLog<number>();
   readonly registrations = new EventLog<Registration>();
   readonly configurationRequests = new EventLog<ConfigurationItem>();
+  readonly progress = new EventLog<ProgressParams<unknown>>();
+  readonly applyEdits = new EventLog<ApplyWorkspaceEditParams>();
   readonly logs: LogMessageParams[] = [];
   stderr = '';
   initializeResult!: InitializeResult;
@@ -116,6 +129,14 @@ export class TestClient {
     });
     connection.onNotification(LogMessageNotification.type, (p) => {
       client.logs.push(p);
+    });
+    // Work-done progress on tokens this client made up ($/progress): no per-token handler here.
+    connection.onUnhandledProgress((p) => {
+      client.progress.push(p);
+    });
+    connection.onRequest(ApplyWorkspaceEditRequest.type, async (p) => {
+      client.applyEdits.push(p);
+      return options.applyEdit ? options.applyEdit(p) : { applied: false, failureReason: 'this test client applies no edits' };
     });
     // `undefined` goes over the wire as `result: null`.
     connection.onRequest(RegistrationRequest.type, (p) => {
@@ -152,8 +173,10 @@ export class TestClient {
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
         workspaceFolders: true,
+        applyEdit: true,
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
       },
+      window: { workDoneProgress: true },
       ...options.capabilities,
     };
     const folders = (options.workspaceFolders ?? []).map((f, i) => ({ uri: fileUri(f), name: `folder${i}` }));

@@ -1,7 +1,7 @@
 // The server's small helper modules, on their own.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizeSettings } from '../../shared/settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../shared/settings';
 import { defaultConfig } from '../../server/src/engine/config';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { kindRequested } from '../../server/src/lsp/codeActions';
@@ -27,14 +27,23 @@ describe('server modules', () => {
   });
 
   it('normalizes settings: defaults for missing or malformed values, unknown severities dropped', () => {
-    assert.deepEqual(normalizeSettings(undefined), { enable: true, rules: {} });
-    assert.deepEqual(normalizeSettings({ enable: 'no', rules: { a: 'off', b: 'loud', c: 3 } }), { enable: true, rules: { a: 'off' } });
+    const none = { ignore: [], trustedAccounts: [], presignedUrlMaxSeconds: null };
+    assert.deepEqual(normalizeSettings(undefined), { enable: true, rules: {}, ...none });
+    assert.deepEqual(normalizeSettings({ enable: 'no', rules: { a: 'off', b: 'loud', c: 3 } }), { enable: true, rules: { a: 'off' }, ...none });
+    assert.deepEqual(
+      normalizeSettings({ ignore: ['gen/**', 3, ''], trustedAccounts: ['123456789012', '12', 7], presignedUrlMaxSeconds: 900 }),
+      { enable: true, rules: {}, ignore: ['gen/**'], trustedAccounts: ['123456789012'], presignedUrlMaxSeconds: 900 },
+    );
+    assert.equal(normalizeSettings({ presignedUrlMaxSeconds: -1 }).presignedUrlMaxSeconds, null);
   });
 
   it('lets editor severities override the config file rule by rule', () => {
     const base = defaultConfig();
     base.rules['r-1'] = { severity: 'warning', options: { x: 1 } };
-    const config = effectiveConfig({ uri: 'file:///w/.aws-patterns.json', text: '{}', config: base, problems: [] }, { enable: true, rules: { 'r-1': 'off', 'r-2': 'error' } });
+    const config = effectiveConfig({ uri: 'file:///w/.aws-patterns.json', text: '{}', config: base, problems: [] }, {
+      ...DEFAULT_SETTINGS,
+      rules: { 'r-1': 'off', 'r-2': 'error' },
+    });
     assert.deepEqual(config.rules, { 'r-1': { severity: 'off', options: { x: 1 } }, 'r-2': { severity: 'error' } });
     assert.equal(base.rules['r-1'].severity, 'warning', 'the cached config is not mutated');
   });

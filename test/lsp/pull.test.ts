@@ -42,7 +42,7 @@ describe('language server, pull diagnostics (stdio)', () => {
 
   it('watches .aws-patterns.json and reports a broken one on the file itself', async () => {
     const registration = await client.registrations.wait((r) => r.method === 'workspace/didChangeWatchedFiles', 'file watcher registration');
-    assert.deepEqual(registration.registerOptions, { watchers: [{ globPattern: '**/.aws-patterns.json' }] });
+    assert.deepEqual(registration.registerOptions, { watchers: [{ globPattern: '**/.aws-patterns.json' }, { globPattern: '**/package.json' }] });
     const published = await client.waitForDiagnostics(configUri, { test: (d) => d.length > 0 });
     assert.equal(published.diagnostics.length, 1);
     assert.equal(published.diagnostics[0].severity, DiagnosticSeverity.Error);

@@ -1,4 +1,4 @@
-// `aws-patterns audit [paths…] --format text|json|sarif [--output FILE] [--fail-on LEVEL] [--config FILE]`
+// `aws-patterns audit [paths…] --format text|json|sarif [--output FILE] [--fail-on LEVEL] [--fix] [--config FILE]`
 import { parseArgs } from 'node:util';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -12,6 +12,7 @@ export interface AuditOptions {
   output?: string;
   failOn: FailOn;
   config?: string;
+  fix: boolean;
 }
 
 export type Command = { kind: 'audit'; options: AuditOptions } | { kind: 'help' } | { kind: 'version' };
@@ -20,13 +21,16 @@ export const USAGE = `Usage: aws-patterns audit [paths...] [options]
 
 Finds AWS anti-patterns in IAM policy JSON, CloudFormation JSON templates, CDK stacks and
 Lambda handlers. Paths are files or folders (default: the current folder); folders are searched
-for .json, .ts and .js files, skipping node_modules, .git, cdk.out and build output.
+for .json, .ts and .js files, skipping node_modules, .git, cdk.out, build output, what
+.gitignore files exclude and the config's "ignore" patterns.
 
 Options:
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of standard output
   --fail-on LEVEL            error|warning|information|never: exit 1 when a finding is at or
                              above LEVEL (default: error)
+  --fix                      apply the safe fixes and rewrite the files; the report shows what
+                             is left
   --config FILE              configuration file (default: ./.aws-patterns.json if present)
   -h, --help                 show this help
   -v, --version              show the version
@@ -47,6 +51,7 @@ export function parseCommand(argv: string[]): Command {
         output: { type: 'string', short: 'o' },
         'fail-on': { type: 'string' },
         config: { type: 'string', short: 'c' },
+        fix: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -67,6 +72,6 @@ export function parseCommand(argv: string[]): Command {
   if (values.output === '') throw new UsageError('--output needs a file name.');
   return {
     kind: 'audit',
-    options: { paths: paths.length ? paths : ['.'], format: format as Format, output: values.output, failOn: failOn as FailOn, config: values.config },
+    options: { paths: paths.length ? paths : ['.'], format: format as Format, output: values.output, failOn: failOn as FailOn, config: values.config, fix: values.fix === true },
   };
 }

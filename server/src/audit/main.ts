@@ -20,6 +20,12 @@ export interface CliIo {
   stderr: (text: string) => void;
   iam: () => IamKnowledge;
   version: string;
+  /** Whether each stream is a terminal: colors on stdout, progress on stderr. */
+  stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
+  /** `NO_COLOR` and `FORCE_COLOR` are honored, as most command-line tools do. */
+  env?: Record<string, string | undefined>;
+  now?: () => number;
 }
 
 export function runCli(argv: string[], io: CliIo): number {
@@ -47,15 +53,22 @@ export function runCli(argv: string[], io: CliIo): number {
 class ConfigError extends Error {}
 
 function audit(options: AuditOptions, io: CliIo): number {
-  const config = loadConfig(options.config, io.cwd);
-  const { files, unsupported } = discoverFiles(options.paths, io.cwd);
+  const { config, root } = loadConfig(options.config, io.cwd);
+  const { files, unsupported, ignored } = discoverFiles(options.paths, io.cwd, { root, ignore: config.ignore });
   for (const u of unsupported) io.stderr(`aws-patterns: skipped ${u}: only JSON, TypeScript and JavaScript files are analyzed.\n`);
-  const report = auditFiles(files, io.cwd, config, io.iam());
+  for (const u of ignored) io.stderr(`aws-patterns: skipped ${u}: it matches an "ignore" pattern of the configuration.\n`);
+  const progress = io.stderrIsTTY ? progressLine(io) : undefined;
+  const report = auditFiles(files, io.cwd, config, io.iam(), { fix: options.fix, onFile: progress?.update });
+  progress?.done();
   for (const e of report.internalErrors) {
     io.stderr(`aws-patterns: internal error: rule ${e.ruleId} failed on ${e.file}${e.line ? `:${e.line}` : ''} and was turned off for that file.\n${e.stack ?? e.message}\n`);
   }
   const text =
-    options.format === 'sarif' ? formatSarif(report, allRules, io.version) : options.format === 'json' ? formatJson(report, io.version) : formatText(report);
+    options.format === 'sarif'
+      ? formatSarif(report, allRules, io.version)
+      : options.format === 'json'
+        ? formatJson(report, io.version)
+        : formatText(report, { color: !options.output && useColor(io) });
   if (options.output) {
     const target = resolve(io.cwd, options.output);
     mkdirSync(dirname(target), { recursive: true });
@@ -66,12 +79,39 @@ function audit(options: AuditOptions, io: CliIo): number {
   return exitCodeFor(report, options.failOn);
 }
 
-/** `--config FILE`, else `./.aws-patterns.json` when present, else the defaults. Any problem stops the run. */
-function loadConfig(explicit: string | undefined, cwd: string): ResolvedConfig {
+function useColor(io: CliIo): boolean {
+  const env = io.env ?? {};
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0';
+  return io.stdoutIsTTY === true && !env.NO_COLOR;
+}
+
+/** After the first second, "checked N/M files" on one stderr line, redrawn at most ten times a second. */
+function progressLine(io: CliIo) {
+  const now = io.now ?? Date.now;
+  const started = now();
+  let drawn = 0;
+  return {
+    update: (done: number, total: number) => {
+      const t = now();
+      if (t - started < 1000 || t - drawn < 100) return;
+      drawn = t;
+      io.stderr(`\r\u001b[Kaws-patterns: checked ${done}/${total} files`);
+    },
+    done: () => {
+      if (drawn) io.stderr('\r\u001b[K');
+    },
+  };
+}
+
+/**
+ * `--config FILE`, else `./.aws-patterns.json` when present, else the defaults. Any problem stops
+ * the run. `root` is the folder the config's `ignore` patterns are relative to: the config's own.
+ */
+function loadConfig(explicit: string | undefined, cwd: string): { config: ResolvedConfig; root: string } {
   const path = explicit !== undefined ? resolve(cwd, explicit) : resolve(cwd, CONFIG_FILE_NAME);
   if (!existsSync(path)) {
     if (explicit !== undefined) throw new ConfigError(`config file not found: ${explicit}`);
-    return defaultConfig();
+    return { config: defaultConfig(), root: cwd };
   }
   const text = readFileSync(path, 'utf8');
   const { config, problems } = parseConfig(text, new Set(rulesById.keys()));
@@ -84,5 +124,5 @@ function loadConfig(explicit: string | undefined, cwd: string): ResolvedConfig {
     });
     throw new ConfigError(`invalid configuration in ${shown}:\n${detail.join('\n')}`);
   }
-  return config;
+  return { config, root: dirname(path) };
 }

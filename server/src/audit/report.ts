@@ -38,6 +38,8 @@ export interface AuditReport {
   /** Every file read, including those with nothing to report. */
   files: AuditFile[];
   internalErrors: InternalError[];
+  /** With `--fix`: the safe fixes applied and the files rewritten. */
+  fixes?: { applied: number; files: number };
 }
 
 export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'information', 'hint'];

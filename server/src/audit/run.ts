@@ -1,11 +1,14 @@
-// Runs the engine over the discovered files: the same `analyze` the editor uses.
-import { readFileSync, statSync } from 'node:fs';
+// Runs the engine over the discovered files: the same `analyze` (and, with --fix, the same
+// `fixAll`) the editor uses. The language server's workspace audit reuses the pieces.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { analyze } from '../engine/analyze';
 import type { ResolvedConfig } from '../engine/config';
-import { lineIndex } from '../engine/text';
-import type { FileNotice, Finding } from '../engine/types';
+import { fixAll } from '../engine/fixes';
+import { lineIndex, type LineIndex } from '../engine/text';
+import type { AnalysisResult } from '../engine/types';
 import type { IamKnowledge } from '../iam/knowledge';
+import { CdkVersions } from '../projectInfo';
 import type { FailOn } from './args';
 import type { AuditFile, AuditReport, Region } from './report';
 
@@ -13,51 +16,85 @@ export function displayPath(root: string, file: string): string {
   return relative(root, file).split(sep).join('/');
 }
 
-export function auditFiles(files: readonly string[], root: string, config: ResolvedConfig, iam: IamKnowledge): AuditReport {
+export interface RunOptions {
+  /** Apply safe fixes and rewrite the files (`--fix`). */
+  fix?: boolean;
+  /** Called after each file, for progress. */
+  onFile?: (done: number, total: number) => void;
+}
+
+export function auditFiles(files: readonly string[], root: string, config: ResolvedConfig, iam: IamKnowledge, options: RunOptions = {}): AuditReport {
   const report: AuditReport = { root, files: [], internalErrors: [] };
-  for (const file of files) {
-    const path = displayPath(root, file);
-    report.files.push(auditFile(file, path, config, iam, report));
-  }
+  if (options.fix) report.fixes = { applied: 0, files: 0 };
+  const cdk = new CdkVersions();
+  files.forEach((file, i) => {
+    report.files.push(auditFile(file, displayPath(root, file), cdk.configFor(config, file), iam, report, options.fix === true));
+    options.onFile?.(i + 1, files.length);
+  });
   return report;
 }
 
-function auditFile(file: string, path: string, config: ResolvedConfig, iam: IamKnowledge, report: AuditReport): AuditFile {
-  const out: AuditFile = { path, findings: [], notices: [] };
-  const notice = (message: string) => out.notices.push({ severity: 'information', message, line: 1, column: 1, endLine: 1, endColumn: 1 });
-  let text: string;
+/** The text of a file to audit, or why it is not read (too big, unreadable). */
+export function readSource(file: string, maxFileBytes: number): { text: string } | { notice: string } {
   try {
     // Checked before reading: a huge generated file is not worth the memory.
     const size = statSync(file).size;
-    if (size > config.settings.maxFileBytes) {
-      notice(`Skipped: ${(size / 1048576).toFixed(1)} MB is over the ${(config.settings.maxFileBytes / 1048576).toFixed(1)} MB limit (maxFileBytes).`);
-      return out;
+    if (size > maxFileBytes) {
+      return { notice: `Skipped: ${(size / 1048576).toFixed(1)} MB is over the ${(maxFileBytes / 1048576).toFixed(1)} MB limit (maxFileBytes).` };
     }
-    text = readFileSync(file, 'utf8');
+    return { text: readFileSync(file, 'utf8') };
   } catch (e) {
-    notice(`Could not read the file: ${e instanceof Error ? e.message : String(e)}`);
-    return out;
+    return { notice: `Could not read the file: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const result = analyze({ path, text }, { iam, config });
+}
+
+/** A file that was not analyzed, with its one notice. */
+export function noticeFile(path: string, message: string): AuditFile {
+  return { path, findings: [], notices: [{ severity: 'information', message, line: 1, column: 1, endLine: 1, endColumn: 1 }] };
+}
+
+function auditFile(file: string, path: string, config: ResolvedConfig, iam: IamKnowledge, report: AuditReport, fix: boolean): AuditFile {
+  const source = readSource(file, config.settings.maxFileBytes);
+  if ('notice' in source) return noticeFile(path, source.notice);
+  let { text } = source;
+  let result: AnalysisResult;
+  if (fix) {
+    const fixed = fixAll({ path, text }, { iam, config });
+    result = fixed.result;
+    if (fixed.text !== text) {
+      writeFileSync(file, fixed.text);
+      text = fixed.text;
+      report.fixes!.applied += fixed.applied;
+      report.fixes!.files++;
+    }
+  } else {
+    result = analyze({ path, text }, { iam, config });
+  }
   report.internalErrors.push(...result.internalErrors);
-  const lines = lineIndex(text);
+  return toAuditFile(path, result, lineIndex(text));
+}
+
+/** An engine result in 1-based lines and columns. */
+export function toAuditFile(path: string, result: AnalysisResult, lines: LineIndex): AuditFile {
   const region = (start: number, end: number): Region => {
     const s = lines.position(start);
     const e = lines.position(end);
     return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   };
-  out.findings = result.findings.map((f: Finding) => ({
-    ruleId: f.ruleId,
-    messageId: f.messageId,
-    severity: f.severity,
-    message: f.message,
-    ...region(f.start, f.end),
-    ...(f.fix ? { fix: f.fix.kind } : {}),
-    suggestions: f.suggestions?.length ?? 0,
-    ...(f.key !== undefined ? { key: f.key } : {}),
-  }));
-  out.notices = result.notices.map((n: FileNotice) => ({ severity: n.severity, message: n.message, ...region(n.start, n.end) }));
-  return out;
+  return {
+    path,
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      messageId: f.messageId,
+      severity: f.severity,
+      message: f.message,
+      ...region(f.start, f.end),
+      ...(f.fix ? { fix: f.fix.kind } : {}),
+      suggestions: f.suggestions?.length ?? 0,
+      ...(f.key !== undefined ? { key: f.key } : {}),
+    })),
+    notices: result.notices.map((n) => ({ severity: n.severity, message: n.message, ...region(n.start, n.end) })),
+  };
 }
 
 const RANK = { error: 3, warning: 2, information: 1, hint: 0 } as const;

@@ -1,5 +1,6 @@
-// Fix-all: the one function behind `source.fixAll.awsPatterns` and `aws-patterns audit --fix`.
-// Applies every safe fix whose edits do not touch another's, re-analyzes, and repeats (as ESLint
+// Fix-all: the one function behind `source.fixAll.awsPatterns`, `aws-patterns audit --fix` (both
+// safe fixes only) and "Fix All in Workspace" (every preferred fix, after the user confirmed).
+// Applies every chosen fix whose edits do not touch another's, re-analyzes, and repeats (as ESLint
 // does) for at most 10 passes; the result is the final text and the minimal edits that produce it.
 import diff from 'fast-diff';
 import { analyze, type AnalyzeOptions } from './analyze';
@@ -8,26 +9,40 @@ import type { AnalysisResult, Finding, SourceFileInput, TextEdit } from './types
 
 export const MAX_FIX_PASSES = 10;
 
+/**
+ * Which fixes run: `safe` ones only (unattended: on save, `--fix`), or each finding's preferred
+ * fix whatever its kind (a command the user confirmed, knowing some change behaviour).
+ */
+export type FixSelection = 'safe' | 'preferred';
+
+export interface FixAllOptions extends AnalyzeOptions {
+  /** Default `safe`. */
+  include?: FixSelection;
+}
+
 export interface FixAllResult {
   /** The text after every pass. */
   text: string;
   /** Minimal edits from the input text to `text` (offsets into the input), sorted, non-overlapping. */
   edits: TextEdit[];
-  /** Safe fixes applied, over all passes. */
+  /** Fixes applied, over all passes. */
   applied: number;
+  /** Of those, the ones of kind `unsafe` (only with `include: 'preferred'`). */
+  appliedUnsafe: number;
   /** Passes that changed the text. */
   passes: number;
   /** The analysis of `text`: what is left after fixing. */
   result: AnalysisResult;
 }
 
-export function fixAll(input: SourceFileInput, options: AnalyzeOptions, maxPasses = MAX_FIX_PASSES): FixAllResult {
+export function fixAll(input: SourceFileInput, options: FixAllOptions, maxPasses = MAX_FIX_PASSES): FixAllResult {
   let text = input.text;
   let result = analyze(input, options);
   let applied = 0;
+  let appliedUnsafe = 0;
   let passes = 0;
   while (passes < maxPasses) {
-    const chosen = chooseFixes(result.findings);
+    const chosen = chooseFixes(result.findings, options.include ?? 'safe');
     if (chosen.length === 0) break;
     const next = applyEdits(text, chosen.flatMap((f) => f.fix!.edits));
     if (next === text) break;
@@ -37,16 +52,22 @@ export function fixAll(input: SourceFileInput, options: AnalyzeOptions, maxPasse
     text = next;
     result = nextResult;
     applied += chosen.length;
+    appliedUnsafe += chosen.filter((f) => f.fix!.kind === 'unsafe').length;
     passes++;
   }
-  return { text, edits: minimalEdits(input.text, text), applied, passes, result };
+  return { text, edits: minimalEdits(input.text, text), applied, appliedUnsafe, passes, result };
 }
 
-/** Safe fixes in file order, skipping any whose edits touch or overlap an edit already chosen. */
-function chooseFixes(findings: readonly Finding[]): Finding[] {
+/** Whether a finding has a fix that `include` lets run. */
+export function hasFixToApply(f: Finding, include: FixSelection = 'safe'): boolean {
+  return f.fix !== undefined && f.fix.edits.length > 0 && (include === 'preferred' || f.fix.kind === 'safe');
+}
+
+/** Fixes in file order, skipping any whose edits touch or overlap an edit already chosen. */
+function chooseFixes(findings: readonly Finding[], include: FixSelection): Finding[] {
   const taken: TextEdit[] = [];
   const chosen: Finding[] = [];
-  const candidates = findings.filter((f) => f.fix?.kind === 'safe' && f.fix.edits.length > 0);
+  const candidates = findings.filter((f) => hasFixToApply(f, include));
   candidates.sort((a, b) => a.start - b.start || a.end - b.end);
   for (const f of candidates) {
     const edits = [...f.fix!.edits].sort((a, b) => a.start - b.start || a.end - b.end);

@@ -3,15 +3,17 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AwsPatternsSettings } from '../../../shared/settings';
+import { isIgnoredByConfig } from '../audit/discover';
 import { CancelledError, analyze } from '../engine/analyze';
 import { defaultConfig, parseConfig, type ResolvedConfig } from '../engine/config';
 import { fixAll, type FixAllResult } from '../engine/fixes';
 import type { RuleDefinition } from '../engine/rule';
 import type { AnalysisResult, InternalError } from '../engine/types';
 import type { IamKnowledge } from '../iam/knowledge';
+import { CdkVersions } from '../projectInfo';
 import { rulesById } from '../rules/index';
 import { configProblemToDiagnostic, findingToDiagnostic, noticeToDiagnostic } from './convert';
-import { effectiveConfig, isConfigFile, type Workspace } from './workspace';
+import { effectiveConfig, isConfigFile, uriToPath, type Workspace } from './workspace';
 
 export interface Logger {
   error(message: string): void;
@@ -35,6 +37,8 @@ export const STALE = 'stale' as const;
 
 export class Analyzer {
   private readonly reports = new Map<string, DocumentReport>();
+  /** aws-cdk-lib versions per folder; dropped with every change of environment. */
+  private cdk = new CdkVersions();
 
   constructor(
     private readonly iam: () => IamKnowledge,
@@ -64,7 +68,14 @@ export class Analyzer {
       const { problems } = parseConfig(doc.getText(), new Set(rulesById.keys()));
       report = { ...base, config: defaultConfig(), result: EMPTY_RESULT, diagnostics: problems.map((p) => configProblemToDiagnostic(doc, p)) };
     } else {
-      const config = effectiveConfig(this.workspace.configFor(doc.uri), settings);
+      const effective = effectiveConfig(this.workspace.configFor(doc.uri), settings);
+      if (this.ignored(doc.uri, effective)) {
+        // The config's `ignore` patterns keep a file out of the audit and out of the editor alike.
+        report = { ...base, config: effective, result: EMPTY_RESULT, diagnostics: [] };
+        if (generation === this.workspace.generation) this.reports.set(doc.uri, report);
+        return report;
+      }
+      const config = this.configFor(doc.uri, effective);
       const started = performance.now();
       let result: AnalysisResult;
       try {
@@ -96,6 +107,20 @@ export class Analyzer {
 
   clear(): void {
     this.reports.clear();
+    this.cdk = new CdkVersions();
+  }
+
+  /** The config with the project facts of the file filled in (its aws-cdk-lib version). */
+  configFor(uri: string, config: ResolvedConfig): ResolvedConfig {
+    const path = uriToPath(uri);
+    return path ? this.cdk.configFor(config, path) : config;
+  }
+
+  private ignored(uri: string, config: ResolvedConfig): boolean {
+    const path = uriToPath(uri);
+    const folder = this.workspace.folderOf(uri);
+    const root = folder && uriToPath(folder.uri);
+    return path !== undefined && root !== undefined && isIgnoredByConfig(config.ignore, root, path);
   }
 
   private input(doc: TextDocument) {

@@ -67,6 +67,11 @@ export class Workspace {
     this.setFolders([...this.folders.filter((f) => !gone.has(f.uri)), ...added]);
   }
 
+  /** The workspace folders, innermost first. */
+  allFolders(): readonly WorkspaceFolder[] {
+    return this.folders;
+  }
+
   folderOf(uri: string): WorkspaceFolder | undefined {
     return this.folders.find((f) => uri.startsWith(f.uri.endsWith('/') ? f.uri : `${f.uri}/`));
   }
@@ -121,7 +126,7 @@ export class Workspace {
     this.generation++;
   }
 
-  private configOfFolder(folder: WorkspaceFolder): FolderConfig {
+  configOfFolder(folder: WorkspaceFolder): FolderConfig {
     let cached = this.configs.get(folder.uri);
     if (!cached) {
       cached = this.readConfig(folder);
@@ -141,12 +146,26 @@ export class Workspace {
   }
 }
 
-/** The config file's rules, overridden per rule by the editor settings. */
+/**
+ * The config file with the editor settings over it: severities replace the file's rule by rule,
+ * `presignedUrlMaxSeconds` replaces the file's, and the `ignore` and `trustedAccounts` lists add
+ * to the file's. The cached config is never mutated; without overrides it is returned as is.
+ */
 export function effectiveConfig(folderConfig: FolderConfig | undefined, settings: AwsPatternsSettings): ResolvedConfig {
   const base = folderConfig?.config ?? defaultConfig();
   const overrides = Object.entries(settings.rules);
-  if (overrides.length === 0) return base;
+  const max = settings.presignedUrlMaxSeconds;
+  if (overrides.length === 0 && settings.ignore.length === 0 && settings.trustedAccounts.length === 0 && max === null) return base;
   const rules = { ...base.rules };
   for (const [id, severity] of overrides) rules[id] = { ...rules[id], severity };
-  return { ...base, rules };
+  const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+  return {
+    rules,
+    ignore: union(base.ignore, settings.ignore),
+    settings: {
+      ...base.settings,
+      trustedAccounts: union(base.settings.trustedAccounts, settings.trustedAccounts),
+      ...(max !== null ? { presignedUrlMaxSeconds: max } : {}),
+    },
+  };
 }

@@ -9,7 +9,12 @@ export function formatJson(report: AuditReport, version: string): string {
       tool: 'aws-patterns',
       version,
       files,
-      summary: { filesChecked: report.files.length, findings: counts.error + counts.warning + counts.information + counts.hint, ...counts },
+      summary: {
+        filesChecked: report.files.length,
+        findings: counts.error + counts.warning + counts.information + counts.hint,
+        ...counts,
+        ...(report.fixes ? { fixesApplied: report.fixes.applied, filesFixed: report.fixes.files } : {}),
+      },
     },
     null,
     2,

@@ -1,38 +1,57 @@
 // Human-readable output: findings grouped by file, each with its position, severity, message
-// and rule ID, then one summary line.
+// and rule ID, then one summary line. Colored only when asked (the CLI asks on a TTY).
+import type { Severity } from '../../engine/types';
 import { countBySeverity, type AuditReport } from '../report';
 
 const LABEL = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
 
-export function formatText(report: AuditReport): string {
+// SGR codes: plain ANSI, as every terminal that reports itself a TTY understands them.
+const STYLE = { bold: '1', dim: '2', underline: '4', red: '31', yellow: '33', blue: '34', gray: '90' } as const;
+const SEVERITY_STYLE: Record<Severity, keyof typeof STYLE> = { error: 'red', warning: 'yellow', information: 'blue', hint: 'gray' };
+
+export interface TextOptions {
+  color?: boolean;
+}
+
+export function formatText(report: AuditReport, options: TextOptions = {}): string {
+  const paint = (style: keyof typeof STYLE, text: string) => (options.color && text ? `\u001b[${STYLE[style]}m${text}\u001b[0m` : text);
   const out: string[] = [];
   for (const file of report.files) {
     const rows = [
-      ...file.notices.map((n) => ({ line: n.line, column: n.column, severity: LABEL[n.severity], message: n.message, rule: '' })),
-      ...file.findings.map((f) => ({ line: f.line, column: f.column, severity: LABEL[f.severity], message: f.message, rule: f.ruleId })),
+      ...file.notices.map((n) => ({ line: n.line, column: n.column, severity: n.severity, message: n.message, rule: '' })),
+      ...file.findings.map((f) => ({ line: f.line, column: f.column, severity: f.severity, message: f.message, rule: f.ruleId })),
     ];
     if (rows.length === 0) continue;
     rows.sort((a, b) => a.line - b.line || a.column - b.column);
     const posWidth = Math.max(...rows.map((r) => `${r.line}:${r.column}`.length));
-    out.push(file.path);
+    out.push(paint('underline', file.path));
     for (const r of rows) {
-      out.push(`  ${`${r.line}:${r.column}`.padEnd(posWidth)}  ${r.severity.padEnd(7)}  ${r.message}${r.rule ? `  ${r.rule}` : ''}`);
+      const position = paint('dim', `${r.line}:${r.column}`.padEnd(posWidth));
+      const severity = paint(SEVERITY_STYLE[r.severity], LABEL[r.severity].padEnd(7));
+      out.push(`  ${position}  ${severity}  ${r.message}${r.rule ? `  ${paint('dim', r.rule)}` : ''}`);
     }
     out.push('');
   }
-  out.push(summaryLine(report));
+  const counts = countBySeverity(report);
+  const worst = counts.error ? 'red' : counts.warning ? 'yellow' : counts.information || counts.hint ? 'blue' : undefined;
+  const summary = summaryLine(report);
+  out.push(worst ? paint('bold', paint(worst, summary)) : summary);
   return `${out.join('\n')}\n`;
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function summaryLine(report: AuditReport): string {
   const counts = countBySeverity(report);
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const filesWith = report.files.filter((f) => f.findings.length > 0).length;
-  const checked = `${report.files.length} file${report.files.length === 1 ? '' : 's'} checked`;
+  const checked = `${plural(report.files.length, 'file')} checked`;
   const notices = report.files.filter((f) => f.notices.length > 0).length;
-  const noticeText = notices ? `; ${notices} file${notices === 1 ? '' : 's'} with notices` : '';
-  if (total === 0) return `No findings; ${checked}${noticeText}.`;
-  const parts = [`${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, `${counts.information} information`];
-  if (counts.hint) parts.push(`${counts.hint} hint${counts.hint === 1 ? '' : 's'}`);
-  return `${total} finding${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${filesWith} file${filesWith === 1 ? '' : 's'}; ${checked}${noticeText}.`;
+  const noticeText = notices ? `; ${plural(notices, 'file')} with notices` : '';
+  const fixes = report.fixes && `${report.fixes.applied} fix${report.fixes.applied === 1 ? '' : 'es'}`;
+  const fixedText = report.fixes ? `; ${fixes} applied in ${plural(report.fixes.files, 'file')}` : '';
+  if (total === 0) return `No findings; ${checked}${noticeText}${fixedText}.`;
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.information} information`];
+  if (counts.hint) parts.push(plural(counts.hint, 'hint'));
+  return `${plural(total, 'finding')} (${parts.join(', ')}) in ${plural(filesWith, 'file')}; ${checked}${noticeText}${fixedText}.`;
 }
