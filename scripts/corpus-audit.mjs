@@ -5,7 +5,7 @@
 // Nothing is fetched: the corpus is whatever is on disk. Tests never use this script.
 //   node scripts/corpus-audit.mjs [dir] [--rule <id>] [--counts]
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -16,7 +16,12 @@ const countsOnly = args.includes('--counts');
 const started = process.hrtime.bigint();
 let out;
 try {
-  out = execFileSync(process.execPath, ['dist/cli.js', 'audit', dir, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  // The files are passed one by one: the CLI skips gitignored folders such as .corpus/ when it searches one.
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(json|[cm]?[jt]sx?)$/.test(e.name) && !e.name.endsWith('.d.ts'))
+    .map((e) => join(e.parentPath ?? e.path, e.name))
+    .sort();
+  out = execFileSync(process.execPath, ['dist/cli.js', 'audit', ...files, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 1 << 28 });
 } catch (e) {
   process.stderr.write(String(e.stderr ?? e));
   process.exit(2);

@@ -30,6 +30,10 @@ describe('lambdaHandlers: export forms', () => {
   it('exports.a = exports.handler = fn: one handler, under its handler name', () =>
     assert.deepEqual(names('exports.main = exports.handler = async (e) => 1;', 'h.js'), ['handler']));
   it('SAM-style lambdaHandler', () => assert.deepEqual(names('export const lambdaHandler = async (event) => 1;'), ['lambdaHandler']));
+  it('any export with Lambda\'s (event, context[, callback]) parameters (serverless.yml names it)', () =>
+    assert.deepEqual(names('module.exports.listItems = (event, context, callback) => callback(null, 1);\nexports.remove = async (_event, _context) => 1;', 'items.js'), ['listItems', 'remove']));
+  it('other parameter names do not make a handler', () =>
+    assert.deepEqual(names('export function mapEvent(event, options) { return event; }\nexport const route = (req, res) => res.end();'), []));
   it('exported helpers and non-functions are not handlers', () =>
     assert.deepEqual(names("export const config = { a: 1 };\nexport function helper(x) { return x; }\nexport const handler = new Something();"), []));
 });

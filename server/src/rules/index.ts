@@ -8,6 +8,7 @@ import { dynamodbScan } from './dynamodb/dynamodb-scan';
 import { unusedSuppression } from './general/unused-suppression';
 import { iamHardcodedCredentials } from './iam/iam-hardcoded-credentials';
 import { iamNotActionAllow } from './iam/iam-not-action-allow';
+import { iamBroadManagedPolicy } from './iam/iam-broad-managed-policy';
 import { iamPublicPrincipal } from './iam/iam-public-principal';
 import { iamTrustMissingExternalId } from './iam/iam-trust-missing-external-id';
 import { iamUnknownAction } from './iam/iam-unknown-action';
@@ -46,6 +47,7 @@ export const allRules: readonly RuleDefinition[] = [
   iamNotActionAllow,
   iamUnknownAction,
   iamPublicPrincipal,
+  iamBroadManagedPolicy,
   iamTrustMissingExternalId,
   iamHardcodedCredentials,
   s3BucketPublicAccess,

@@ -59,6 +59,16 @@ ruleTester(lambdaEnvValidation, {
       code: "import { App } from 'aws-cdk-lib';\nconst app = new App();\nnew Stack(app, 'S', { env: { account: process.env.CDK_DEFAULT_ACCOUNT!, region: process.env.CDK_DEFAULT_REGION } });\n",
     },
     {
+      name: 'an asserted value read through at cold start (a missing variable throws there)',
+      filename: 'h.ts',
+      code: "const ORIGINS = process.env.ALLOWED_ORIGINS!.split(',');\nconst HOST = process.env.API_URL!.replace('https://', '');\nexport const handler = async () => ({ ORIGINS, HOST });\n",
+    },
+    {
+      name: 'a module params object whose variable is checked at cold start',
+      filename: 'h.js',
+      code: `${SDK}if (!process.env.TABLE) throw new Error('TABLE');\nconst params = { TableName: process.env.TABLE };\nexports.handler = async () => ddb.send(new GetCommand(params));\n`,
+    },
+    {
       name: 'a shadowing local named process is not the global',
       filename: 'h.ts',
       code: 'export const handler = async (process: { env: Record<string, string> }) => process.env.TABLE_NAME;\n',
@@ -102,6 +112,13 @@ ruleTester(lambdaEnvValidation, {
       code: `${SDK}const { TABLE_NAME } = process.env;\nconst params = { TableName: TABLE_NAME, Key: { id: '1' } };\nexport const handler = async () => ddb.send(new GetCommand(params));\n`,
       errors: [{ messageId: 'notChecked', line: 5, data: { variable: 'TABLE_NAME' } }],
       output: `${SDK}const { TABLE_NAME } = process.env;\n${CHECK('TABLE_NAME')}\nconst params = { TableName: TABLE_NAME, Key: { id: '1' } };\nexport const handler = async () => ddb.send(new GetCommand(params));\n`,
+    },
+    {
+      name: 'a module params object with the variable as a property, sent by the handler',
+      filename: 'list.js',
+      code: `${SDK}const params = {\n  TableName: process.env.ITEMS_TABLE,\n  Key: { id: 'all' },\n};\nmodule.exports.list = (event, context, callback) => ddb.send(new GetCommand(params));\n`,
+      errors: [{ messageId: 'notChecked', line: 6, data: { variable: 'params.TableName', name: 'ITEMS_TABLE' } }],
+      output: `${SDK}const params = {\n  TableName: process.env.ITEMS_TABLE,\n  Key: { id: 'all' },\n};\n${CHECK('ITEMS_TABLE', 'params.TableName')}\nmodule.exports.list = (event, context, callback) => ddb.send(new GetCommand(params));\n`,
     },
     {
       name: 'process.env.X! in a handler: the declaration moves to module scope with the check',

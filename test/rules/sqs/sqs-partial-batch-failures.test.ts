@@ -6,6 +6,11 @@ const CDK = "import * as lambda from 'aws-cdk-lib/aws-lambda';\nimport * as sqs 
 
 ruleTester(sqsPartialBatchFailures, {
   valid: [
+    {
+      name: 'untyped counting loop over S3 notification records (not SQS)',
+      filename: 'c.js',
+      code: "exports.handler = async (event, context) => {\n  for (let i = 0; i < event.Records.length; i++) {\n    await resize(event.Records[i].s3.object.key);\n  }\n};\nasync function resize(key) {}\n",
+    },
     ...handlerDecoys,
     {
       name: 'the guide: failures collected and returned',
@@ -47,6 +52,20 @@ ruleTester(sqsPartialBatchFailures, {
       name: 'untyped JavaScript reading record.body; middy-wrapped',
       filename: 'c.mjs',
       code: "import middy from '@middy/core';\nconst base = async (event) => {\n  event.Records.forEach((record) => console.log(record.body));\n  return { ok: true };\n};\nexport const handler = middy(base);\n",
+      errors: [{ messageId: 'handlerWithoutFailures', line: 3 }],
+      output: null,
+    },
+    {
+      name: 'untyped, a counting loop over event.Records, each failure caught and logged (the message is lost)',
+      filename: 'c.js',
+      code: "exports.handler = async (event, context) => {\n  for (let i = 0; i < event.Records.length; i++) {\n    try {\n      await forward(event.Records[i].body, event.Records[i].messageAttributes);\n    } catch (err) {\n      console.error(err);\n    }\n  }\n};\nasync function forward(body, attributes) {}\n",
+      errors: [{ messageId: 'handlerWithoutFailures', line: 2, data: { handler: 'handler' } }],
+      output: null,
+    },
+    {
+      name: 'untyped, for…in over the records',
+      filename: 'c.js',
+      code: "exports.handler = async (event) => {\n  const records = event.Records;\n  for (const k in records) {\n    await save(JSON.parse(records[k].body));\n  }\n};\nasync function save(x) {}\n",
       errors: [{ messageId: 'handlerWithoutFailures', line: 3 }],
       output: null,
     },

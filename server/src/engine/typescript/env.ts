@@ -23,6 +23,8 @@ export interface EnvRead {
   usage: 'checked' | 'defaulted' | 'handed' | 'write' | 'value';
   /** The variable the read initializes directly (`const X = process.env.X!`), if any. */
   boundTo?: ts.VariableDeclaration | ts.BindingElement;
+  /** A member of the value is read (`process.env.X!.split(',')`): a missing variable throws a TypeError right there. */
+  dereferenced?: boolean;
 }
 
 /** Set by Lambda itself on every function, or per invocation (`_X_AMZN_TRACE_ID`): never missing. */
@@ -100,6 +102,8 @@ function classify(name: string, access: ts.Expression): EnvRead {
   }
   const read: EnvRead = { name, node: access, outer, usage: usageOf(outer) };
   if (assertion) read.assertion = assertion;
+  const p = outer.parent;
+  if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === outer && !p.questionDotToken) read.dereferenced = true;
   const bound = boundVariable(outer);
   if (bound) read.boundTo = bound;
   return read;

@@ -23,6 +23,9 @@ export interface LambdaHandler {
 }
 
 const HANDLER_NAME = /^(handler|[a-z][A-Za-z0-9]*Handler)$/;
+/** Lambda's own parameter names: `(event, context)`, `(event, context, callback)` (serverless.yml names the export). */
+const EVENT_PARAM = /^_?(event|evt)$/;
+const CONTEXT_PARAM = /^_?(context|ctx|lambdaContext)$/;
 const MIDDY_CHAIN = new Set(['use', 'before', 'after', 'onError']);
 const cache = new WeakMap<TsFile, readonly LambdaHandler[]>();
 
@@ -76,11 +79,20 @@ function findHandlers(file: TsFile): LambdaHandler[] {
     if (!target || seen.has(target.fn)) continue;
     const eventType = eventTypeOfFunction(file, target.fn) ?? (c.type ? eventTypeOfHandlerType(file, c.type) : undefined);
     const middy = target.middy;
-    if (!HANDLER_NAME.test(c.name) && !eventType && !middy) continue;
+    if (!HANDLER_NAME.test(c.name) && !eventType && !middy && !hasLambdaSignature(target.fn)) continue;
     seen.add(target.fn);
     out.push({ name: c.name, fn: target.fn, exportNode: c.exportNode, eventType, wrapped: target.wrapped });
   }
   return out;
+}
+
+/**
+ * `(event, context)` or `(event, context, callback)` by name: the Serverless Framework and SAM let
+ * any export be the handler (`handler: todos/list.list`), and these names are Lambda's.
+ */
+function hasLambdaSignature(fn: FunctionNode): boolean {
+  const [event, context] = fn.parameters;
+  return !!event && !!context && ts.isIdentifier(event.name) && ts.isIdentifier(context.name) && EVENT_PARAM.test(event.name.text) && CONTEXT_PARAM.test(context.name.text);
 }
 
 function hasExport(node: ts.Node): boolean {

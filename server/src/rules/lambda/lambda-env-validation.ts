@@ -4,7 +4,7 @@ import { indentAt } from '../../engine/text';
 import type { Fix, TextEdit } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
 import { callReceiving, envDestructuredReads, envReadAt, isLambdaReserved, usageOf, type EnvRead } from '../../engine/typescript/env';
-import type { TsFile } from '../../engine/typescript/file';
+import { propertyName, type TsFile } from '../../engine/typescript/file';
 import { canRunAtModuleScope, declarationCount, dedentedText, fileStyle, isFreeModuleName, lineStartBefore, missingCheck, removeStatement } from '../../engine/typescript/hoist';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
 import { sdkFacts } from '../../engine/typescript/sdk';
@@ -99,6 +99,8 @@ export const lambdaEnvValidation = defineRule({
         for (const r of relevant) {
           if (!scopes.isModuleInit(r.node)) continue;
           if (r.boundTo && isChecked(scopes, r.boundTo)) continue;
+          // `process.env.X!.split(',')` at cold start: a missing variable already fails there (a TypeError).
+          if (r.dereferenced) continue;
           const range = { start: r.node.getStart(file.sourceFile), end: r.node.getEnd() };
           if (r.assertion) {
             ctx.report({
@@ -116,6 +118,17 @@ export const lambdaEnvValidation = defineRule({
               key: `notChecked::${r.name}::${range.start}`,
               fix: checkAfterFix(file, r.boundTo, r.name),
             });
+          } else if (!r.boundTo && !validated.has(r.name)) {
+            // `const params = { TableName: process.env.TABLE };` at module scope, sent by the handler.
+            const held = sdkInputProperty(file, scopes, r);
+            if (!held) continue;
+            ctx.report({
+              messageId: 'notChecked',
+              data: { name: r.name, variable: held.text },
+              ...range,
+              key: `notChecked::${r.name}::${range.start}`,
+              fix: propertyCheckFix(file, held.statement, held.text, r.name),
+            });
           }
         }
       },
@@ -126,8 +139,12 @@ export const lambdaEnvValidation = defineRule({
 /** Whether any use of the variable tests it (`if (!X)`, `X === undefined`, `assert(X)`, `X ?? fallback`). */
 function isChecked(scopes: ScopeFacts, bound: ts.VariableDeclaration | ts.BindingElement): boolean {
   if (!ts.isIdentifier(bound.name)) return true;
-  const refs = scopes.referencesTo(bound.name.text, bound);
-  return refs.some((ref) => {
+  return scopes.referencesTo(bound.name.text, bound).some(testsValue);
+}
+
+/** Whether a use of the value tests it: a condition, a comparison, a fallback, a validator's argument. */
+function testsValue(ref: ts.Expression): boolean {
+  {
     let outer: ts.Expression = ref;
     while (ts.isParenthesizedExpression(outer.parent) || ts.isNonNullExpression(outer.parent) || ts.isAsExpression(outer.parent)) outer = outer.parent;
     const usage = usageOf(outer);
@@ -139,12 +156,43 @@ function isChecked(scopes: ScopeFacts, bound: ts.VariableDeclaration | ts.Bindin
       return !!name && CHECK_CALL.test(name);
     }
     return false;
-  });
+  }
 }
 
 /** Whether requests pass the variable to an SDK operation (`TableName: TABLE_NAME`), where a missing value breaks them. */
 function usedAsSdkInput(file: TsFile, scopes: ScopeFacts, bound: ts.VariableDeclaration | ts.BindingElement): boolean {
   if (!ts.isIdentifier(bound.name)) return false;
+  return scopes.referencesTo(bound.name.text, bound).some((ref) => {
+    const p = ref.parent;
+    if (ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === ref)) return isSdkInput(file, scopes, p.parent as ts.ObjectLiteralExpression, 0);
+    return false;
+  });
+}
+
+/**
+ * A read written as a property of a module constant that an SDK call takes (`const params = { TableName:
+ * process.env.TABLE }` then `ddb.scan(params)`): `params.TableName` and the statement declaring it.
+ */
+function sdkInputProperty(file: TsFile, scopes: ScopeFacts, r: EnvRead): { text: string; statement: ts.VariableStatement } | undefined {
+  const prop = r.outer?.parent;
+  if (!prop || !ts.isPropertyAssignment(prop) || prop.initializer !== r.outer || !ts.isObjectLiteralExpression(prop.parent)) return undefined;
+  const obj = prop.parent;
+  const decl = obj.parent;
+  const key = propertyName(prop.name);
+  if (!key || !/^[A-Za-z_$][\w$]*$/.test(key) || !ts.isVariableDeclaration(decl) || decl.initializer !== obj || !ts.isIdentifier(decl.name)) return undefined;
+  const statement = decl.parent.parent;
+  if (!ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent) || !isSdkInput(file, scopes, obj, 0)) return undefined;
+  // `if (!params.TableName) throw ...` tests it already.
+  const tested = scopes.referencesTo(decl.name.text, decl).some((ref) => {
+    const p = ref.parent;
+    return ts.isPropertyAccessExpression(p) && p.expression === ref && p.name.text === key && testsValue(p);
+  });
+  if (tested) return undefined;
+  return { text: `${decl.name.text}.${key}`, statement };
+}
+
+/** Whether an object literal reaches an SDK call as its input (directly, through one `const`, or nested in another input). */
+function isSdkInput(file: TsFile, scopes: ScopeFacts, obj: ts.ObjectLiteralExpression, hops: number): boolean {
   const sdk = sdkFacts(file);
   const isInput = (obj: ts.ObjectLiteralExpression, hops: number): boolean => {
     let n: ts.Node = obj;
@@ -161,11 +209,18 @@ function usedAsSdkInput(file: TsFile, scopes: ScopeFacts, bound: ts.VariableDecl
     if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && ts.isObjectLiteralExpression(p.parent)) return isInput(p.parent, hops);
     return false;
   };
-  return scopes.referencesTo(bound.name.text, bound).some((ref) => {
-    const p = ref.parent;
-    if (ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === ref)) return isInput(p.parent as ts.ObjectLiteralExpression, 0);
-    return false;
-  });
+  return isInput(obj, hops);
+}
+
+/** `const params = {...};` → the same, followed by the guide's check of the property that holds the variable. */
+function propertyCheckFix(file: TsFile, statement: ts.VariableStatement, held: string, envName: string): Fix {
+  const style = fileStyle(file);
+  const at = statement.getEnd();
+  return {
+    title: `Throw at cold start when ${envName} is missing`,
+    kind: 'unsafe',
+    edits: [{ start: at, end: at, newText: `${style.eol}${missingCheck(style, held, envName, '')}` }],
+  };
 }
 
 /** `const X = process.env.X!;` → the same, followed by the guide's check (the assertion keeps TypeScript's type). */

@@ -106,7 +106,8 @@ function sqsRecordLoop(file: TsFile, h: LambdaHandler): ts.Expression | undefine
     ? param.name.elements.find((el) => ((el.propertyName ?? el.name) as ts.Identifier).text === 'Records' && ts.isIdentifier(el.name))
     : undefined;
   if (!ts.isIdentifier(param.name) && !recordsBinding) return undefined;
-  let found: { records: ts.Expression; item: ts.BindingName | undefined } | undefined;
+  // `item`: the per-record variable; `index`: the loop index of `records[i]` (counting and for…in loops).
+  let found: { records: ts.Expression; item: ts.BindingName | undefined; index?: string } | undefined;
   const isEvent = (e: ts.Expression): boolean => {
     const u = unwrap(e);
     return ts.isIdentifier(u) && file.declarationOf(u)?.node === param;
@@ -134,6 +135,24 @@ function sqsRecordLoop(file: TsFile, h: LambdaHandler): ts.Expression | undefine
       found = { records: n.expression, item: ts.isVariableDeclarationList(init) ? init.declarations[0]?.name : undefined };
       return;
     }
+    // `for (const i in records)` and `for (let i = 0; i < event.Records.length; i++)`: records read as `records[i]`.
+    if (ts.isForInStatement(n) && isRecords(n.expression)) {
+      const init = n.initializer;
+      const name = ts.isVariableDeclarationList(init) ? init.declarations[0]?.name : undefined;
+      found = { records: n.expression, item: undefined, index: name && ts.isIdentifier(name) ? name.text : undefined };
+      return;
+    }
+    if (ts.isForStatement(n) && n.condition) {
+      const cond = unwrap(n.condition);
+      if (ts.isBinaryExpression(cond) && (cond.operatorToken.kind === ts.SyntaxKind.LessThanToken || cond.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken)) {
+        const bound = unwrap(cond.right);
+        const index = unwrap(cond.left);
+        if (ts.isPropertyAccessExpression(bound) && bound.name.text === 'length' && isRecords(bound.expression) && ts.isIdentifier(index)) {
+          found = { records: bound.expression, item: undefined, index: index.text };
+          return;
+        }
+      }
+    }
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['forEach', 'map', 'reduce'].includes(n.expression.name.text) && isRecords(n.expression.expression)) {
       const fn = n.arguments[0] && unwrap(n.arguments[0]);
       const paramIndex = n.expression.name.text === 'reduce' ? 1 : 0;
@@ -146,12 +165,19 @@ function sqsRecordLoop(file: TsFile, h: LambdaHandler): ts.Expression | undefine
   if (!found) return undefined;
   if (h.eventType === 'SQSEvent') return found.records;
   // Untyped: the records must read as SQS messages.
-  if (!found.item || !ts.isIdentifier(found.item)) return undefined;
-  const item = found.item.text;
+  const { index } = found;
+  const item = found.item && ts.isIdentifier(found.item) ? found.item.text : undefined;
+  if (!item && !index) return undefined;
+  /** `record.body`, or `records[i].body` in an index loop. */
+  const isRecordRead = (e: ts.Expression): boolean => {
+    const u = unwrap(e);
+    if (item) return ts.isIdentifier(u) && u.text === item;
+    return ts.isElementAccessExpression(u) && ts.isIdentifier(unwrap(u.argumentExpression)) && (unwrap(u.argumentExpression) as ts.Identifier).text === index;
+  };
   let sqs = false;
   let other = false;
   const scan = (n: ts.Node): void => {
-    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === item) {
+    if (ts.isPropertyAccessExpression(n) && isRecordRead(n.expression)) {
       if (SQS_RECORD_FIELDS.has(n.name.text)) sqs = true;
       if (OTHER_RECORD_KINDS.has(n.name.text)) other = true;
     }
