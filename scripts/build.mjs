@@ -3,7 +3,7 @@
 // `node scripts/build.mjs [--production] [--clean]`; test/package.test.ts imports `buildBundles`
 // to package a production build in a scratch folder.
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildIamData } from './build-iam-data.mjs';
@@ -20,6 +20,10 @@ export async function buildBundles({ outdir = join(root, 'dist'), production = f
     { entryPoints: ['server/src/cli.ts'], outfile: join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
   ].filter((e) => existsSync(join(root, e.entryPoints[0])));
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  // The CLI is the package's `bin`: `npm exec aws-patterns` in a checkout runs the file itself, so
+  // it must be executable (esbuild writes 0644; only an install from the tarball sets the bit).
+  const cli = join(outdir, 'cli.js');
+  if (existsSync(cli)) chmodSync(cli, 0o755);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -35,7 +35,9 @@ function files(dir: string): string[] {
 }
 
 describe('examples/handlers', () => {
-  const all = files(root).map((path) => ({ path: relative(repoRoot, path), result: analyzeText(path, readFileSync(path, 'utf8')) }));
+  // Paths relative to the project, as the server and the CLI give them: path conventions (test
+  // folders, local tooling) must not depend on where the checkout lives.
+  const all = files(root).map((path) => ({ path: relative(repoRoot, path), result: analyzeText(relative(repoRoot, path), readFileSync(path, 'utf8')) }));
   it('has TypeScript, ESM and CommonJS samples', () => {
     for (const ext of ['.ts', '.mjs', '.cjs']) assert.ok(all.some((f) => f.path.endsWith(ext)), ext);
   });

@@ -5,6 +5,8 @@
 import {
   EventEmitter,
   ProgressLocation,
+  TabInputText,
+  TabInputTextDiff,
   Uri,
   commands,
   window,
@@ -34,6 +36,18 @@ import {
 import { registerWalkthroughCommands } from './walkthrough';
 
 let client: LanguageClient | undefined;
+
+function isShownInTab(uri: Uri): boolean {
+  const key = uri.toString();
+  return window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => {
+      const input = tab.input;
+      if (input instanceof TabInputText) return input.uri.toString() === key;
+      if (input instanceof TabInputTextDiff) return input.modified.toString() === key || input.original.toString() === key;
+      return false;
+    }),
+  );
+}
 
 /**
  * Where the audit summary goes: a Markdown file in the extension's storage (outside the
@@ -173,6 +187,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ]),
     // The client decides when to validate (pull model): on every change and on save.
     diagnosticPullOptions: { onChange: true, onSave: true },
+    // The workspace audit pushes every file's problems; a file shown in a tab has them by pull,
+    // so its pushed copy is dropped here rather than listed twice.
+    middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, isShownInTab(uri) ? [] : diagnostics) },
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
   };

@@ -247,6 +247,7 @@ connection.languages.diagnostics.on((params, token) =>
   safely('Diagnostics', EMPTY_REPORT, async (): Promise<DocumentDiagnosticReport> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return EMPTY_REPORT;
+    workspaceAudit.pulled(doc.uri);
     const version = doc.version;
     const report = await analyzer.report(doc, () => token.isCancellationRequested || documents.get(doc.uri)?.version !== version);
     if (report === STALE) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });

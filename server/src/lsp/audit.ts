@@ -110,6 +110,8 @@ export class WorkspaceAudit {
   private plan: { id: string; files: PlannedFile[] } | undefined;
   /** URIs the audit pushed diagnostics for: kept fresh on close and on environment changes. */
   private readonly pushed = new Set<string>();
+  /** Pushed URIs whose problems a pull now shows: their pushed copy was cleared. */
+  private readonly handedToPull = new Set<string>();
   /** A newer run of the same kind makes an older one stop. */
   private runs = { audit: 0, fix: 0, refresh: 0 };
 
@@ -203,7 +205,7 @@ export class WorkspaceAudit {
       // An open document: its text as the user sees it, through the analyzer and its cache.
       const r = await this.deps.analyzer().report(doc);
       if (r !== STALE) {
-        if (!this.deps.pull()) this.push(target.uri, r.diagnostics);
+        this.push(target.uri, r.diagnostics);
         return toAuditFile(path, r.result, documentLines(doc));
       }
     }
@@ -233,8 +235,9 @@ export class WorkspaceAudit {
 
   private push(uri: string, diagnostics: Diagnostic[]): void {
     this.pushed.add(uri);
-    // An open document's problems come by pull: pushing too would list them twice.
-    if (this.deps.pull() && this.deps.documents.get(uri)) return;
+    this.handedToPull.delete(uri);
+    // Pushed even for open documents: the client pulls only for documents shown in a tab (a
+    // document can stay open after its tab closed), and drops a push for a shown one itself.
     this.deps.publish(uri, diagnostics);
   }
 
@@ -265,7 +268,14 @@ export class WorkspaceAudit {
 
   /** A document opened: in pull mode its pulled problems replace what the audit pushed. */
   opened(uri: string): void {
-    if (this.deps.pull() && this.pushed.has(uri)) this.deps.publish(uri, []);
+    this.pulled(uri);
+  }
+
+  /** The client pulled a document (its tab is shown): the pulled problems replace the pushed copy. */
+  pulled(uri: string): void {
+    if (!this.deps.pull() || !this.pushed.has(uri) || this.handedToPull.has(uri)) return;
+    this.handedToPull.add(uri);
+    this.deps.publish(uri, []);
   }
 
   /** A document closed: an audited file shows its problems on disk again. Answers whether it did. */

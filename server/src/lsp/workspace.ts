@@ -2,7 +2,7 @@
 // resource and the `.aws-patterns.json` of its workspace folder. Both are cached (settings per
 // document URI, configs per folder) and dropped together by `clear()` when anything changes.
 import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkspaceFolder } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, normalizeSettings, type AwsPatternsSettings } from '../../../shared/settings';
@@ -85,7 +85,9 @@ export class Workspace {
     if (!path) return uri;
     const folder = this.folderOf(uri);
     const root = folder && uriToPath(folder.uri);
-    return root ? relative(root, path).split(sep).join('/') : path;
+    // Outside every folder, the file name alone: path conventions (test folders, local tooling)
+    // must not read the user's home layout (`~/dev/`, `~/tests/`).
+    return root ? relative(root, path).split(sep).join('/') : basename(path);
   }
 
   setGlobalSettings(raw: unknown): void {
