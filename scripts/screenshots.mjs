@@ -7,7 +7,13 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 /** README image name ← the name the e2e test gives its screenshot. */
-const SHOTS = { 'hover.png': 'hover-guidance', 'quick-fix.png': 'quick-fix-menu', 'snippet.png': 'snippet-suggested', 'audit.png': 'audit-summary' };
+const SHOTS = {
+  'hover.png': 'hover-guidance',
+  'construct-hover.png': 'hover-construct-checklist',
+  'quick-fix.png': 'quick-fix-menu',
+  'snippet.png': 'snippet-suggested',
+  'audit.png': 'audit-summary',
+};
 
 const fromIndex = process.argv.indexOf('--from');
 const from = fromIndex > 0 ? process.argv[fromIndex + 1] : join(root, 'test-results', 'e2e');
