@@ -8,6 +8,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 /** README image name ← the name the e2e test gives its screenshot. */
 const SHOTS = {
+  'walkthrough.png': 'walkthrough-sample',
   'hover.png': 'hover-guidance',
   'construct-hover.png': 'hover-construct-checklist',
   'quick-fix.png': 'quick-fix-menu',

@@ -42,7 +42,7 @@ describe('README', () => {
     const images = existsSync(join(root, 'docs', 'images')) ? readdirSync(join(root, 'docs', 'images')) : [];
     for (const file of images) assert.ok(shown.includes(`docs/images/${file}`), `docs/images/${file} is not shown: run npm run screenshots`);
     const placeholders = [...readme.matchAll(/<!-- screenshot ([\w.-]+): /g)].map((m) => m[1]);
-    assert.deepEqual([...placeholders, ...shown.map((s) => s.slice('docs/images/'.length))].sort(), ['audit.png', 'construct-hover.png', 'hover.png', 'quick-fix.png', 'snippet.png']);
+    assert.deepEqual([...placeholders, ...shown.map((s) => s.slice('docs/images/'.length))].sort(), ['audit.png', 'construct-hover.png', 'hover.png', 'quick-fix.png', 'snippet.png', 'walkthrough.png']);
   });
 
   it('names only palette commands that exist', () => {
