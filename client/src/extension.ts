@@ -31,6 +31,7 @@ import {
   FIX_ALL_KIND,
   LANGUAGES,
   PrepareWorkspaceFixesRequest,
+  SERVER_EXEC_ARGV,
   SETTINGS_SECTION,
 } from '../../shared/settings';
 import { registerWalkthroughCommands } from './walkthrough';
@@ -176,8 +177,8 @@ async function fixAllInWorkspace(): Promise<void> {
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const outputChannel = window.createOutputChannel('AWS Patterns', { log: true });
   const clientOptions: LanguageClientOptions = {

@@ -12,7 +12,7 @@ import { formatMessage, type FileFacts, type RuleContext, type RuleDefinition, t
 import { applySuppressions, UNUSED_SUPPRESSION_ID } from './suppress';
 import { lineIndex } from './text';
 import { extractTsPolicyStatements } from './typescript/policies';
-import { TsFile, parseTypeScript, syntaxErrors } from './typescript/file';
+import { TsFile, parseTypeScriptNodes, syntaxErrors } from './typescript/file';
 import type { AnalysisResult, FileKind, FileNotice, Finding, InternalError, SourceFileInput } from './types';
 
 export interface AnalyzeOptions {
@@ -88,7 +88,9 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
     forEachJsonString(file.root, (v) => runner.each(visitors, 'jsonString', (h) => h(v)));
     runner.each(visitors, 'fileEnd', (h) => h());
   } else {
-    sourceFile = parseTypeScript(input.path, input.text);
+    const parsed = parseTypeScriptNodes(input.path, input.text);
+    sourceFile = parsed.sourceFile;
+    const nodes = parsed.nodes;
     const errors = syntaxErrors(sourceFile);
     if (errors.length) {
       const first = errors[0];
@@ -100,9 +102,9 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
       });
     }
     if (options.isCancelled?.()) throw new CancelledError();
-    const tsFile = new TsFile(sourceFile);
+    const tsFile = new TsFile(sourceFile, nodes);
     const visitors = (ran = runner.instantiate(rules, tsFile));
-    runner.walk(visitors, sourceFile);
+    runner.walk(visitors, nodes);
     runner.dispatchModel(visitors, runner.guard('(policy extraction)', () => extractTsPolicyStatements(tsFile)) ?? []);
     runner.each(visitors, 'fileEnd', (h) => h());
   }
@@ -155,31 +157,25 @@ class RuleRunner {
     return out;
   }
 
-  walk(visitors: ActiveVisitor[], sourceFile: ts.SourceFile): void {
-    const byKind = new Map<number, { active: ActiveVisitor; handler: (n: ts.Node) => void }[]>();
+  walk(visitors: ActiveVisitor[], nodes: readonly ts.Node[]): void {
+    // Handlers indexed by SyntaxKind (a small integer): an array lookup per node.
+    const byKind: { active: ActiveVisitor; handler: (n: ts.Node) => void }[][] = [];
+    let any = false;
     for (const active of visitors) {
       for (const key of Object.keys(active.visitor)) {
         const kind = Number(key);
         const handler = active.visitor[kind];
-        if (Number.isNaN(kind) || !handler) continue;
-        let list = byKind.get(kind);
-        if (!list) byKind.set(kind, (list = []));
-        list.push({ active, handler });
+        if (!Number.isInteger(kind) || kind < 0 || !handler) continue;
+        (byKind[kind] ??= []).push({ active, handler });
+        any = true;
       }
     }
-    if (byKind.size === 0) return;
-    // Iterative pre-order walk: generated files can nest deeper than the call stack allows.
-    const stack: ts.Node[] = [sourceFile];
-    const children: ts.Node[] = [];
-    while (stack.length) {
-      const node = stack.pop()!;
-      const handlers = byKind.get(node.kind);
-      if (handlers) for (const h of handlers) if (!h.active.failed) this.run(h.active, () => h.handler(node), node);
-      children.length = 0;
-      ts.forEachChild(node, (c) => {
-        children.push(c);
-      });
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    if (!any) return;
+    // The nodes in source order, recorded by the pass that linked the parents: no second tree
+    // walk, and every parent is set before the first rule runs.
+    for (const node of nodes) {
+      const handlers = byKind[node.kind];
+      if (handlers !== undefined) for (const h of handlers) if (!h.active.failed) this.runHandler(h.active, h.handler, node);
     }
   }
 
@@ -204,15 +200,32 @@ class RuleRunner {
     }
   }
 
+  /** `run` for the walk's hot loop: the same guard and timing without a closure per call. */
+  private runHandler(active: ActiveVisitor, handler: (n: ts.Node) => void, node: ts.Node): void {
+    if (!this.options.timing) {
+      try {
+        handler(node);
+      } catch (e) {
+        this.fail(active, e, node);
+      }
+      return;
+    }
+    this.run(active, () => handler(node), node);
+  }
+
+  private fail(active: ActiveVisitor, e: unknown, node: ts.Node | undefined): void {
+    active.failed = true;
+    this.recordError(active.rule.id, e, node);
+    // Findings of a rule that failed midway may be half-formed: drop them.
+    this.result.findings = this.result.findings.filter((f) => f.ruleId !== active.rule.id);
+  }
+
   private run<T>(active: ActiveVisitor, fn: () => T, node?: ts.Node): T | undefined {
     const t0 = this.options.timing ? performance.now() : 0;
     try {
       return fn();
     } catch (e) {
-      active.failed = true;
-      this.recordError(active.rule.id, e, node);
-      // Findings of a rule that failed midway may be half-formed: drop them.
-      this.result.findings = this.result.findings.filter((f) => f.ruleId !== active.rule.id);
+      this.fail(active, e, node);
       return undefined;
     } finally {
       if (this.options.timing) this.result.timings![active.rule.id] = (this.result.timings![active.rule.id] ?? 0) + performance.now() - t0;

@@ -84,7 +84,7 @@ export class Analyzer {
         if (e instanceof CancelledError) return STALE;
         throw e;
       }
-      this.logInternalErrors(result.internalErrors);
+      this.logInternalErrors(doc.uri, result.internalErrors);
       const elapsed = performance.now() - started;
       if (elapsed > 200) this.log.info(`Analyzing ${doc.uri} took ${elapsed.toFixed(0)} ms.`);
       const diagnostics = [...result.notices.map((n) => noticeToDiagnostic(doc, n)), ...result.findings.map((f) => findingToDiagnostic(doc, f))];
@@ -97,7 +97,7 @@ export class Analyzer {
   /** Fix-all on the document's current text, with the config its report used. */
   fixAll(doc: TextDocument, report: DocumentReport): FixAllResult {
     const result = fixAll(this.input(doc), { iam: this.iam(), config: report.config, rules: this.rules });
-    this.logInternalErrors(result.result.internalErrors);
+    this.logInternalErrors(doc.uri, result.result.internalErrors);
     return result;
   }
 
@@ -127,9 +127,11 @@ export class Analyzer {
     return { path: this.workspace.displayPath(doc.uri), text: doc.getText(), languageId: doc.languageId };
   }
 
-  private logInternalErrors(errors: readonly InternalError[]): void {
+  /** Logged with the document's own path: the engine only saw the project-relative one. */
+  private logInternalErrors(uri: string, errors: readonly InternalError[]): void {
+    const where = uriToPath(uri) ?? uri;
     for (const e of errors) {
-      this.log.error(`Rule ${e.ruleId} failed on ${e.file}${e.line ? `:${e.line}` : ''} and was turned off for this file: ${e.stack ?? e.message}`);
+      this.log.error(`Rule ${e.ruleId} failed on ${where}${e.line ? `:${e.line}` : ''} and was turned off for this file: ${e.stack ?? e.message}`);
     }
   }
 }

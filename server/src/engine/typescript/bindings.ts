@@ -2,6 +2,45 @@
 // name refers to (every import and require form), and which local declaration shadows it.
 import * as ts from 'typescript';
 
+// TypeScript's API read once (see `kindTable` below for why).
+const {
+  isAsExpression,
+  isBindingElement,
+  isBlock,
+  isCallExpression,
+  isCaseBlock,
+  isCatchClause,
+  isClassDeclaration,
+  isClassExpression,
+  isClassLike,
+  isEnumDeclaration,
+  isExternalModuleReference,
+  isForInStatement,
+  isForOfStatement,
+  isForStatement,
+  isFunctionDeclaration,
+  isFunctionExpression,
+  isFunctionLike,
+  isIdentifier,
+  isImportDeclaration,
+  isImportEqualsDeclaration,
+  isModuleBlock,
+  isModuleDeclaration,
+  isNamespaceImport,
+  isNoSubstitutionTemplateLiteral,
+  isNonNullExpression,
+  isObjectBindingPattern,
+  isOmittedExpression,
+  isParenthesizedExpression,
+  isPropertyAccessExpression,
+  isSatisfiesExpression,
+  isSourceFile,
+  isStringLiteral,
+  isTypeAssertionExpression,
+  isVariableDeclarationList,
+  isVariableStatement,
+} = ts;
+
 /** A module export, e.g. `{ module: 'aws-cdk-lib/aws-s3', path: ['BlockPublicAccess', 'BLOCK_ALL'] }`. */
 export interface SymbolRef {
   module: string;
@@ -34,35 +73,57 @@ export function normalizeRef(ref: SymbolRef): SymbolRef {
   return { module, path };
 }
 
+/** Whether a node of each kind opens a scope: a table built once from TypeScript's predicates. */
+const SCOPE_KINDS: readonly boolean[] = kindTable(
+  (n) =>
+    isSourceFile(n) ||
+    isBlock(n) ||
+    isModuleBlock(n) ||
+    isCaseBlock(n) ||
+    isFunctionLike(n) ||
+    isForStatement(n) ||
+    isForOfStatement(n) ||
+    isForInStatement(n) ||
+    isCatchClause(n) ||
+    isClassLike(n),
+);
+
+/** Wrappers that do not change a value: parentheses, `as`, `!`, `satisfies`, `<T>x`. */
+const TRANSPARENT_KINDS: readonly boolean[] = kindTable(
+  (n) => isParenthesizedExpression(n) || isAsExpression(n) || isNonNullExpression(n) || isSatisfiesExpression(n) || isTypeAssertionExpression(n),
+);
+
+/**
+ * A predicate that looks only at `node.kind`, as a table indexed by kind. Hot paths (every
+ * identifier lookup walks its ancestors through `isScope`) test `table[node.kind]` instead of
+ * calling ten `ts.isX` functions, each of which costs two getter calls and a dictionary lookup
+ * (TypeScript's exports, and esbuild's namespace object when bundled): that was a sixth of the
+ * analysis time (test/bench).
+ */
+export function kindTable(predicate: (node: ts.Node) => boolean): boolean[] {
+  const table: boolean[] = [];
+  for (let kind = 0; kind < ts.SyntaxKind.Count; kind++) table.push(predicate({ kind } as ts.Node));
+  return table;
+}
+
 export function isScope(node: ts.Node): boolean {
-  return (
-    ts.isSourceFile(node) ||
-    ts.isBlock(node) ||
-    ts.isModuleBlock(node) ||
-    ts.isCaseBlock(node) ||
-    ts.isFunctionLike(node) ||
-    ts.isForStatement(node) ||
-    ts.isForOfStatement(node) ||
-    ts.isForInStatement(node) ||
-    ts.isCatchClause(node) ||
-    ts.isClassLike(node)
-  );
+  return SCOPE_KINDS[node.kind] === true;
 }
 
 function stringArg(call: ts.CallExpression): string | undefined {
   const [arg] = call.arguments;
-  return arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) ? arg.text : undefined;
+  return arg && (isStringLiteral(arg) || isNoSubstitutionTemplateLiteral(arg)) ? arg.text : undefined;
 }
 
 /** `require('m')`, `require('m').A.B` → the module and the path read off it. */
 export function requireTarget(expr: ts.Expression): SymbolRef | undefined {
   const path: string[] = [];
   let e = expr;
-  while (ts.isPropertyAccessExpression(e)) {
+  while (isPropertyAccessExpression(e)) {
     path.unshift(e.name.text);
     e = e.expression;
   }
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') {
+  if (isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === 'require') {
     const module = stringArg(e);
     if (module !== undefined) return { module, path };
   }
@@ -91,23 +152,23 @@ export class Bindings {
     map = new Map();
     this.scopes.set(scope, map);
     const m = map;
-    if (ts.isFunctionLike(scope)) {
-      for (const p of scope.parameters) this.addBindingName(p.name, (node) => ({ kind: 'parameter', node: ts.isBindingElement(node) ? node : p }), m);
-      if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name) m.set(scope.name.text, { kind: 'other', node: scope });
+    if (isFunctionLike(scope)) {
+      for (const p of scope.parameters) this.addBindingName(p.name, (node) => ({ kind: 'parameter', node: isBindingElement(node) ? node : p }), m);
+      if ((isFunctionExpression(scope) || isClassExpression(scope)) && scope.name) m.set(scope.name.text, { kind: 'other', node: scope });
       return m;
     }
-    if (ts.isCatchClause(scope)) {
+    if (isCatchClause(scope)) {
       if (scope.variableDeclaration) this.addBindingName(scope.variableDeclaration.name, (node) => ({ kind: 'other', node }), m);
       return m;
     }
-    if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+    if (isForStatement(scope) || isForOfStatement(scope) || isForInStatement(scope)) {
       const init = scope.initializer;
-      if (init && ts.isVariableDeclarationList(init)) this.addVariableList(init, m);
+      if (init && isVariableDeclarationList(init)) this.addVariableList(init, m);
       return m;
     }
-    const statements: readonly ts.Node[] = ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)
+    const statements: readonly ts.Node[] = isSourceFile(scope) || isBlock(scope) || isModuleBlock(scope)
       ? scope.statements
-      : ts.isCaseBlock(scope)
+      : isCaseBlock(scope)
         ? scope.clauses.flatMap((c) => [...c.statements])
         : [];
     for (const st of statements) this.addStatement(st, m);
@@ -115,27 +176,27 @@ export class Bindings {
   }
 
   private addStatement(st: ts.Node, m: Map<string, Declaration>): void {
-    if (ts.isVariableStatement(st)) this.addVariableList(st.declarationList, m);
-    else if (ts.isFunctionDeclaration(st) && st.name) m.set(st.name.text, { kind: 'function', node: st });
-    else if (ts.isClassDeclaration(st) && st.name) m.set(st.name.text, { kind: 'class', node: st });
-    else if ((ts.isEnumDeclaration(st) || ts.isModuleDeclaration(st)) && ts.isIdentifier(st.name)) m.set(st.name.text, { kind: 'other', node: st });
-    else if (ts.isImportDeclaration(st)) this.addImport(st, m);
-    else if (ts.isImportEqualsDeclaration(st)) {
+    if (isVariableStatement(st)) this.addVariableList(st.declarationList, m);
+    else if (isFunctionDeclaration(st) && st.name) m.set(st.name.text, { kind: 'function', node: st });
+    else if (isClassDeclaration(st) && st.name) m.set(st.name.text, { kind: 'class', node: st });
+    else if ((isEnumDeclaration(st) || isModuleDeclaration(st)) && isIdentifier(st.name)) m.set(st.name.text, { kind: 'other', node: st });
+    else if (isImportDeclaration(st)) this.addImport(st, m);
+    else if (isImportEqualsDeclaration(st)) {
       const ref = st.moduleReference;
-      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
+      if (isExternalModuleReference(ref) && isStringLiteral(ref.expression)) {
         m.set(st.name.text, { kind: 'import', ref: { module: ref.expression.text, path: [] }, node: st });
       }
     }
   }
 
   private addImport(decl: ts.ImportDeclaration, m: Map<string, Declaration>): void {
-    if (!ts.isStringLiteral(decl.moduleSpecifier) || !decl.importClause) return;
+    if (!isStringLiteral(decl.moduleSpecifier) || !decl.importClause) return;
     const module = decl.moduleSpecifier.text;
     const clause = decl.importClause;
     if (clause.name) m.set(clause.name.text, { kind: 'import', ref: { module, path: ['default'] }, node: clause });
     const named = clause.namedBindings;
     if (!named) return;
-    if (ts.isNamespaceImport(named)) m.set(named.name.text, { kind: 'import', ref: { module, path: [] }, node: named });
+    if (isNamespaceImport(named)) m.set(named.name.text, { kind: 'import', ref: { module, path: [] }, node: named });
     else
       for (const spec of named.elements) {
         const imported = (spec.propertyName ?? spec.name).text;
@@ -147,13 +208,13 @@ export class Bindings {
     const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
     for (const d of list.declarations) {
       const required = d.initializer ? requireTarget(unwrap(d.initializer)) : undefined;
-      if (ts.isIdentifier(d.name)) {
+      if (isIdentifier(d.name)) {
         m.set(d.name.text, required ? { kind: 'import', ref: required, node: d } : { kind: 'variable', node: d, isConst });
-      } else if (required && ts.isObjectBindingPattern(d.name)) {
+      } else if (required && isObjectBindingPattern(d.name)) {
         // const { Bucket, aws_s3: s3 } = require('...')
         for (const el of d.name.elements) {
-          if (!ts.isIdentifier(el.name) || el.dotDotDotToken) continue;
-          const prop = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)) ? el.propertyName.text : el.name.text;
+          if (!isIdentifier(el.name) || el.dotDotDotToken) continue;
+          const prop = el.propertyName && (isIdentifier(el.propertyName) || isStringLiteral(el.propertyName)) ? el.propertyName.text : el.name.text;
           m.set(el.name.text, { kind: 'import', ref: { module: required.module, path: [...required.path, prop] }, node: el });
         }
       } else {
@@ -163,13 +224,13 @@ export class Bindings {
   }
 
   private addBindingName(name: ts.BindingName, make: (node: ts.Node) => Declaration, m: Map<string, Declaration>): void {
-    if (ts.isIdentifier(name)) {
+    if (isIdentifier(name)) {
       m.set(name.text, make(name.parent));
       return;
     }
     for (const el of name.elements) {
-      if (ts.isOmittedExpression(el)) continue;
-      if (ts.isIdentifier(el.name)) m.set(el.name.text, make(el));
+      if (isOmittedExpression(el)) continue;
+      if (isIdentifier(el.name)) m.set(el.name.text, make(el));
       else this.addBindingName(el.name, make, m);
     }
   }
@@ -182,8 +243,6 @@ export class Bindings {
 /** Strips what does not change a value: parentheses, `as`, `!`, `satisfies`, `<T>x`. */
 export function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;
-  for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
-    else return e;
-  }
+  while (TRANSPARENT_KINDS[e.kind] === true) e = (e as ts.ParenthesizedExpression).expression;
+  return e;
 }

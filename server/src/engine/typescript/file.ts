@@ -4,6 +4,45 @@
 import * as ts from 'typescript';
 import { Bindings, normalizeRef, unwrap, type Declaration, type SymbolRef } from './bindings';
 
+// TypeScript's API read once (see `kindTable` in bindings.ts for why).
+const {
+  forEachChild,
+  isBinaryExpression,
+  isCallExpression,
+  isElementAccessExpression,
+  isIdentifier,
+  isNewExpression,
+  isNoSubstitutionTemplateLiteral,
+  isNumericLiteral,
+  isObjectLiteralExpression,
+  isPrefixUnaryExpression,
+  isPrivateIdentifier,
+  isPropertyAccessExpression,
+  isPropertyAssignment,
+  isShorthandPropertyAssignment,
+  isSpreadAssignment,
+  isStringLiteral,
+  isStringLiteralLike,
+  isTemplateExpression,
+} = ts;
+const {
+  ArrayLiteralExpression,
+  AsteriskAsteriskToken,
+  AsteriskToken,
+  ExclamationToken,
+  FalseKeyword,
+  LastToken,
+  MinusToken,
+  NoSubstitutionTemplateLiteral,
+  NullKeyword,
+  NumericLiteral,
+  ObjectLiteralExpression,
+  PlusToken,
+  SlashToken,
+  StringLiteral,
+  TrueKeyword,
+} = ts.SyntaxKind;
+
 export type { SymbolRef } from './bindings';
 
 export type StaticValue =
@@ -45,9 +84,37 @@ const MAX_DEPTH = 12;
 
 export class TsFile {
   readonly bindings: Bindings;
+  private nodeList: readonly ts.Node[] | undefined;
 
-  constructor(readonly sourceFile: ts.SourceFile) {
+  /** `nodes`: the pre-order list `parseTypeScriptNodes` returned, when the caller has it. */
+  constructor(
+    readonly sourceFile: ts.SourceFile,
+    nodes?: readonly ts.Node[],
+  ) {
     this.bindings = new Bindings(sourceFile);
+    this.nodeList = nodes;
+  }
+
+  /**
+   * Every node of the file in source order (pre-order, as `ts.forEachChild` nests them). Code that
+   * must look at every node loops over this rather than walking the tree again.
+   */
+  get nodes(): readonly ts.Node[] {
+    return (this.nodeList ??= preorder(this.sourceFile));
+  }
+
+  private readonly memos = new Map<object, Map<unknown, unknown>>();
+
+  /**
+   * A cache that lives as long as this file's analysis, one per `owner` (a helper function or
+   * module object). Keep per-node caches here, not in a module-level WeakMap keyed by nodes: such
+   * a map kept every analysed tree alive through the young-generation collections (and promoted
+   * them), which doubled the time spent collecting garbage.
+   */
+  memo<K, V>(owner: object): Map<K, V> {
+    let map = this.memos.get(owner);
+    if (!map) this.memos.set(owner, (map = new Map()));
+    return map as Map<K, V>;
   }
 
   get text(): string {
@@ -65,7 +132,7 @@ export class TsFile {
   symbolOf(expr: ts.Expression, depth = 0): SymbolRef | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const e = unwrap(expr);
-    if (ts.isIdentifier(e)) {
+    if (isIdentifier(e)) {
       const decl = this.declarationOf(e);
       if (!decl) return undefined;
       if (decl.kind === 'import') return normalizeRef(decl.ref);
@@ -73,11 +140,11 @@ export class TsFile {
       if (decl.kind === 'variable' && decl.isConst && decl.node.initializer) return this.symbolOf(decl.node.initializer, depth + 1);
       return undefined;
     }
-    if (ts.isPropertyAccessExpression(e)) {
+    if (isPropertyAccessExpression(e)) {
       const base = this.symbolOf(e.expression, depth + 1);
       return base && normalizeRef({ module: base.module, path: [...base.path, e.name.text] });
     }
-    if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
+    if (isElementAccessExpression(e) && isStringLiteralLike(e.argumentExpression)) {
       const base = this.symbolOf(e.expression, depth + 1);
       return base && normalizeRef({ module: base.module, path: [...base.path, e.argumentExpression.text] });
     }
@@ -94,7 +161,7 @@ export class TsFile {
   resolveExpression(expr: ts.Expression, depth = 0): ts.Expression | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const e = unwrap(expr);
-    if (!ts.isIdentifier(e)) return e;
+    if (!isIdentifier(e)) return e;
     if (e.text === 'undefined') return e;
     const decl = this.declarationOf(e);
     if (decl?.kind === 'variable' && decl.isConst && decl.node.initializer) return this.resolveExpression(decl.node.initializer, depth + 1);
@@ -104,15 +171,15 @@ export class TsFile {
   /** The properties of an object given inline, through a const, or built with spreads of such constants. */
   objectProps(expr: ts.Expression): ObjectProps | undefined {
     const resolved = this.resolveExpression(expr);
-    if (!resolved || !ts.isObjectLiteralExpression(resolved)) return undefined;
+    if (!resolved || !isObjectLiteralExpression(resolved)) return undefined;
     const props = new Map<string, PropInfo>();
     const uncertain = new Set<string>();
     let complete = true;
     const visit = (lit: ts.ObjectLiteralExpression, depth: number): void => {
       for (const el of lit.properties) {
-        if (ts.isSpreadAssignment(el)) {
+        if (isSpreadAssignment(el)) {
           const inner = depth < MAX_DEPTH ? this.resolveExpression(el.expression) : undefined;
-          if (inner && ts.isObjectLiteralExpression(inner)) visit(inner, depth + 1);
+          if (inner && isObjectLiteralExpression(inner)) visit(inner, depth + 1);
           else {
             // Whatever came before may have been overwritten by the unseen spread.
             complete = false;
@@ -126,7 +193,7 @@ export class TsFile {
           continue;
         }
         uncertain.delete(name);
-        const value = ts.isPropertyAssignment(el) ? el.initializer : ts.isShorthandPropertyAssignment(el) ? el.name : undefined;
+        const value = isPropertyAssignment(el) ? el.initializer : isShorthandPropertyAssignment(el) ? el.name : undefined;
         props.set(name, { name, value, node: el, literal: lit });
       }
     };
@@ -149,40 +216,40 @@ export class TsFile {
     if (!expr || depth > MAX_DEPTH) return UNKNOWN;
     const e = unwrap(expr);
     switch (e.kind) {
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case StringLiteral:
+      case NoSubstitutionTemplateLiteral:
         return { kind: 'string', value: (e as ts.StringLiteralLike).text };
-      case ts.SyntaxKind.NumericLiteral:
+      case NumericLiteral:
         return { kind: 'number', value: Number((e as ts.NumericLiteral).text.replace(/_/g, '')) };
-      case ts.SyntaxKind.TrueKeyword:
+      case TrueKeyword:
         return { kind: 'boolean', value: true };
-      case ts.SyntaxKind.FalseKeyword:
+      case FalseKeyword:
         return { kind: 'boolean', value: false };
-      case ts.SyntaxKind.NullKeyword:
+      case NullKeyword:
         return { kind: 'null' };
-      case ts.SyntaxKind.ObjectLiteralExpression:
+      case ObjectLiteralExpression:
         return { kind: 'object', node: e as ts.ObjectLiteralExpression };
-      case ts.SyntaxKind.ArrayLiteralExpression:
+      case ArrayLiteralExpression:
         return { kind: 'array', node: e as ts.ArrayLiteralExpression };
       default:
         break;
     }
-    if (ts.isIdentifier(e)) {
+    if (isIdentifier(e)) {
       if (e.text === 'undefined' && !this.declarationOf(e)) return { kind: 'undefined' };
       const decl = this.declarationOf(e);
       if (decl?.kind === 'import') return { kind: 'symbol', ref: normalizeRef(decl.ref), node: e };
       const target = this.resolveExpression(e, depth);
       return target && target !== e ? this.evaluate(target, depth + 1) : UNKNOWN;
     }
-    if (ts.isPrefixUnaryExpression(e)) {
+    if (isPrefixUnaryExpression(e)) {
       const v = this.evaluate(e.operand, depth + 1);
-      if (e.operator === ts.SyntaxKind.MinusToken && v.kind === 'number') return { kind: 'number', value: -v.value };
-      if (e.operator === ts.SyntaxKind.PlusToken && v.kind === 'number') return v;
-      if (e.operator === ts.SyntaxKind.ExclamationToken && v.kind === 'boolean') return { kind: 'boolean', value: !v.value };
+      if (e.operator === MinusToken && v.kind === 'number') return { kind: 'number', value: -v.value };
+      if (e.operator === PlusToken && v.kind === 'number') return v;
+      if (e.operator === ExclamationToken && v.kind === 'boolean') return { kind: 'boolean', value: !v.value };
       return UNKNOWN;
     }
-    if (ts.isBinaryExpression(e)) return this.evaluateBinary(e, depth);
-    if (ts.isTemplateExpression(e)) {
+    if (isBinaryExpression(e)) return this.evaluateBinary(e, depth);
+    if (isTemplateExpression(e)) {
       let out = e.head.text;
       for (const span of e.templateSpans) {
         const v = this.evaluate(span.expression, depth + 1);
@@ -191,14 +258,14 @@ export class TsFile {
       }
       return { kind: 'string', value: out };
     }
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    if (isPropertyAccessExpression(e) || isElementAccessExpression(e)) {
       const ref = this.symbolOf(e);
       if (ref) return { kind: 'symbol', ref, node: e };
       return this.evaluateMember(e, depth);
     }
-    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+    if (isCallExpression(e) || isNewExpression(e)) {
       const ref = this.symbolOf(e.expression);
-      if (ref) return { kind: ts.isCallExpression(e) ? 'call' : 'new', ref, args: e.arguments ?? [], node: e };
+      if (ref) return { kind: isCallExpression(e) ? 'call' : 'new', ref, args: e.arguments ?? [], node: e };
     }
     return UNKNOWN;
   }
@@ -209,21 +276,21 @@ export class TsFile {
     const op = e.operatorToken.kind;
     if (l.kind === 'number' && r.kind === 'number') {
       switch (op) {
-        case ts.SyntaxKind.PlusToken:
+        case PlusToken:
           return { kind: 'number', value: l.value + r.value };
-        case ts.SyntaxKind.MinusToken:
+        case MinusToken:
           return { kind: 'number', value: l.value - r.value };
-        case ts.SyntaxKind.AsteriskToken:
+        case AsteriskToken:
           return { kind: 'number', value: l.value * r.value };
-        case ts.SyntaxKind.SlashToken:
+        case SlashToken:
           return r.value === 0 ? UNKNOWN : { kind: 'number', value: l.value / r.value };
-        case ts.SyntaxKind.AsteriskAsteriskToken:
+        case AsteriskAsteriskToken:
           return { kind: 'number', value: l.value ** r.value };
         default:
           return UNKNOWN;
       }
     }
-    if (op === ts.SyntaxKind.PlusToken && (l.kind === 'string' || r.kind === 'string')) {
+    if (op === PlusToken && (l.kind === 'string' || r.kind === 'string')) {
       const ls = l.kind === 'string' || l.kind === 'number' ? String(l.value) : undefined;
       const rs = r.kind === 'string' || r.kind === 'number' ? String(r.value) : undefined;
       if (ls !== undefined && rs !== undefined) return { kind: 'string', value: ls + rs };
@@ -233,7 +300,7 @@ export class TsFile {
 
   /** `CONFIG.timeout` where `const CONFIG = { timeout: 30 }`. */
   private evaluateMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): StaticValue {
-    const name = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
+    const name = isPropertyAccessExpression(e) ? e.name.text : isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
     if (name === undefined) return UNKNOWN;
     const obj = this.objectProps(e.expression);
     const prop = obj?.get(name);
@@ -242,16 +309,120 @@ export class TsFile {
   }
 }
 
+function preorder(root: ts.Node): ts.Node[] {
+  const order: ts.Node[] = [];
+  const stack: ts.Node[] = [root];
+  const children: ts.Node[] = [];
+  const collect = (child: ts.Node): void => {
+    children.push(child);
+  };
+  while (stack.length) {
+    const node = stack.pop()!;
+    order.push(node);
+    forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    children.length = 0;
+  }
+  return order;
+}
+
 export function propertyName(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (isIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name) || isPrivateIdentifier(name)) return name.text;
+  if (isNoSubstitutionTemplateLiteral(name)) return name.text;
   return undefined;
 }
 
 export function parseTypeScript(path: string, text: string): ts.SourceFile {
+  return parseTypeScriptNodes(path, text).sourceFile;
+}
+
+/**
+ * Parses once and links every node's parent in one pass that also records the nodes in source
+ * order, so the engine dispatches to rules by looping over that list instead of walking the tree
+ * again. TypeScript's own `setParentNodes` pass allocates per node and cost more than this whole
+ * pass. JSDoc is parsed in JavaScript files only, where it carries the types
+ * (`@param {import('aws-lambda').SQSEvent}`); TypeScript files have real annotations.
+ */
+export function parseTypeScriptNodes(path: string, text: string): { sourceFile: ts.SourceFile; nodes: ts.Node[] } {
   const lower = path.toLowerCase();
   const kind = /\.(tsx|jsx)$/.test(lower) ? ts.ScriptKind.TSX : /\.(js|mjs|cjs)$/.test(lower) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
-  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+  const isJs = kind === ts.ScriptKind.JS || /\.jsx$/.test(lower);
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo };
+  const sourceFile = ts.createSourceFile(path, text, options, false, kind);
+  return { sourceFile, nodes: linkParents(sourceFile, isJs) };
+}
+
+type Linked = { parent: ts.Node };
+
+/**
+ * Sets `parent` on every node (and on JSDoc nodes when `jsDoc`, as `setParentNodes` does) and
+ * returns the nodes in pre-order (JSDoc nodes excluded: rules never visited them). Recursive, as
+ * fast as it gets; a tree deeper than the call stack allows falls back to an explicit stack.
+ */
+export function linkParents(root: ts.Node, jsDoc = true): ts.Node[] {
+  try {
+    return linkRecursively(root, jsDoc);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return linkIteratively(root, jsDoc);
+  }
+}
+
+function linkRecursively(root: ts.Node, jsDoc: boolean): ts.Node[] {
+  const order: ts.Node[] = [root];
+  let parent = root;
+  const visit = (node: ts.Node): void => {
+    (node as unknown as Linked).parent = parent;
+    order.push(node);
+    // Tokens, identifiers and literals have no children: skip the call.
+    if (node.kind > LastToken) {
+      const outer = parent;
+      parent = node;
+      forEachChild(node, visit);
+      if (jsDoc) linkJsDoc(node);
+      parent = outer;
+    }
+  };
+  forEachChild(root, visit);
+  if (jsDoc) linkJsDoc(root);
+  return order;
+}
+
+function linkIteratively(root: ts.Node, jsDoc: boolean): ts.Node[] {
+  const order: ts.Node[] = [];
+  const stack: ts.Node[] = [root];
+  const children: ts.Node[] = [];
+  let parent = root;
+  const link = (child: ts.Node): void => {
+    (child as unknown as Linked).parent = parent;
+    children.push(child);
+  };
+  while (stack.length) {
+    const node = stack.pop()!;
+    order.push(node);
+    parent = node;
+    forEachChild(node, link);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    children.length = 0;
+    if (jsDoc) linkJsDoc(node);
+  }
+  return order;
+}
+
+function linkJsDoc(owner: ts.Node): void {
+  const docs = (owner as { jsDoc?: ts.Node[] }).jsDoc;
+  if (!docs) return;
+  for (const doc of docs) {
+    (doc as unknown as Linked).parent = owner;
+    const stack: ts.Node[] = [doc];
+    while (stack.length) {
+      const node = stack.pop()!;
+      forEachChild(node, (child) => {
+        (child as unknown as Linked).parent = node;
+        stack.push(child);
+      });
+    }
+  }
 }
 
 /** Syntax errors the parser recorded (not type errors: there is no checker on the hot path). */
