@@ -33,7 +33,22 @@ export const COMMANDS = {
   auditWorkspace: 'awsPatterns.auditWorkspace',
   exportSarif: 'awsPatterns.exportSarif',
   fixAllInWorkspace: 'awsPatterns.fixAllInWorkspace',
+  // The first-run walkthrough's steps (client-only helpers).
+  getStarted: 'awsPatterns.getStarted',
+  openSamplePolicy: 'awsPatterns.openSamplePolicy',
+  goToNextFinding: 'awsPatterns.goToNextFinding',
+  quickFixNextFinding: 'awsPatterns.quickFixNextFinding',
+  insertSnippet: 'awsPatterns.insertSnippet',
 } as const;
+
+/** The walkthrough's ID in `contributes.walkthroughs` (opened as `<publisher>.<name>#<id>`). */
+export const WALKTHROUGH_ID = 'gettingStarted';
+
+/** The walkthrough's sample, shipped in the package and opened as an untitled JSON document. */
+export const SAMPLE_POLICY = 'media/walkthrough/sample-policy.json';
+
+/** The `source` of our diagnostics (the server sets it; the client's walkthrough commands look for it). */
+export const DIAGNOSTIC_SOURCE = 'aws-patterns';
 
 const SEVERITY_VALUES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 

@@ -34,6 +34,7 @@ import {
   SERVER_EXEC_ARGV,
   SETTINGS_SECTION,
 } from '../../shared/settings';
+import { registerWalkthroughCommands } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -206,6 +207,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand(COMMANDS.auditWorkspace, () => auditWorkspace(summary)),
     commands.registerCommand(COMMANDS.exportSarif, () => exportSarif(summary)),
     commands.registerCommand(COMMANDS.fixAllInWorkspace, () => fixAllInWorkspace()),
+    ...registerWalkthroughCommands(context),
   );
   await client.start();
 }
