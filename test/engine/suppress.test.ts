@@ -128,7 +128,7 @@ describe('unused and misspelled suppressions', () => {
     assert.deepEqual(ids(r.findings), []); // unused-suppression itself is not among the rules run
   });
   it('a rule that threw on the file leaves its suppressions unjudged', () => {
-    const boom = { ...sdkV2Import, id: 'sdk-v2-import', create: () => ({ fileEnd: () => { throw new Error('boom'); } }) };
+    const boom = { ...sdkV2Import, id: 'sdk-v2-import', meta: { ...sdkV2Import.meta, gate: undefined }, create: () => ({ fileEnd: () => { throw new Error('boom'); } }) };
     const { allRules } = require('../../server/src/rules/index') as typeof import('../../server/src/rules/index');
     const rules = allRules.map((r) => (r.id === 'sdk-v2-import' ? boom : r));
     const r = analyzeText('a.js', '// aws-patterns-disable-next-line sdk-v2-import\nconst x = 1;\n', { rules });

@@ -1,7 +1,7 @@
 // analyze(file, options) → findings. Picks the front end by file kind, parses once, walks once
 // dispatching to every enabled rule, and isolates rule failures so one broken rule never takes
 // the others (or the server) down.
-import * as ts from 'typescript';
+import * as ts from './typescript/api';
 import type { IamKnowledge } from '../iam/knowledge';
 import { allRules } from '../rules/index';
 import { defaultConfig, ruleSeverity, type ResolvedConfig } from './config';
@@ -45,6 +45,11 @@ export function isTestPath(path: string): boolean {
   return /[._-](test|spec)\.[cm]?[jt]sx?$/i.test(p) || /(^|\/)(__tests__|__mocks__|tests?|spec)\//i.test(p);
 }
 
+let registeredIds: ReadonlySet<string> | undefined;
+function allRuleIds(): ReadonlySet<string> {
+  return (registeredIds ??= new Set(allRules.map((r) => r.id)));
+}
+
 export class CancelledError extends Error {
   constructor() {
     super('analysis cancelled');
@@ -73,19 +78,27 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
   }
 
   const facts: FileFacts = { path: input.path, text: input.text, kind, isTest: isTestPath(input.path) };
-  const rules = (options.rules ?? allRules).filter((r) => r.meta.languages.includes(kind) && ruleSeverity(config, r.id, r.meta.severity) !== 'off');
+  const registered = options.rules ?? allRules;
+  const rules = registered.filter((r) => r.meta.languages.includes(kind) && ruleSeverity(config, r.id, r.meta.severity) !== 'off');
+  // Rules whose gate the text fails cannot find anything here: they are not created at all, and
+  // count as having run (to the end, with no finding) for the suppression checks below.
+  const gates = new Map<RegExp, boolean>();
+  const passes = (gate: RegExp): boolean => {
+    let ok = gates.get(gate);
+    if (ok === undefined) gates.set(gate, (ok = gate.test(input.text)));
+    return ok;
+  };
+  const runnable = rules.filter((r) => !r.meta.gate || passes(r.meta.gate));
   const runner = new RuleRunner(facts, config, options, result);
-  let ran: ActiveVisitor[] = [];
   let sourceFile: ts.SourceFile | undefined;
 
   if (kind === 'json') {
     const { file, notices } = parseJsonFile(input.text);
     notices.forEach(notice);
     if (options.isCancelled?.()) throw new CancelledError();
-    const statements = file.policies.flatMap((site) => statementsOfSite(site, input.text));
-    const visitors = (ran = runner.instantiate(rules, undefined));
-    runner.dispatchModel(visitors, statements);
-    forEachJsonString(file.root, (v) => runner.each(visitors, 'jsonString', (h) => h(v)));
+    const visitors = runner.instantiate(runnable, undefined);
+    if (visitors.some((v) => v.visitor.policyStatement)) runner.dispatchModel(visitors, file.policies.flatMap((site) => statementsOfSite(site, input.text)));
+    if (visitors.some((v) => v.visitor.jsonString)) forEachJsonString(file.root, (v) => runner.each(visitors, 'jsonString', (h) => h(v)));
     runner.each(visitors, 'fileEnd', (h) => h());
   } else {
     const parsed = parseTypeScriptNodes(input.path, input.text);
@@ -103,9 +116,11 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
     }
     if (options.isCancelled?.()) throw new CancelledError();
     const tsFile = new TsFile(sourceFile, nodes);
-    const visitors = (ran = runner.instantiate(rules, tsFile));
+    const visitors = runner.instantiate(runnable, tsFile);
     runner.walk(visitors, nodes);
-    runner.dispatchModel(visitors, runner.guard('(policy extraction)', () => extractTsPolicyStatements(tsFile)) ?? []);
+    if (visitors.some((v) => v.visitor.policyStatement)) {
+      runner.dispatchModel(visitors, runner.guard('(policy extraction)', () => extractTsPolicyStatements(tsFile)) ?? []);
+    }
     runner.each(visitors, 'fileEnd', (h) => h());
   }
 
@@ -113,15 +128,28 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
   // can have an unused suppression; `unused-suppression` reports only when it is itself enabled.
   const reporter = rules.find((r) => r.id === UNUSED_SUPPRESSION_ID);
   const reportSeverity = reporter ? ruleSeverity(config, reporter.id, reporter.meta.severity) : 'off';
-  result.findings = applySuppressions(result.findings, facts, new Set([...allRules, ...(options.rules ?? [])].map((r) => r.id)), {
-    activeRules: new Set(ran.filter((v) => !v.failed).map((v) => v.rule.id)),
-    completeRun: !options.rules && ran.every((v) => !v.failed),
+  result.findings = applySuppressions(result.findings, facts, options.rules ? new Set([...allRuleIds(), ...options.rules.map((r) => r.id)]) : allRuleIds(), {
+    activeRules: new Set(rules.filter((r) => !runner.failed.has(r.id)).map((r) => r.id)),
+    completeRun: !options.rules && runner.failed.size === 0,
     reportSeverity: reportSeverity === 'off' ? undefined : reportSeverity,
     sourceFile,
     messages: reporter?.meta.messages,
   });
   result.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return result;
+}
+
+const defaultOptions = new WeakMap<RuleDefinition, Readonly<Record<string, unknown>>>();
+
+/** A rule's options: its defaults (built once per rule), overridden by the configured ones. */
+function ruleOptions(config: ResolvedConfig, rule: RuleDefinition): Readonly<Record<string, unknown>> {
+  let defaults = defaultOptions.get(rule);
+  if (!defaults) {
+    defaults = Object.freeze(Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, o.default])));
+    defaultOptions.set(rule, defaults);
+  }
+  const configured = config.rules[rule.id]?.options;
+  return configured ? { ...defaults, ...configured } : defaults;
 }
 
 interface ActiveVisitor {
@@ -133,6 +161,8 @@ interface ActiveVisitor {
 /** Runs rule callbacks: each guarded (a throw disables that rule for this file) and optionally timed. */
 class RuleRunner {
   private lines?: ReturnType<typeof lineIndex>;
+  /** Rules that threw (in `create` or a callback) and were turned off for this file. */
+  readonly failed = new Set<string>();
 
   constructor(
     private readonly file: FileFacts,
@@ -215,6 +245,7 @@ class RuleRunner {
 
   private fail(active: ActiveVisitor, e: unknown, node: ts.Node | undefined): void {
     active.failed = true;
+    this.failed.add(active.rule.id);
     this.recordError(active.rule.id, e, node);
     // Findings of a rule that failed midway may be half-formed: drop them.
     this.result.findings = this.result.findings.filter((f) => f.ruleId !== active.rule.id);
@@ -247,13 +278,12 @@ class RuleRunner {
   }
 
   private context(rule: RuleDefinition, tsFile: TsFile | undefined): RuleContext<string> {
-    const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, o.default]));
     const setting = this.config.rules[rule.id];
     const configured = setting?.severity && setting.severity !== 'off' ? setting.severity : undefined;
     return {
       file: this.file,
       settings: this.config.settings,
-      options: { ...defaults, ...(setting?.options ?? {}) },
+      options: ruleOptions(this.config, rule),
       iam: this.options.iam,
       ts: tsFile,
       report: (d) => {

@@ -39,6 +39,14 @@ export interface RuleMeta<M extends string> {
   messages: Record<M, string>;
   options?: Record<string, RuleOption>;
   tags?: DiagnosticTag[];
+  /**
+   * What the file's text must contain for the rule to find anything, e.g. `CDK_GATE` for rules
+   * about CDK constructs (a construct is only recognized through an import or require of an
+   * `aws-cdk` module). The engine tests each pattern object once per file and skips the rules
+   * whose gate fails without creating them: a family of rules that cannot apply costs nothing.
+   * It must be a necessary condition: the rule's invalid cases prove it (a rule gated off finds nothing).
+   */
+  gate?: RegExp;
   examples: { invalid: RuleExample[]; valid: RuleExample[] };
 }
 
@@ -65,7 +73,7 @@ export interface ReportDescriptor<M extends string> {
 export interface RuleContext<M extends string> {
   file: FileFacts;
   settings: EngineSettings;
-  options: Record<string, unknown>;
+  options: Readonly<Record<string, unknown>>;
   iam: IamKnowledge;
   /** Present for TypeScript/JavaScript files. */
   ts?: TsFile;

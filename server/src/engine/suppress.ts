@@ -6,7 +6,7 @@
 // Suppressed findings are dropped. A directive that names an unknown rule, or suppresses nothing
 // of a rule that ran, is reported under the rule ID `unused-suppression` (information by default).
 import { createScanner, SyntaxKind as JsonSyntaxKind } from 'jsonc-parser';
-import * as ts from 'typescript';
+import * as ts from './typescript/api';
 import { formatMessage, type FileFacts } from './rule';
 import { lineIndex } from './text';
 import type { Finding, Severity } from './types';

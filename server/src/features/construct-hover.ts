@@ -4,7 +4,7 @@
 // that fall on this construct), so platform defaults and unresolved values are judged exactly as
 // the diagnostics judge them; an item no active rule checks is read off the props. A prop whose
 // value the file does not show is "?" (unknown is never ✗).
-import * as ts from 'typescript';
+import * as ts from '../engine/typescript/api';
 import type { Finding } from '../engine/types';
 import { constructOf, type ConstructKind } from '../engine/typescript/cdk';
 import { parseTypeScript, TsFile, type ObjectProps } from '../engine/typescript/file';

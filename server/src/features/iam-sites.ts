@@ -4,7 +4,7 @@
 // a CDK `grant(grantee, ...actions)`). Tolerant of
 // the half-typed text that completion sees (unterminated strings, unclosed brackets).
 import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
-import * as ts from 'typescript';
+import * as ts from '../engine/typescript/api';
 import type { FileKind } from '../engine/types';
 import { parseTypeScript } from '../engine/typescript/file';
 

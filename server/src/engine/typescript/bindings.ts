@@ -1,45 +1,6 @@
 // Import bindings and same-file declarations, without a type checker: which module export a
 // name refers to (every import and require form), and which local declaration shadows it.
-import * as ts from 'typescript';
-
-// TypeScript's API read once (see `kindTable` below for why).
-const {
-  isAsExpression,
-  isBindingElement,
-  isBlock,
-  isCallExpression,
-  isCaseBlock,
-  isCatchClause,
-  isClassDeclaration,
-  isClassExpression,
-  isClassLike,
-  isEnumDeclaration,
-  isExternalModuleReference,
-  isForInStatement,
-  isForOfStatement,
-  isForStatement,
-  isFunctionDeclaration,
-  isFunctionExpression,
-  isFunctionLike,
-  isIdentifier,
-  isImportDeclaration,
-  isImportEqualsDeclaration,
-  isModuleBlock,
-  isModuleDeclaration,
-  isNamespaceImport,
-  isNoSubstitutionTemplateLiteral,
-  isNonNullExpression,
-  isObjectBindingPattern,
-  isOmittedExpression,
-  isParenthesizedExpression,
-  isPropertyAccessExpression,
-  isSatisfiesExpression,
-  isSourceFile,
-  isStringLiteral,
-  isTypeAssertionExpression,
-  isVariableDeclarationList,
-  isVariableStatement,
-} = ts;
+import * as ts from './api';
 
 /** A module export, e.g. `{ module: 'aws-cdk-lib/aws-s3', path: ['BlockPublicAccess', 'BLOCK_ALL'] }`. */
 export interface SymbolRef {
@@ -76,29 +37,28 @@ export function normalizeRef(ref: SymbolRef): SymbolRef {
 /** Whether a node of each kind opens a scope: a table built once from TypeScript's predicates. */
 const SCOPE_KINDS: readonly boolean[] = kindTable(
   (n) =>
-    isSourceFile(n) ||
-    isBlock(n) ||
-    isModuleBlock(n) ||
-    isCaseBlock(n) ||
-    isFunctionLike(n) ||
-    isForStatement(n) ||
-    isForOfStatement(n) ||
-    isForInStatement(n) ||
-    isCatchClause(n) ||
-    isClassLike(n),
+    ts.isSourceFile(n) ||
+    ts.isBlock(n) ||
+    ts.isModuleBlock(n) ||
+    ts.isCaseBlock(n) ||
+    ts.isFunctionLike(n) ||
+    ts.isForStatement(n) ||
+    ts.isForOfStatement(n) ||
+    ts.isForInStatement(n) ||
+    ts.isCatchClause(n) ||
+    ts.isClassLike(n),
 );
 
 /** Wrappers that do not change a value: parentheses, `as`, `!`, `satisfies`, `<T>x`. */
 const TRANSPARENT_KINDS: readonly boolean[] = kindTable(
-  (n) => isParenthesizedExpression(n) || isAsExpression(n) || isNonNullExpression(n) || isSatisfiesExpression(n) || isTypeAssertionExpression(n),
+  (n) => ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isSatisfiesExpression(n) || ts.isTypeAssertionExpression(n),
 );
 
 /**
  * A predicate that looks only at `node.kind`, as a table indexed by kind. Hot paths (every
  * identifier lookup walks its ancestors through `isScope`) test `table[node.kind]` instead of
- * calling ten `ts.isX` functions, each of which costs two getter calls and a dictionary lookup
- * (TypeScript's exports, and esbuild's namespace object when bundled): that was a sixth of the
- * analysis time (test/bench).
+ * calling ten `ts.isX` functions (through `import * as ts from 'typescript'` that was a sixth of
+ * the analysis time, see api.ts; one array read still beats ten calls).
  */
 export function kindTable(predicate: (node: ts.Node) => boolean): boolean[] {
   const table: boolean[] = [];
@@ -112,18 +72,18 @@ export function isScope(node: ts.Node): boolean {
 
 function stringArg(call: ts.CallExpression): string | undefined {
   const [arg] = call.arguments;
-  return arg && (isStringLiteral(arg) || isNoSubstitutionTemplateLiteral(arg)) ? arg.text : undefined;
+  return arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) ? arg.text : undefined;
 }
 
 /** `require('m')`, `require('m').A.B` → the module and the path read off it. */
 export function requireTarget(expr: ts.Expression): SymbolRef | undefined {
   const path: string[] = [];
   let e = expr;
-  while (isPropertyAccessExpression(e)) {
+  while (ts.isPropertyAccessExpression(e)) {
     path.unshift(e.name.text);
     e = e.expression;
   }
-  if (isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === 'require') {
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') {
     const module = stringArg(e);
     if (module !== undefined) return { module, path };
   }
@@ -152,23 +112,23 @@ export class Bindings {
     map = new Map();
     this.scopes.set(scope, map);
     const m = map;
-    if (isFunctionLike(scope)) {
-      for (const p of scope.parameters) this.addBindingName(p.name, (node) => ({ kind: 'parameter', node: isBindingElement(node) ? node : p }), m);
-      if ((isFunctionExpression(scope) || isClassExpression(scope)) && scope.name) m.set(scope.name.text, { kind: 'other', node: scope });
+    if (ts.isFunctionLike(scope)) {
+      for (const p of scope.parameters) this.addBindingName(p.name, (node) => ({ kind: 'parameter', node: ts.isBindingElement(node) ? node : p }), m);
+      if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name) m.set(scope.name.text, { kind: 'other', node: scope });
       return m;
     }
-    if (isCatchClause(scope)) {
+    if (ts.isCatchClause(scope)) {
       if (scope.variableDeclaration) this.addBindingName(scope.variableDeclaration.name, (node) => ({ kind: 'other', node }), m);
       return m;
     }
-    if (isForStatement(scope) || isForOfStatement(scope) || isForInStatement(scope)) {
+    if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
       const init = scope.initializer;
-      if (init && isVariableDeclarationList(init)) this.addVariableList(init, m);
+      if (init && ts.isVariableDeclarationList(init)) this.addVariableList(init, m);
       return m;
     }
-    const statements: readonly ts.Node[] = isSourceFile(scope) || isBlock(scope) || isModuleBlock(scope)
+    const statements: readonly ts.Node[] = ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)
       ? scope.statements
-      : isCaseBlock(scope)
+      : ts.isCaseBlock(scope)
         ? scope.clauses.flatMap((c) => [...c.statements])
         : [];
     for (const st of statements) this.addStatement(st, m);
@@ -176,27 +136,27 @@ export class Bindings {
   }
 
   private addStatement(st: ts.Node, m: Map<string, Declaration>): void {
-    if (isVariableStatement(st)) this.addVariableList(st.declarationList, m);
-    else if (isFunctionDeclaration(st) && st.name) m.set(st.name.text, { kind: 'function', node: st });
-    else if (isClassDeclaration(st) && st.name) m.set(st.name.text, { kind: 'class', node: st });
-    else if ((isEnumDeclaration(st) || isModuleDeclaration(st)) && isIdentifier(st.name)) m.set(st.name.text, { kind: 'other', node: st });
-    else if (isImportDeclaration(st)) this.addImport(st, m);
-    else if (isImportEqualsDeclaration(st)) {
+    if (ts.isVariableStatement(st)) this.addVariableList(st.declarationList, m);
+    else if (ts.isFunctionDeclaration(st) && st.name) m.set(st.name.text, { kind: 'function', node: st });
+    else if (ts.isClassDeclaration(st) && st.name) m.set(st.name.text, { kind: 'class', node: st });
+    else if ((ts.isEnumDeclaration(st) || ts.isModuleDeclaration(st)) && ts.isIdentifier(st.name)) m.set(st.name.text, { kind: 'other', node: st });
+    else if (ts.isImportDeclaration(st)) this.addImport(st, m);
+    else if (ts.isImportEqualsDeclaration(st)) {
       const ref = st.moduleReference;
-      if (isExternalModuleReference(ref) && isStringLiteral(ref.expression)) {
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
         m.set(st.name.text, { kind: 'import', ref: { module: ref.expression.text, path: [] }, node: st });
       }
     }
   }
 
   private addImport(decl: ts.ImportDeclaration, m: Map<string, Declaration>): void {
-    if (!isStringLiteral(decl.moduleSpecifier) || !decl.importClause) return;
+    if (!ts.isStringLiteral(decl.moduleSpecifier) || !decl.importClause) return;
     const module = decl.moduleSpecifier.text;
     const clause = decl.importClause;
     if (clause.name) m.set(clause.name.text, { kind: 'import', ref: { module, path: ['default'] }, node: clause });
     const named = clause.namedBindings;
     if (!named) return;
-    if (isNamespaceImport(named)) m.set(named.name.text, { kind: 'import', ref: { module, path: [] }, node: named });
+    if (ts.isNamespaceImport(named)) m.set(named.name.text, { kind: 'import', ref: { module, path: [] }, node: named });
     else
       for (const spec of named.elements) {
         const imported = (spec.propertyName ?? spec.name).text;
@@ -208,13 +168,13 @@ export class Bindings {
     const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
     for (const d of list.declarations) {
       const required = d.initializer ? requireTarget(unwrap(d.initializer)) : undefined;
-      if (isIdentifier(d.name)) {
+      if (ts.isIdentifier(d.name)) {
         m.set(d.name.text, required ? { kind: 'import', ref: required, node: d } : { kind: 'variable', node: d, isConst });
-      } else if (required && isObjectBindingPattern(d.name)) {
+      } else if (required && ts.isObjectBindingPattern(d.name)) {
         // const { Bucket, aws_s3: s3 } = require('...')
         for (const el of d.name.elements) {
-          if (!isIdentifier(el.name) || el.dotDotDotToken) continue;
-          const prop = el.propertyName && (isIdentifier(el.propertyName) || isStringLiteral(el.propertyName)) ? el.propertyName.text : el.name.text;
+          if (!ts.isIdentifier(el.name) || el.dotDotDotToken) continue;
+          const prop = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)) ? el.propertyName.text : el.name.text;
           m.set(el.name.text, { kind: 'import', ref: { module: required.module, path: [...required.path, prop] }, node: el });
         }
       } else {
@@ -224,13 +184,13 @@ export class Bindings {
   }
 
   private addBindingName(name: ts.BindingName, make: (node: ts.Node) => Declaration, m: Map<string, Declaration>): void {
-    if (isIdentifier(name)) {
+    if (ts.isIdentifier(name)) {
       m.set(name.text, make(name.parent));
       return;
     }
     for (const el of name.elements) {
-      if (isOmittedExpression(el)) continue;
-      if (isIdentifier(el.name)) m.set(el.name.text, make(el));
+      if (ts.isOmittedExpression(el)) continue;
+      if (ts.isIdentifier(el.name)) m.set(el.name.text, make(el));
       else this.addBindingName(el.name, make, m);
     }
   }

@@ -4,43 +4,17 @@
 // which variable or field holds it (to link later calls such as `bucket.addLifecycleRule()`).
 // A construct subclass (`class Uploads extends s3.Bucket`) creates its construct in the
 // `super(scope, id, props)` call of its constructor: that call is read like a `new`.
-import * as ts from 'typescript';
+import * as ts from './api';
 import type { TextEdit } from '../types';
 import { unwrap, type SymbolRef } from './bindings';
 import { appendObjectArgument, importRef, insertProperty } from './edits';
 import type { ObjectProps, PropInfo, StaticValue, TsFile } from './file';
 
-// TypeScript's API read once (see `kindTable` in bindings.ts for why).
-const {
-  isAsExpression,
-  isBinaryExpression,
-  isCallExpression,
-  isClassLike,
-  isConstructorDeclaration,
-  isElementAccessExpression,
-  isFunctionDeclaration,
-  isFunctionExpression,
-  isIdentifier,
-  isNewExpression,
-  isNonNullExpression,
-  isParenthesizedExpression,
-  isPropertyAccessExpression,
-  isPropertyAssignment,
-  isPropertyDeclaration,
-  isSatisfiesExpression,
-  isSpreadElement,
-  isTemplateExpression,
-  isVariableDeclaration,
-} = ts;
-const {
-  CallExpression,
-  EqualsToken,
-  ExtendsKeyword,
-  Identifier,
-  NewExpression,
-  SuperKeyword,
-  ThisKeyword,
-} = ts.SyntaxKind;
+/**
+ * The gate of the CDK rules (`meta.gate`): a construct is only recognized through an import or
+ * require of an `aws-cdk-lib` or `@aws-cdk/...` module, so a file that never names one has none.
+ */
+export const CDK_GATE = /aws-cdk/;
 
 export type ConstructKind = 'bucket' | 'cfnBucket' | 'function' | 'cfnFunction' | 'table' | 'tableV2' | 'cfnTable';
 
@@ -83,17 +57,17 @@ export function constructOf(file: TsFile, node: ts.NewExpression | ts.CallExpres
 
 /** `super(...)` in the constructor of `class X extends <construct>`: the class and its base expression. */
 function superBase(node: ts.CallExpression): { cls: ts.ClassLikeDeclaration; base: ts.Expression } | undefined {
-  if (node.expression.kind !== SuperKeyword) return undefined;
+  if (node.expression.kind !== ts.SyntaxKind.SuperKeyword) return undefined;
   const ctor = node.parent?.parent?.parent; // ExpressionStatement → Block → Constructor
-  if (!ctor || !isConstructorDeclaration(ctor) || !isClassLike(ctor.parent)) return undefined;
-  const ext = ctor.parent.heritageClauses?.find((h) => h.token === ExtendsKeyword)?.types[0];
+  if (!ctor || !ts.isConstructorDeclaration(ctor) || !ts.isClassLike(ctor.parent)) return undefined;
+  const ext = ctor.parent.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   return ext ? { cls: ctor.parent, base: ext.expression } : undefined;
 }
 
 function recognize(file: TsFile, node: ts.NewExpression | ts.CallExpression): Construct | undefined {
   let classExpr: ts.Expression = node.expression;
   let subclass: string | undefined;
-  if (isCallExpression(node)) {
+  if (ts.isCallExpression(node)) {
     const sup = superBase(node);
     if (!sup) return undefined;
     classExpr = sup.base;
@@ -104,13 +78,13 @@ function recognize(file: TsFile, node: ts.NewExpression | ts.CallExpression): Co
   const kind = CONSTRUCTS[ref.module]?.[ref.path[0]];
   if (!kind) return undefined;
   const args = node.arguments ?? [];
-  if (args.some(isSpreadElement)) return undefined;
+  if (args.some(ts.isSpreadElement)) return undefined;
   let props: Construct['props'];
   if (args.length < 2) return undefined; // not a construct call we understand
   if (args.length === 2) props = 'none';
   else {
     const third = unwrap(args[2]);
-    if (third.kind === Identifier && (third as ts.Identifier).text === 'undefined' && !file.declarationOf(third as ts.Identifier)) props = 'none';
+    if (third.kind === ts.SyntaxKind.Identifier && (third as ts.Identifier).text === 'undefined' && !file.declarationOf(third as ts.Identifier)) props = 'none';
     else props = file.objectProps(args[2]) ?? 'unknown';
   }
   const id = file.evaluate(args[1]);
@@ -134,7 +108,7 @@ function recognize(file: TsFile, node: ts.NewExpression | ts.CallExpression): Co
  */
 function templateLabel(expr: ts.Expression): string | undefined {
   const e = unwrap(expr);
-  if (!isTemplateExpression(e)) return undefined;
+  if (!ts.isTemplateExpression(e)) return undefined;
   const text = e.head.text + e.templateSpans.map((s) => '${…}' + s.literal.text).join('');
   return /[A-Za-z0-9]/.test(text) ? text : undefined;
 }
@@ -147,8 +121,8 @@ function isV1Module(module: string | undefined): boolean {
 /** The module specifier as written in the import that the expression's root name comes from. */
 export function rawModuleOf(file: TsFile, expr: ts.Expression): string | undefined {
   let e = unwrap(expr);
-  while (isPropertyAccessExpression(e) || isElementAccessExpression(e)) e = unwrap(e.expression);
-  if (!isIdentifier(e)) return undefined;
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
+  if (!ts.isIdentifier(e)) return undefined;
   const decl = file.declarationOf(e);
   if (decl?.kind === 'import') return decl.ref.module;
   if (decl?.kind === 'variable' && decl.isConst && decl.node.initializer) return rawModuleOf(file, decl.node.initializer);
@@ -246,27 +220,27 @@ function thisKey(cls: ts.Node): string {
 
 function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (isClassLike(n)) return n;
+    if (ts.isClassLike(n)) return n;
     // `this` inside a non-arrow function is not the class instance.
-    if (isFunctionDeclaration(n) || isFunctionExpression(n)) return undefined;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
   }
   return undefined;
 }
 
 /** Where the construct created by `node` is stored (for `super(...)`: the subclass's `this`). */
 export function holderOfConstruct(file: TsFile, node: ts.NewExpression | ts.CallExpression): Holder {
-  if (isCallExpression(node)) {
+  if (ts.isCallExpression(node)) {
     const cls = superBase(node)?.cls;
     return cls ? thisKey(cls) : node;
   }
   let e: ts.Node = node;
-  while (e.parent && (isParenthesizedExpression(e.parent) || isAsExpression(e.parent) || isSatisfiesExpression(e.parent) || isNonNullExpression(e.parent))) e = e.parent;
+  while (e.parent && (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isSatisfiesExpression(e.parent) || ts.isNonNullExpression(e.parent))) e = e.parent;
   const parent = e.parent;
-  if (parent && isVariableDeclaration(parent) && parent.initializer === e && isIdentifier(parent.name)) return parent;
-  if (parent && isPropertyDeclaration(parent) && parent.initializer === e && isIdentifier(parent.name)) {
+  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === e && ts.isIdentifier(parent.name)) return parent;
+  if (parent && ts.isPropertyDeclaration(parent) && parent.initializer === e && ts.isIdentifier(parent.name)) {
     return fieldKey(parent.parent, parent.name.text);
   }
-  if (parent && isBinaryExpression(parent) && parent.operatorToken.kind === EqualsToken && parent.right === e) {
+  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === e) {
     return holderOfExpression(file, parent.left) ?? node;
   }
   return node;
@@ -275,27 +249,27 @@ export function holderOfConstruct(file: TsFile, node: ts.NewExpression | ts.Call
 /** The holder an expression refers to (`bucket`, `this.bucket`, or an inline `new ...`). */
 export function holderOfExpression(file: TsFile, expr: ts.Expression): Holder | undefined {
   const e = unwrap(expr);
-  if (isIdentifier(e)) {
+  if (ts.isIdentifier(e)) {
     const decl = file.declarationOf(e);
     return decl && (decl.kind === 'variable' || decl.kind === 'binding') ? decl.node : undefined;
   }
   // `this.addLifecycleRule()` inside a construct subclass refers to the construct itself.
-  if (e.kind === ThisKeyword) {
+  if (e.kind === ts.SyntaxKind.ThisKeyword) {
     const cls = enclosingClass(e);
     return cls ? thisKey(cls) : undefined;
   }
-  if (isPropertyAccessExpression(e) && e.expression.kind === ThisKeyword) {
+  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const cls = enclosingClass(e);
     return cls ? fieldKey(cls, e.name.text) : undefined;
   }
-  if (isNewExpression(e)) return e;
+  if (ts.isNewExpression(e)) return e;
   return undefined;
 }
 
 /** `recv.method(args)` → the receiver's holder and the method name. */
 export function methodCall(file: TsFile, call: ts.CallExpression): { holder: Holder | undefined; method: string } | undefined {
   const callee = unwrap(call.expression);
-  if (!isPropertyAccessExpression(callee)) return undefined;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
   return { holder: holderOfExpression(file, callee.expression), method: callee.name.text };
 }
 
@@ -319,16 +293,16 @@ export function constructVisitor(
     if (c && kinds.includes(c.kind)) fn(c, file);
   };
   return {
-    [NewExpression]: visit,
-    [CallExpression]: (node) => {
-      if ((node as ts.CallExpression).expression.kind === SuperKeyword) visit(node);
+    [ts.SyntaxKind.NewExpression]: visit,
+    [ts.SyntaxKind.CallExpression]: (node) => {
+      if ((node as ts.CallExpression).expression.kind === ts.SyntaxKind.SuperKeyword) visit(node);
     },
   };
 }
 
 /** `s3.BucketEncryption.UNENCRYPTED` → `s3.BucketEncryption.S3_MANAGED`: rename the last member. */
 export function renameExport(value: StaticValue, name: string): TextEdit | undefined {
-  if (value.kind !== 'symbol' || !isPropertyAccessExpression(value.node)) return undefined;
+  if (value.kind !== 'symbol' || !ts.isPropertyAccessExpression(value.node)) return undefined;
   const n = value.node.name;
   return { start: n.getStart(), end: n.getEnd(), newText: name };
 }
@@ -346,6 +320,6 @@ export function constructKey(c: Construct): string {
 /** Replaces a prop's value expression (`versioned: false` → `versioned: true`). */
 export function replaceValue(file: TsFile, prop: PropInfo, newText: string): TextEdit[] | undefined {
   const v = prop.value;
-  if (!v || !isPropertyAssignment(prop.node)) return undefined;
+  if (!v || !ts.isPropertyAssignment(prop.node)) return undefined;
   return [{ start: v.getStart(file.sourceFile), end: v.getEnd(), newText }];
 }

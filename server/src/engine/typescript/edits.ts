@@ -1,21 +1,11 @@
 // The TypeScript fix toolkit: text edits that respect the file's own style (indentation, quotes,
 // semicolons, trailing commas). Each helper returns undefined when it is unsure (a comment or a
 // construct it does not understand in the way), and the rule then offers no fix.
-import * as ts from 'typescript';
+import * as ts from './api';
 import { detectEol, detectIndentUnit, indentAt } from '../text';
 import type { TextEdit } from '../types';
 import { normalizeRef, requireTarget, unwrap } from './bindings';
 import type { TsFile } from './file';
-
-// TypeScript's API read once (see `kindTable` in bindings.ts for why).
-const {
-  forEachChild,
-  isExpressionStatement,
-  isImportDeclaration,
-  isNamedImports,
-  isStringLiteral,
-  isVariableStatement,
-} = ts;
 
 export function replaceNode(file: TsFile, node: ts.Node, newText: string): TextEdit {
   return { start: node.getStart(file.sourceFile), end: node.getEnd(), newText };
@@ -170,11 +160,11 @@ export function importRef(file: TsFile, module: string, name: string): ImportRef
   if (viaRoot) return viaRoot;
   if (fileScope.has(name)) return undefined;
   // 2. Add it to an existing named import of the same module.
-  const imports = sf.statements.filter(isImportDeclaration);
+  const imports = sf.statements.filter(ts.isImportDeclaration);
   for (const imp of imports) {
     const bindings = imp.importClause?.namedBindings;
-    if (!isStringLiteral(imp.moduleSpecifier) || imp.moduleSpecifier.text !== module || imp.importClause?.isTypeOnly) continue;
-    if (bindings && isNamedImports(bindings) && bindings.elements.length > 0) {
+    if (!ts.isStringLiteral(imp.moduleSpecifier) || imp.moduleSpecifier.text !== module || imp.importClause?.isTypeOnly) continue;
+    if (bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0) {
       const last = bindings.elements[bindings.elements.length - 1];
       return { text: name, edits: [{ start: last.getEnd(), end: last.getEnd(), newText: `, ${name}` }] };
     }
@@ -197,8 +187,8 @@ export function importRef(file: TsFile, module: string, name: string): ImportRef
 function leadingRequires(sf: ts.SourceFile): ts.VariableStatement[] {
   const out: ts.VariableStatement[] = [];
   for (const st of sf.statements) {
-    if (isImportDeclaration(st)) continue;
-    if (!isVariableStatement(st) || !st.declarationList.declarations.some((d) => d.initializer && requireTarget(unwrap(d.initializer)))) break;
+    if (ts.isImportDeclaration(st)) continue;
+    if (!ts.isVariableStatement(st) || !st.declarationList.declarations.some((d) => d.initializer && requireTarget(unwrap(d.initializer)))) break;
     out.push(st);
   }
   return out;
@@ -207,7 +197,7 @@ function leadingRequires(sf: ts.SourceFile): ts.VariableStatement[] {
 /** After a shebang, leading comments and directive prologue ('use strict'), where a first import goes. */
 function headerEnd(sf: ts.SourceFile): number {
   const first = sf.statements[0];
-  if (first && isExpressionStatement(first) && isStringLiteral(first.expression)) {
+  if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression)) {
     const nl = sf.text.indexOf('\n', first.getEnd());
     return nl < 0 ? sf.text.length : nl + 1;
   }
@@ -217,14 +207,14 @@ function headerEnd(sf: ts.SourceFile): number {
 export function quoteStyle(file: TsFile): "'" | '"' {
   const sf = file.sourceFile;
   for (const s of sf.statements) {
-    if (isImportDeclaration(s)) return s.moduleSpecifier.getText(sf).startsWith('"') ? '"' : "'";
+    if (ts.isImportDeclaration(s)) return s.moduleSpecifier.getText(sf).startsWith('"') ? '"' : "'";
   }
   let single = 0;
   let double = 0;
   const scan = (n: ts.Node): void => {
     if (single + double > 50) return;
-    if (isStringLiteral(n)) n.getText(sf).startsWith('"') ? double++ : single++;
-    forEachChild(n, scan);
+    if (ts.isStringLiteral(n)) n.getText(sf).startsWith('"') ? double++ : single++;
+    ts.forEachChild(n, scan);
   };
   scan(sf);
   return double > single ? '"' : "'";
@@ -236,7 +226,7 @@ export function usesSemicolons(file: TsFile): boolean {
   let without = 0;
   for (const s of sf.statements.slice(0, 30)) {
     // A statement's end is its last token: `;` when written (no need to copy its text).
-    if (isImportDeclaration(s) || isVariableStatement(s) || isExpressionStatement(s)) sf.text[s.getEnd() - 1] === ';' ? withSemi++ : without++;
+    if (ts.isImportDeclaration(s) || ts.isVariableStatement(s) || ts.isExpressionStatement(s)) sf.text[s.getEnd() - 1] === ';' ? withSemi++ : without++;
   }
   return withSemi >= without;
 }

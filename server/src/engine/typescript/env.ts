@@ -1,7 +1,7 @@
 // Environment variable reads (`process.env.X`, `process.env['X']`, `const { X } = process.env`)
 // and how the code treats the value: checked, defaulted, asserted (`!`, `as string`, `?? ''`),
 // handed to a function, or used as is.
-import * as ts from 'typescript';
+import * as ts from './api';
 import { unwrap } from './bindings';
 import type { TsFile } from './file';
 

@@ -1,47 +1,8 @@
 // The TypeScript front end's view of one file: the syntax tree (parsed once), and name and
 // value resolution through the file's own imports and `const` bindings. Anything that cannot be
 // resolved in the file is reported as unknown, and rules stay silent about unknowns.
-import * as ts from 'typescript';
+import * as ts from './api';
 import { Bindings, normalizeRef, unwrap, type Declaration, type SymbolRef } from './bindings';
-
-// TypeScript's API read once (see `kindTable` in bindings.ts for why).
-const {
-  forEachChild,
-  isBinaryExpression,
-  isCallExpression,
-  isElementAccessExpression,
-  isIdentifier,
-  isNewExpression,
-  isNoSubstitutionTemplateLiteral,
-  isNumericLiteral,
-  isObjectLiteralExpression,
-  isPrefixUnaryExpression,
-  isPrivateIdentifier,
-  isPropertyAccessExpression,
-  isPropertyAssignment,
-  isShorthandPropertyAssignment,
-  isSpreadAssignment,
-  isStringLiteral,
-  isStringLiteralLike,
-  isTemplateExpression,
-} = ts;
-const {
-  ArrayLiteralExpression,
-  AsteriskAsteriskToken,
-  AsteriskToken,
-  ExclamationToken,
-  FalseKeyword,
-  LastToken,
-  MinusToken,
-  NoSubstitutionTemplateLiteral,
-  NullKeyword,
-  NumericLiteral,
-  ObjectLiteralExpression,
-  PlusToken,
-  SlashToken,
-  StringLiteral,
-  TrueKeyword,
-} = ts.SyntaxKind;
 
 export type { SymbolRef } from './bindings';
 
@@ -132,7 +93,7 @@ export class TsFile {
   symbolOf(expr: ts.Expression, depth = 0): SymbolRef | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const e = unwrap(expr);
-    if (isIdentifier(e)) {
+    if (ts.isIdentifier(e)) {
       const decl = this.declarationOf(e);
       if (!decl) return undefined;
       if (decl.kind === 'import') return normalizeRef(decl.ref);
@@ -140,11 +101,11 @@ export class TsFile {
       if (decl.kind === 'variable' && decl.isConst && decl.node.initializer) return this.symbolOf(decl.node.initializer, depth + 1);
       return undefined;
     }
-    if (isPropertyAccessExpression(e)) {
+    if (ts.isPropertyAccessExpression(e)) {
       const base = this.symbolOf(e.expression, depth + 1);
       return base && normalizeRef({ module: base.module, path: [...base.path, e.name.text] });
     }
-    if (isElementAccessExpression(e) && isStringLiteralLike(e.argumentExpression)) {
+    if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
       const base = this.symbolOf(e.expression, depth + 1);
       return base && normalizeRef({ module: base.module, path: [...base.path, e.argumentExpression.text] });
     }
@@ -161,7 +122,7 @@ export class TsFile {
   resolveExpression(expr: ts.Expression, depth = 0): ts.Expression | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const e = unwrap(expr);
-    if (!isIdentifier(e)) return e;
+    if (!ts.isIdentifier(e)) return e;
     if (e.text === 'undefined') return e;
     const decl = this.declarationOf(e);
     if (decl?.kind === 'variable' && decl.isConst && decl.node.initializer) return this.resolveExpression(decl.node.initializer, depth + 1);
@@ -171,15 +132,15 @@ export class TsFile {
   /** The properties of an object given inline, through a const, or built with spreads of such constants. */
   objectProps(expr: ts.Expression): ObjectProps | undefined {
     const resolved = this.resolveExpression(expr);
-    if (!resolved || !isObjectLiteralExpression(resolved)) return undefined;
+    if (!resolved || !ts.isObjectLiteralExpression(resolved)) return undefined;
     const props = new Map<string, PropInfo>();
     const uncertain = new Set<string>();
     let complete = true;
     const visit = (lit: ts.ObjectLiteralExpression, depth: number): void => {
       for (const el of lit.properties) {
-        if (isSpreadAssignment(el)) {
+        if (ts.isSpreadAssignment(el)) {
           const inner = depth < MAX_DEPTH ? this.resolveExpression(el.expression) : undefined;
-          if (inner && isObjectLiteralExpression(inner)) visit(inner, depth + 1);
+          if (inner && ts.isObjectLiteralExpression(inner)) visit(inner, depth + 1);
           else {
             // Whatever came before may have been overwritten by the unseen spread.
             complete = false;
@@ -193,7 +154,7 @@ export class TsFile {
           continue;
         }
         uncertain.delete(name);
-        const value = isPropertyAssignment(el) ? el.initializer : isShorthandPropertyAssignment(el) ? el.name : undefined;
+        const value = ts.isPropertyAssignment(el) ? el.initializer : ts.isShorthandPropertyAssignment(el) ? el.name : undefined;
         props.set(name, { name, value, node: el, literal: lit });
       }
     };
@@ -216,40 +177,40 @@ export class TsFile {
     if (!expr || depth > MAX_DEPTH) return UNKNOWN;
     const e = unwrap(expr);
     switch (e.kind) {
-      case StringLiteral:
-      case NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
         return { kind: 'string', value: (e as ts.StringLiteralLike).text };
-      case NumericLiteral:
+      case ts.SyntaxKind.NumericLiteral:
         return { kind: 'number', value: Number((e as ts.NumericLiteral).text.replace(/_/g, '')) };
-      case TrueKeyword:
+      case ts.SyntaxKind.TrueKeyword:
         return { kind: 'boolean', value: true };
-      case FalseKeyword:
+      case ts.SyntaxKind.FalseKeyword:
         return { kind: 'boolean', value: false };
-      case NullKeyword:
+      case ts.SyntaxKind.NullKeyword:
         return { kind: 'null' };
-      case ObjectLiteralExpression:
+      case ts.SyntaxKind.ObjectLiteralExpression:
         return { kind: 'object', node: e as ts.ObjectLiteralExpression };
-      case ArrayLiteralExpression:
+      case ts.SyntaxKind.ArrayLiteralExpression:
         return { kind: 'array', node: e as ts.ArrayLiteralExpression };
       default:
         break;
     }
-    if (isIdentifier(e)) {
+    if (ts.isIdentifier(e)) {
       if (e.text === 'undefined' && !this.declarationOf(e)) return { kind: 'undefined' };
       const decl = this.declarationOf(e);
       if (decl?.kind === 'import') return { kind: 'symbol', ref: normalizeRef(decl.ref), node: e };
       const target = this.resolveExpression(e, depth);
       return target && target !== e ? this.evaluate(target, depth + 1) : UNKNOWN;
     }
-    if (isPrefixUnaryExpression(e)) {
+    if (ts.isPrefixUnaryExpression(e)) {
       const v = this.evaluate(e.operand, depth + 1);
-      if (e.operator === MinusToken && v.kind === 'number') return { kind: 'number', value: -v.value };
-      if (e.operator === PlusToken && v.kind === 'number') return v;
-      if (e.operator === ExclamationToken && v.kind === 'boolean') return { kind: 'boolean', value: !v.value };
+      if (e.operator === ts.SyntaxKind.MinusToken && v.kind === 'number') return { kind: 'number', value: -v.value };
+      if (e.operator === ts.SyntaxKind.PlusToken && v.kind === 'number') return v;
+      if (e.operator === ts.SyntaxKind.ExclamationToken && v.kind === 'boolean') return { kind: 'boolean', value: !v.value };
       return UNKNOWN;
     }
-    if (isBinaryExpression(e)) return this.evaluateBinary(e, depth);
-    if (isTemplateExpression(e)) {
+    if (ts.isBinaryExpression(e)) return this.evaluateBinary(e, depth);
+    if (ts.isTemplateExpression(e)) {
       let out = e.head.text;
       for (const span of e.templateSpans) {
         const v = this.evaluate(span.expression, depth + 1);
@@ -258,14 +219,14 @@ export class TsFile {
       }
       return { kind: 'string', value: out };
     }
-    if (isPropertyAccessExpression(e) || isElementAccessExpression(e)) {
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       const ref = this.symbolOf(e);
       if (ref) return { kind: 'symbol', ref, node: e };
       return this.evaluateMember(e, depth);
     }
-    if (isCallExpression(e) || isNewExpression(e)) {
+    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
       const ref = this.symbolOf(e.expression);
-      if (ref) return { kind: isCallExpression(e) ? 'call' : 'new', ref, args: e.arguments ?? [], node: e };
+      if (ref) return { kind: ts.isCallExpression(e) ? 'call' : 'new', ref, args: e.arguments ?? [], node: e };
     }
     return UNKNOWN;
   }
@@ -276,21 +237,21 @@ export class TsFile {
     const op = e.operatorToken.kind;
     if (l.kind === 'number' && r.kind === 'number') {
       switch (op) {
-        case PlusToken:
+        case ts.SyntaxKind.PlusToken:
           return { kind: 'number', value: l.value + r.value };
-        case MinusToken:
+        case ts.SyntaxKind.MinusToken:
           return { kind: 'number', value: l.value - r.value };
-        case AsteriskToken:
+        case ts.SyntaxKind.AsteriskToken:
           return { kind: 'number', value: l.value * r.value };
-        case SlashToken:
+        case ts.SyntaxKind.SlashToken:
           return r.value === 0 ? UNKNOWN : { kind: 'number', value: l.value / r.value };
-        case AsteriskAsteriskToken:
+        case ts.SyntaxKind.AsteriskAsteriskToken:
           return { kind: 'number', value: l.value ** r.value };
         default:
           return UNKNOWN;
       }
     }
-    if (op === PlusToken && (l.kind === 'string' || r.kind === 'string')) {
+    if (op === ts.SyntaxKind.PlusToken && (l.kind === 'string' || r.kind === 'string')) {
       const ls = l.kind === 'string' || l.kind === 'number' ? String(l.value) : undefined;
       const rs = r.kind === 'string' || r.kind === 'number' ? String(r.value) : undefined;
       if (ls !== undefined && rs !== undefined) return { kind: 'string', value: ls + rs };
@@ -300,7 +261,7 @@ export class TsFile {
 
   /** `CONFIG.timeout` where `const CONFIG = { timeout: 30 }`. */
   private evaluateMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): StaticValue {
-    const name = isPropertyAccessExpression(e) ? e.name.text : isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
+    const name = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
     if (name === undefined) return UNKNOWN;
     const obj = this.objectProps(e.expression);
     const prop = obj?.get(name);
@@ -319,7 +280,7 @@ function preorder(root: ts.Node): ts.Node[] {
   while (stack.length) {
     const node = stack.pop()!;
     order.push(node);
-    forEachChild(node, collect);
+    ts.forEachChild(node, collect);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     children.length = 0;
   }
@@ -327,8 +288,8 @@ function preorder(root: ts.Node): ts.Node[] {
 }
 
 export function propertyName(name: ts.PropertyName): string | undefined {
-  if (isIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name) || isPrivateIdentifier(name)) return name.text;
-  if (isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
   return undefined;
 }
 
@@ -375,15 +336,15 @@ function linkRecursively(root: ts.Node, jsDoc: boolean): ts.Node[] {
     (node as unknown as Linked).parent = parent;
     order.push(node);
     // Tokens, identifiers and literals have no children: skip the call.
-    if (node.kind > LastToken) {
+    if (node.kind > ts.SyntaxKind.LastToken) {
       const outer = parent;
       parent = node;
-      forEachChild(node, visit);
+      ts.forEachChild(node, visit);
       if (jsDoc) linkJsDoc(node);
       parent = outer;
     }
   };
-  forEachChild(root, visit);
+  ts.forEachChild(root, visit);
   if (jsDoc) linkJsDoc(root);
   return order;
 }
@@ -401,7 +362,7 @@ function linkIteratively(root: ts.Node, jsDoc: boolean): ts.Node[] {
     const node = stack.pop()!;
     order.push(node);
     parent = node;
-    forEachChild(node, link);
+    ts.forEachChild(node, link);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     children.length = 0;
     if (jsDoc) linkJsDoc(node);
@@ -417,7 +378,7 @@ function linkJsDoc(owner: ts.Node): void {
     const stack: ts.Node[] = [doc];
     while (stack.length) {
       const node = stack.pop()!;
-      forEachChild(node, (child) => {
+      ts.forEachChild(node, (child) => {
         (child as unknown as Linked).parent = node;
         stack.push(child);
       });

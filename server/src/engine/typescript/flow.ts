@@ -1,7 +1,7 @@
 // Small data-flow questions the handler rules share: does a value come from the current
 // invocation (the event, a local computed from it), and is a value kept in module state (a
 // cache that survives between invocations)?
-import * as ts from 'typescript';
+import * as ts from './api';
 import { unwrap } from './bindings';
 import type { TsFile } from './file';
 import type { ScopeFacts } from './scopes';

@@ -3,7 +3,7 @@
 // `exports.handler`, `module.exports = { handler }`), wrappers (`middy(fn).use(...)`,
 // `middy().handler(fn)`, `withSentry(fn)`, `instance.handler.bind(instance)`) and the
 // `aws-lambda` event types that name the trigger.
-import * as ts from 'typescript';
+import * as ts from './api';
 import { unwrap } from './bindings';
 import type { TsFile } from './file';
 
@@ -27,19 +27,16 @@ const HANDLER_NAME = /^(handler|[a-z][A-Za-z0-9]*Handler)$/;
 const EVENT_PARAM = /^_?(event|evt)$/;
 const CONTEXT_PARAM = /^_?(context|ctx|lambdaContext)$/;
 const MIDDY_CHAIN = new Set(['use', 'before', 'after', 'onError']);
-const cache = new WeakMap<TsFile, readonly LambdaHandler[]>();
 
 export function isFunctionNode(node: ts.Node): node is FunctionNode {
   return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
 }
 
-/** The handlers of a file, computed once from its top-level statements. */
+/** The handlers of a file, computed once from its top-level statements (kept on the file: see `TsFile.memo`). */
 export function lambdaHandlers(file: TsFile): readonly LambdaHandler[] {
-  let found = cache.get(file);
-  if (!found) {
-    found = findHandlers(file);
-    cache.set(file, found);
-  }
+  const memo = file.memo<'handlers', readonly LambdaHandler[]>(lambdaHandlers);
+  let found = memo.get('handlers');
+  if (!found) memo.set('handlers', (found = findHandlers(file)));
   return found;
 }
 

@@ -1,6 +1,6 @@
 // Edits that move code from a handler to module scope (cold start): where module code goes,
 // taking a statement out of its block, and whether an expression can run at module scope at all.
-import * as ts from 'typescript';
+import * as ts from './api';
 import { detectEol, detectIndentUnit, indentAt } from '../text';
 import type { TextEdit } from '../types';
 import { usesSemicolons, stringLiteral } from './edits';

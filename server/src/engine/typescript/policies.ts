@@ -4,7 +4,7 @@
 // given to `PolicyDocument.fromJson`, L1 `CfnRole`/`CfnPolicy`/`CfnBucketPolicy` documents or SDK
 // calls), and a `Role`'s trust (`assumedBy` + `externalIds`) as a trust statement.
 // Values that cannot be resolved in the file become unknown items, so rules stay silent on them.
-import * as ts from 'typescript';
+import * as ts from './api';
 import {
   kindOfStatements,
   type ConditionEntry,
@@ -24,27 +24,6 @@ import { unwrap, type SymbolRef } from './bindings';
 import { holderOfExpression, type Holder } from './cdk';
 import { appendObjectArgument, insertProperty, stringLiteral } from './edits';
 import { propertyName, type ObjectProps, type TsFile } from './file';
-
-// TypeScript's API read once (see `kindTable` in bindings.ts for why).
-const {
-  isArrayLiteralExpression,
-  isAsExpression,
-  isBinaryExpression,
-  isCallExpression,
-  isIdentifier,
-  isNewExpression,
-  isObjectLiteralExpression,
-  isParenthesizedExpression,
-  isPropertyAccessExpression,
-  isPropertyAssignment,
-  isSpreadElement,
-  isStringLiteral,
-  isStringLiteralLike,
-  isVariableDeclaration,
-} = ts;
-const {
-  EqualsToken,
-} = ts.SyntaxKind;
 
 const IAM = 'aws-cdk-lib/aws-iam';
 const MAX_PRINCIPAL_DEPTH = 8;
@@ -90,13 +69,13 @@ class Extractor {
     const file = this.file;
     // The nodes in source order, recorded at parse time: no walk of our own.
     for (const node of file.nodes) {
-      if (isNewExpression(node)) {
+      if (ts.isNewExpression(node)) {
         const ref = file.symbolOf(node.expression);
         if (this.is(ref, 'PolicyStatement')) this.newStatements.push(node);
         else if (this.is(ref, 'Role') || this.is(ref, 'LazyRole')) this.roles.push(node);
-      } else if (isCallExpression(node)) {
+      } else if (ts.isCallExpression(node)) {
         this.collectCall(node);
-      } else if (isObjectLiteralExpression(node) && isPolicyDocumentLiteral(node)) {
+      } else if (ts.isObjectLiteralExpression(node) && isPolicyDocumentLiteral(node)) {
         this.documents.push(node);
       }
     }
@@ -109,7 +88,7 @@ class Extractor {
       this.fromJson.push(call);
       return;
     }
-    if (!isPropertyAccessExpression(callee)) return;
+    if (!ts.isPropertyAccessExpression(callee)) return;
     const method = callee.name.text;
     if (method === 'addToResourcePolicy' && call.arguments[0]) this.setContext(call.arguments[0], 'resource');
     if (method === 'addStatements' && /assumeRolePolicy\??$/.test(unwrap(callee.expression).getText(file.sourceFile).replace(/!$/, ''))) {
@@ -137,16 +116,16 @@ class Extractor {
     }
     for (const call of this.fromJson) {
       const obj = call.arguments[0] && this.file.resolveExpression(call.arguments[0]);
-      if (obj && isObjectLiteralExpression(obj)) out.push(this.fromJsonShaped(obj, 'auto'));
+      if (obj && ts.isObjectLiteralExpression(obj)) out.push(this.fromJsonShaped(obj, 'auto'));
     }
     for (const doc of this.documents) {
       const kind = documentKind(doc);
       const statements = propOf(doc, 'Statement');
       const value = statements && this.file.resolveExpression(statements);
-      const objects = !value ? [] : isArrayLiteralExpression(value) ? value.elements : [value];
+      const objects = !value ? [] : ts.isArrayLiteralExpression(value) ? value.elements : [value];
       for (const el of objects) {
         const obj = this.file.resolveExpression(el);
-        if (obj && isObjectLiteralExpression(obj)) out.push(this.fromJsonShaped(obj, kind));
+        if (obj && ts.isObjectLiteralExpression(obj)) out.push(this.fromJsonShaped(obj, kind));
       }
     }
     for (const role of this.roles) {
@@ -240,7 +219,7 @@ class Extractor {
       const nameNode = (p.node as ts.PropertyAssignment).name ?? p.node;
       range = { start: p.value.getStart(sf), end: p.value.getEnd(), keyStart: nameNode.getStart(sf), keyEnd: nameNode.getEnd() };
       const arr = this.file.resolveExpression(p.value);
-      if (arr && isArrayLiteralExpression(arr)) for (const el of arr.elements) this.principal(el, acc, 0);
+      if (arr && ts.isArrayLiteralExpression(arr)) for (const el of arr.elements) this.principal(el, acc, 0);
       else acc.incomplete = true;
     }
     if (!not) {
@@ -320,16 +299,16 @@ class Extractor {
   private tsList(expr: ts.Expression): ListBuild {
     const build: ListBuild = { items: [], incomplete: false };
     const resolved = this.file.resolveExpression(expr);
-    if (resolved && isArrayLiteralExpression(resolved)) for (const el of resolved.elements) this.addListElement(el, resolved, build, 0);
+    if (resolved && ts.isArrayLiteralExpression(resolved)) for (const el of resolved.elements) this.addListElement(el, resolved, build, 0);
     else this.addListElement(expr, undefined, build, 0);
     return build;
   }
 
   private addListElement(el: ts.Expression, array: ts.ArrayLiteralExpression | undefined, build: ListBuild, depth: number): void {
     const sf = this.file.sourceFile;
-    if (isSpreadElement(el)) {
+    if (ts.isSpreadElement(el)) {
       const inner = depth < 8 ? this.file.resolveExpression(el.expression) : undefined;
-      if (inner && isArrayLiteralExpression(inner)) for (const x of inner.elements) this.addListElement(x, inner, build, depth + 1);
+      if (inner && ts.isArrayLiteralExpression(inner)) for (const x of inner.elements) this.addListElement(x, inner, build, depth + 1);
       else build.incomplete = true;
       return;
     }
@@ -351,7 +330,7 @@ class Extractor {
     const e = unwrap(expr);
     const range = { start: e.getStart(sf), end: e.getEnd() };
     // `.withConditions({...})`, `.withSessionTags()` wrap another principal.
-    if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && !file.symbolOf(e.expression)) {
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && !file.symbolOf(e.expression)) {
       const m = e.expression.name.text;
       if (m === 'withConditions' || m === 'withSessionTags') {
         this.principal(e.expression.expression, acc, depth + 1);
@@ -365,7 +344,7 @@ class Extractor {
     }
     const v = file.evaluate(e);
     if (v.kind !== 'new' || v.ref.module !== IAM || v.ref.path.length !== 1) {
-      if (v.kind === 'unknown' && isIdentifier(e)) {
+      if (v.kind === 'unknown' && ts.isIdentifier(e)) {
         const target = file.resolveExpression(e);
         if (target && target !== e) return this.principal(target, acc, depth + 1);
       }
@@ -509,7 +488,7 @@ class Extractor {
       const value = p.initializer;
       const build = this.tsList(value);
       const resolved = file.resolveExpression(value);
-      return { items: build.items, incomplete: build.incomplete, isArray: !!resolved && isArrayLiteralExpression(resolved), start: value.getStart(sf), end: value.getEnd(), keyStart: p.name.getStart(sf), keyEnd: p.name.getEnd() };
+      return { items: build.items, incomplete: build.incomplete, isArray: !!resolved && ts.isArrayLiteralExpression(resolved), start: value.getStart(sf), end: value.getEnd(), keyStart: p.name.getStart(sf), keyEnd: p.name.getEnd() };
     };
     const actions = list('Action');
     const principal = this.jsonPrincipal(obj, 'Principal');
@@ -570,7 +549,7 @@ class Extractor {
     return {
       replaceItem: (list, item, values) => {
         const node = (item as Item).node;
-        if (values.length === 0 || !node || !isStringLiteralLike(unwrap(node)) || site.kind === 'role') return undefined;
+        if (values.length === 0 || !node || !ts.isStringLiteralLike(unwrap(node)) || site.kind === 'role') return undefined;
         const quoted = values.map((v) => stringLiteral(file, v));
         const array = (item as Item).array;
         const start = node.getStart(sf);
@@ -588,7 +567,7 @@ class Extractor {
         const condKey = site.kind === 'json' ? 'Condition' : 'conditions';
         const literal = site.kind === 'json' ? site.node : site.props?.literal;
         // JSON pasted into TypeScript keeps its quoted keys and double quotes: write what it writes.
-        const quotedKey = literal?.properties.map((p) => p.name).find((n): n is ts.StringLiteral => !!n && isStringLiteral(n));
+        const quotedKey = literal?.properties.map((p) => p.name).find((n): n is ts.StringLiteral => !!n && ts.isStringLiteral(n));
         const q = quotedKey ? (quotedKey.getText(sf).startsWith('"') ? JSON.stringify : (x: string) => stringLiteral(file, x)) : (x: string) => stringLiteral(file, x);
         const k = (name: string) => (quotedKey || !/^[A-Za-z_$][\w$]*$/.test(name) ? q(name) : name);
         const entry = `${k(key)}: ${q(value)}`;
@@ -599,11 +578,11 @@ class Extractor {
         const cond = propNode(literal, condKey);
         if (!cond) return insertProperty(file, literal, `${k(condKey)}: { ${k(operator)}: { ${entry} } }`);
         const condObj = unwrap(cond.initializer);
-        if (!isObjectLiteralExpression(condObj)) return undefined;
+        if (!ts.isObjectLiteralExpression(condObj)) return undefined;
         const op = propNode(condObj, operator, true);
         if (!op) return insertProperty(file, condObj, `${k(operator)}: { ${entry} }`);
         const opObj = unwrap(op.initializer);
-        return isObjectLiteralExpression(opObj) ? insertProperty(file, opObj, entry) : undefined;
+        return ts.isObjectLiteralExpression(opObj) ? insertProperty(file, opObj, entry) : undefined;
       },
     };
   }
@@ -616,7 +595,7 @@ class Extractor {
     if (existing === 'unknown') return undefined;
     if (existing?.value) {
       const arr = unwrap(existing.value);
-      if (!isArrayLiteralExpression(arr)) return undefined;
+      if (!ts.isArrayLiteralExpression(arr)) return undefined;
       if (arr.elements.length === 0) return [{ start: arr.getStart(file.sourceFile), end: arr.getEnd(), newText: `[${stringLiteral(file, value)}]` }];
       const last = arr.elements[arr.elements.length - 1];
       return [{ start: last.getEnd(), end: last.getEnd(), newText: `, ${stringLiteral(file, value)}` }];
@@ -694,17 +673,17 @@ function principalFromMethod(file: TsFile, call: ts.CallExpression, acc: Princip
 /** Where a `new PolicyStatement(...)` is kept (a const, a field), to find calls on it. */
 function holderOfStatement(file: TsFile, node: ts.NewExpression): Holder | undefined {
   let e: ts.Node = node;
-  while (e.parent && (isParenthesizedExpression(e.parent) || isAsExpression(e.parent))) e = e.parent;
+  while (e.parent && (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent))) e = e.parent;
   const parent = e.parent;
-  if (parent && isVariableDeclaration(parent) && parent.initializer === e) return parent;
-  if (parent && isBinaryExpression(parent) && parent.operatorToken.kind === EqualsToken && parent.right === e) return holderOfExpression(file, parent.left);
+  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === e) return parent;
+  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === e) return holderOfExpression(file, parent.left);
   return node;
 }
 
 function propNode(obj: ts.ObjectLiteralExpression, name: string, exact = false): ts.PropertyAssignment | undefined {
   const lower = name.toLowerCase();
   for (const p of obj.properties) {
-    if (!isPropertyAssignment(p)) continue;
+    if (!ts.isPropertyAssignment(p)) continue;
     const n = propertyName(p.name);
     if (n !== undefined && (exact ? n === name : n.toLowerCase() === lower)) return p;
   }
@@ -720,18 +699,18 @@ function isPolicyDocumentLiteral(obj: ts.ObjectLiteralExpression): boolean {
   const statement = propOf(obj, 'Statement');
   if (!statement) return false;
   const s = unwrap(statement);
-  if (!isArrayLiteralExpression(s) && !isObjectLiteralExpression(s) && !isIdentifier(s)) return false;
+  if (!ts.isArrayLiteralExpression(s) && !ts.isObjectLiteralExpression(s) && !ts.isIdentifier(s)) return false;
   if (propOf(obj, 'Version')) return true;
-  const first = isArrayLiteralExpression(s) ? s.elements[0] : s;
-  return !!first && isObjectLiteralExpression(first) && !!propOf(first, 'Effect');
+  const first = ts.isArrayLiteralExpression(s) ? s.elements[0] : s;
+  return !!first && ts.isObjectLiteralExpression(first) && !!propOf(first, 'Effect');
 }
 
 /** A document under `assumeRolePolicyDocument` (L1 CfnRole, CloudFormation-in-TS) is a trust policy. */
 function documentKind(doc: ts.ObjectLiteralExpression): PolicyKind | 'auto' {
   let n: ts.Node = doc;
-  while (n.parent && (isParenthesizedExpression(n.parent) || isAsExpression(n.parent))) n = n.parent;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent))) n = n.parent;
   const parent = n.parent;
-  if (parent && isPropertyAssignment(parent)) {
+  if (parent && ts.isPropertyAssignment(parent)) {
     const name = propertyName(parent.name);
     if (name && name.toLowerCase() === 'assumerolepolicydocument') return 'trust';
   }

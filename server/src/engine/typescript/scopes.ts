@@ -3,7 +3,7 @@
 // (the handler, functions declared inside it, same-file helpers only the request path reaches),
 // and once per item (loops, iterating callbacks, helpers only loops call). Computed lazily per
 // file and shared by every rule; the only extra pass is one collection of identifier references.
-import * as ts from 'typescript';
+import * as ts from './api';
 import type { Declaration } from './bindings';
 import { unwrap } from './bindings';
 import type { TsFile } from './file';
@@ -27,14 +27,11 @@ export interface LoopInfo {
 }
 
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'reduce', 'reduceRight']);
-const cache = new WeakMap<TsFile, ScopeFacts>();
-
+/** The file's scope facts, computed once per analysis (kept on the file: see `TsFile.memo`). */
 export function scopeFacts(file: TsFile): ScopeFacts {
-  let facts = cache.get(file);
-  if (!facts) {
-    facts = new ScopeFacts(file);
-    cache.set(file, facts);
-  }
+  const memo = file.memo<'facts', ScopeFacts>(scopeFacts);
+  let facts = memo.get('facts');
+  if (!facts) memo.set('facts', (facts = new ScopeFacts(file)));
   return facts;
 }
 

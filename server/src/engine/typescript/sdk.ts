@@ -4,7 +4,7 @@
 // presigners and `Upload`; and legacy SDK v2 (`new AWS.SQS()`, `aws-sdk/clients/sqs`,
 // `sqs.sendMessage(...).promise()`), since the handler rules apply to it too. Results are memoized
 // per node, so every rule asking about the same call shares one answer.
-import * as ts from 'typescript';
+import * as ts from './api';
 import { normalizeRef, requireTarget, unwrap, type SymbolRef } from './bindings';
 import type { TsFile } from './file';
 
@@ -118,21 +118,19 @@ export function clientClassOf(ref: SymbolRef | undefined): SdkClientClass | unde
   return undefined;
 }
 
-const cache = new WeakMap<TsFile, SdkFacts>();
-
+/** The file's sdk facts, computed once per analysis (kept on the file: see `TsFile.memo`). */
 export function sdkFacts(file: TsFile): SdkFacts {
-  let facts = cache.get(file);
-  if (!facts) {
-    facts = new SdkFacts(file);
-    cache.set(file, facts);
-  }
+  const memo = file.memo<'facts', SdkFacts>(sdkFacts);
+  let facts = memo.get('facts');
+  if (!facts) memo.set('facts', (facts = new SdkFacts(file)));
   return facts;
 }
 
-/** Whether the file names the SDK at all: rules skip files that do not (most files). */
-export function mentionsSdk(file: TsFile): boolean {
-  return file.text.includes('aws-sdk');
-}
+/**
+ * The gate of the SDK rules (`meta.gate`): SDK clients and commands are only recognized through an
+ * import or require of `@aws-sdk/...` or `aws-sdk`, so a file that never names one has none.
+ */
+export const SDK_GATE = /aws-sdk/;
 
 export class SdkFacts {
   private readonly operations = new Map<ts.Node, SdkOperation | null>();

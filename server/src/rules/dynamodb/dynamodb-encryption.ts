@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { addProp, anyPropOf, constructKey, constructVisitor, refTo } from '../../engine/typescript/cdk';
+import { addProp, anyPropOf, CDK_GATE, constructKey, constructVisitor, refTo } from '../../engine/typescript/cdk';
 
 const DDB = 'aws-cdk-lib/aws-dynamodb';
 
@@ -18,6 +18,7 @@ export const dynamodbEncryption = defineRule({
     messages: {
       missing: 'Table {{name}} does not state its encryption, so it uses an AWS-owned key you cannot audit. Set `encryption` (e.g. `TableEncryption.AWS_MANAGED`).',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nnew dynamodb.Table(this, 'Orders', { partitionKey: { name: 'PK', type: dynamodb.AttributeType.STRING } });\n" }],
       valid: [

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { versionAtLeast } from '../../engine/project';
-import { addProp, constructKey, constructVisitor, propOf, propRange, replaceValue, type Construct } from '../../engine/typescript/cdk';
+import { addProp, CDK_GATE, constructKey, constructVisitor, propOf, propRange, replaceValue, type Construct } from '../../engine/typescript/cdk';
 import type { PropInfo, TsFile } from '../../engine/typescript/file';
 
 /** First aws-cdk-lib with `pointInTimeRecoverySpecification` on Table/TableV2 (aws/aws-cdk#33059, January 2025). */
@@ -58,6 +58,7 @@ export const dynamodbPointInTimeRecovery = defineRule({
       missing: 'Table {{name}} has no point-in-time recovery: an accidental write or delete cannot be rolled back. Enable it.',
       disabled: 'Table {{name}} turns point-in-time recovery off explicitly: an accidental write or delete cannot be rolled back. Enable it.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nnew dynamodb.TableV2(this, 'Orders', { partitionKey: { name: 'PK', type: dynamodb.AttributeType.STRING } });\n" }],
       valid: [

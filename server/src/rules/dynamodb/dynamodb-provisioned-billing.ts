@@ -1,6 +1,6 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
-import { addProp, constructKey, constructVisitor, isExport, propOf, propRange, refTo, renameExport, replaceValue, type Construct } from '../../engine/typescript/cdk';
+import { addProp, CDK_GATE, constructKey, constructVisitor, isExport, propOf, propRange, refTo, renameExport, replaceValue, type Construct } from '../../engine/typescript/cdk';
 import { insertProperty, removeProperties, replaceNode, stringLiteral } from '../../engine/typescript/edits';
 import type { ObjectProps, PropInfo, StaticValue, TsFile } from '../../engine/typescript/file';
 import type { Fix, TextEdit } from '../../engine/types';
@@ -39,6 +39,7 @@ export const dynamodbProvisionedBilling = defineRule({
       provisioned: 'Table {{name}} uses fixed provisioned capacity with no autoscaling: you pay for idle capacity and throttle on spikes. Consider `BillingMode.PAY_PER_REQUEST`.',
       implicitProvisioned: 'Table {{name}} does not set `billingMode`, so CDK provisions a fixed 5 read / 5 write capacity units: it throttles on spikes. Consider `BillingMode.PAY_PER_REQUEST`.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [
         {

@@ -1,7 +1,7 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import { scopeFacts } from '../../engine/typescript/scopes';
-import { mentionsSdk, sdkFacts } from '../../engine/typescript/sdk';
+import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
 
 export const dynamodbScan = defineRule({
   id: 'dynamodb-scan',
@@ -18,6 +18,7 @@ export const dynamodbScan = defineRule({
     messages: {
       scanInRequest: 'This {{how}} reads the whole table on every invocation; its cost and latency grow with the table. Query by key or a secondary index instead.',
     },
+    gate: SDK_GATE,
     examples: {
       invalid: [
         {
@@ -36,7 +37,7 @@ export const dynamodbScan = defineRule({
   create(ctx) {
     // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
     const file = ctx.file.isTest ? undefined : ctx.ts;
-    if (!file || !mentionsSdk(file)) return {};
+    if (!file) return {};
     const scopes = scopeFacts(file);
     if (scopes.handlers.length === 0) return {};
     const sdk = sdkFacts(file);

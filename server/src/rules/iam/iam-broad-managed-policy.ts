@@ -1,5 +1,5 @@
 import { getLocation, parse, type ParseError } from 'jsonc-parser';
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { Severity } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
@@ -46,6 +46,7 @@ export const iamBroadManagedPolicy = defineRule({
       admin: 'The AWS managed policy {{policy}} allows every action on every resource{{target}}. Grant the actions this identity needs on its own resources instead.',
       serviceWide: 'The AWS managed policy {{policy}} allows every {{services}} action on every resource{{target}}. Grant only the actions the code uses, on its own resources (for example with CDK grant methods).',
     },
+    gate: /fromAwsManagedPolicyName|:iam::aws:policy\//,
     examples: {
       invalid: [
         {
@@ -104,7 +105,7 @@ export const iamBroadManagedPolicy = defineRule({
     }
 
     const file = ctx.ts;
-    if (!file || !/fromAwsManagedPolicyName|:iam::aws:policy\//.test(file.text)) return {};
+    if (!file) return {};
     const named = new Set<ts.Node>();
     return {
       [ts.SyntaxKind.CallExpression](n) {

@@ -1,9 +1,10 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import type { JsonStringValue } from '../../engine/json/front';
 import { defineRule } from '../../engine/rule';
 import { maskSecret } from '../../engine/text';
 import { removeProperty } from '../../engine/typescript/edits';
 import { propertyName, type PropInfo, type TsFile } from '../../engine/typescript/file';
+import { SDK_GATE } from '../../engine/typescript/sdk';
 import type { Fix, TextEdit } from '../../engine/types';
 import { findAccessKeyIds, inlineSecret, isAccessKeyId, looksLikeSecretKey, namesSecretKey } from './credential-patterns';
 
@@ -146,9 +147,9 @@ export const iamHardcodedCredentials = defineRule({
 
     const visitor: Record<number, (node: ts.Node) => void> = {};
     for (const kind of STRING_KINDS) visitor[kind] = onString;
-    return {
-      ...visitor,
-      [ts.SyntaxKind.NewExpression]: (node) => {
+    // SDK client configs exist only where the file names the SDK (its rules' gate).
+    if (SDK_GATE.test(file.text)) {
+      visitor[ts.SyntaxKind.NewExpression] = (node) => {
         const call = node as ts.NewExpression;
         const ref = file.symbolOf(call.expression);
         const config = call.arguments?.[0];
@@ -159,8 +160,8 @@ export const iamHardcodedCredentials = defineRule({
           checkCredentialsProp(config, `AWS.${client}`, 'v2');
           checkV2KeyProps(config, `AWS.${client}`);
         }
-      },
-      [ts.SyntaxKind.CallExpression]: (node) => {
+      };
+      visitor[ts.SyntaxKind.CallExpression] = (node) => {
         // AWS.config.update({ accessKeyId, secretAccessKey }) in SDK v2.
         const call = node as ts.CallExpression;
         const ref = file.symbolOf(call.expression);
@@ -169,7 +170,10 @@ export const iamHardcodedCredentials = defineRule({
           checkCredentialsProp(config, 'AWS.config', 'v2');
           checkV2KeyProps(config, 'AWS.config');
         }
-      },
+      };
+    }
+    return {
+      ...visitor,
       fileEnd() {
         const kept = pending.filter((p) => p.messageId === 'credentialsInConfig' || !covered.some(([s, e]) => p.start >= s && p.end <= e));
         pending.length = 0;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { addProp, anyPropOf, constructKey, constructVisitor, isExport, propRange, refTo, renameExport, replaceValue } from '../../engine/typescript/cdk';
+import { addProp, anyPropOf, CDK_GATE, constructKey, constructVisitor, isExport, propRange, refTo, renameExport, replaceValue } from '../../engine/typescript/cdk';
 import { stringLiteral } from '../../engine/typescript/edits';
 
 const LAMBDA = 'aws-cdk-lib/aws-lambda';
@@ -20,6 +20,7 @@ export const lambdaArm64 = defineRule({
       missing: 'Function {{name}} runs on x86_64 (the default). `architecture: Architecture.ARM_64` is about 20% cheaper unless a native dependency needs x86.',
       x86: 'Function {{name}} is pinned to x86_64. Unless a native dependency needs it, `Architecture.ARM_64` is about 20% cheaper.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nnew NodejsFunction(this, 'Api', { entry: 'src/api.ts' });\n" }],
       valid: [

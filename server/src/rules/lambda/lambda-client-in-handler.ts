@@ -1,11 +1,11 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
 import type { TsFile } from '../../engine/typescript/file';
 import { canRunAtModuleScope, declarationCount, dedentedText, fileStyle, isFreeModuleName, lineStartBefore, removeStatement } from '../../engine/typescript/hoist';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
-import { mentionsSdk, sdkFacts } from '../../engine/typescript/sdk';
+import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
 import { dependsOnInvocation, storedInModuleState } from '../../engine/typescript/flow';
 
 export const lambdaClientInHandler = defineRule({
@@ -23,6 +23,7 @@ export const lambdaClientInHandler = defineRule({
     messages: {
       clientInHandler: '{{client}} is created on every invocation ({{where}}); create it once at module scope so warm invocations reuse it and its connections.',
     },
+    gate: SDK_GATE,
     examples: {
       invalid: [
         {
@@ -41,7 +42,7 @@ export const lambdaClientInHandler = defineRule({
   create(ctx) {
     // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
     const file = ctx.file.isTest ? undefined : ctx.ts;
-    if (!file || !mentionsSdk(file)) return {};
+    if (!file) return {};
     const scopes = scopeFacts(file);
     if (scopes.handlers.length === 0) return {};
     const sdk = sdkFacts(file);

@@ -1,6 +1,6 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
-import { addProp, anyPropOf, constructKey, constructVisitor, holderOfConstruct, holderOfExpression, methodCall, propOf, propsIndent, replaceValue, type Construct, type Holder } from '../../engine/typescript/cdk';
+import { addProp, anyPropOf, CDK_GATE, constructKey, constructVisitor, holderOfConstruct, holderOfExpression, methodCall, propOf, propsIndent, replaceValue, type Construct, type Holder } from '../../engine/typescript/cdk';
 import type { StaticValue, TsFile } from '../../engine/typescript/file';
 import { detectEol } from '../../engine/text';
 
@@ -50,6 +50,7 @@ export const lambdaDeadLetterQueue = defineRule({
       asyncWithoutDlq: 'Function {{name}} is invoked asynchronously ({{source}}) but has no dead-letter queue or on-failure destination: events that fail their retries are lost. Add `deadLetterQueue` (or `onFailure`).',
       unknownInvocation: 'Function {{name}} has no dead-letter queue or on-failure destination. If it is invoked asynchronously, failed events are dropped after two retries.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [
         {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { versionAtLeast } from '../../engine/project';
-import { constructKey, constructVisitor, propOf, propRange, renameExport, replaceValue } from '../../engine/typescript/cdk';
+import { CDK_GATE, constructKey, constructVisitor, propOf, propRange, renameExport, replaceValue } from '../../engine/typescript/cdk';
 import { stringLiteral } from '../../engine/typescript/edits';
 import type { TextEdit } from '../../engine/types';
 import { isDeprecated, replacementFor, runtimeByCdkConstant, runtimeById, type LambdaRuntime } from '../../data/lambda-runtimes';
@@ -29,6 +29,7 @@ export const lambdaDeprecatedRuntime = defineRule({
         schema: { type: 'string', pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' },
       },
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'Handler', { runtime: lambda.Runtime.NODEJS_16_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist') });\n" }],
       valid: [{ filename: 'stack.ts', code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'Handler', { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist') });\n" }],

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import { indentAt } from '../../engine/text';
 import type { Fix, TextEdit } from '../../engine/types';
@@ -29,6 +29,7 @@ export const lambdaEnvValidation = defineRule({
       assertedNotChecked: 'process.env.{{name}} is only asserted with `{{assertion}}`: nothing checks it, so a missing variable runs as {{missing}}. Check it at cold start and throw.',
       notChecked: '{{variable}} holds process.env.{{name}} and requests use it, but nothing checks it is set; throw at cold start when it is missing.',
     },
+    gate: /env/,
     examples: {
       invalid: [
         {
@@ -47,7 +48,7 @@ export const lambdaEnvValidation = defineRule({
   create(ctx) {
     // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
     const file = ctx.file.isTest ? undefined : ctx.ts;
-    if (!file || !file.text.includes('env')) return {};
+    if (!file) return {};
     const scopes = scopeFacts(file);
     if (scopes.handlers.length === 0) return {};
     const reads: EnvRead[] = [];

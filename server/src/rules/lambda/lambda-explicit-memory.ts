@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { addProp, constructKey, constructVisitor, propOf } from '../../engine/typescript/cdk';
+import { addProp, CDK_GATE, constructKey, constructVisitor, propOf } from '../../engine/typescript/cdk';
 
 export const lambdaExplicitMemory = defineRule({
   id: 'lambda-explicit-memory',
@@ -16,6 +16,7 @@ export const lambdaExplicitMemory = defineRule({
     messages: {
       missing: 'Function {{name}} has no `memorySize`: it runs with 128 MB and the small CPU share that comes with it. Set it explicitly, e.g. `memorySize: 256`.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nnew NodejsFunction(this, 'Api', { entry: 'src/api.ts' });\n" }],
       valid: [{ filename: 'stack.ts', code: "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nnew NodejsFunction(this, 'Api', { entry: 'src/api.ts', memorySize: 256 });\n" }],

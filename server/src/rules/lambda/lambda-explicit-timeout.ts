@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { addProp, constructKey, constructVisitor, propOf, refTo } from '../../engine/typescript/cdk';
+import { addProp, CDK_GATE, constructKey, constructVisitor, propOf, refTo } from '../../engine/typescript/cdk';
 
 export const lambdaExplicitTimeout = defineRule({
   id: 'lambda-explicit-timeout',
@@ -16,6 +16,7 @@ export const lambdaExplicitTimeout = defineRule({
     messages: {
       missing: 'Function {{name}} has no `timeout`: it is stopped after the 3-second default. Set it explicitly, e.g. `timeout: Duration.seconds(30)`.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'Handler', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist'), memorySize: 256 });\n" }],
       valid: [

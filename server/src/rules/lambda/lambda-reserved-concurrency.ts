@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { addProp, constructKey, constructVisitor, propOf } from '../../engine/typescript/cdk';
+import { addProp, CDK_GATE, constructKey, constructVisitor, propOf } from '../../engine/typescript/cdk';
 
 export const lambdaReservedConcurrency = defineRule({
   id: 'lambda-reserved-concurrency',
@@ -16,6 +16,7 @@ export const lambdaReservedConcurrency = defineRule({
     messages: {
       missing: 'Function {{name}} has no `reservedConcurrentExecutions`: its scaling is bounded only by the account limit. Reserve a concurrency that fits what it calls.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nnew NodejsFunction(this, 'Worker', { entry: 'src/worker.ts' });\n" }],
       valid: [{ filename: 'stack.ts', code: "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nnew NodejsFunction(this, 'Worker', { entry: 'src/worker.ts', reservedConcurrentExecutions: 10 });\n" }],

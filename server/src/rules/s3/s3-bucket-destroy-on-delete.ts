@@ -1,17 +1,6 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
-import {
-  constructKey,
-  constructVisitor,
-  holderOfConstruct,
-  isExport,
-  methodCall,
-  propOf,
-  propRange,
-  renameExport,
-  type Construct,
-  type Holder,
-} from '../../engine/typescript/cdk';
+import { CDK_GATE, constructKey, constructVisitor, holderOfConstruct, isExport, methodCall, propOf, propRange, renameExport, type Construct, type Holder } from '../../engine/typescript/cdk';
 import { removeProperty } from '../../engine/typescript/edits';
 import type { TextEdit } from '../../engine/types';
 
@@ -33,6 +22,7 @@ export const s3BucketDestroyOnDelete = defineRule({
       destroy: 'Bucket {{name}} is deleted with its stack (`RemovalPolicy.DESTROY`{{autoDelete}}): a stack deletion or replacement loses the data. Use `RemovalPolicy.RETAIN`.',
       autoDelete: 'Bucket {{name}} sets `autoDeleteObjects: true`: deleting the stack empties the bucket. Remove it unless this bucket holds only throwaway data.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import { RemovalPolicy } from 'aws-cdk-lib';\nimport * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Data', { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true });\n" }],
       valid: [{ filename: 'stack.ts', code: "import { RemovalPolicy } from 'aws-cdk-lib';\nimport * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Data', { removalPolicy: RemovalPolicy.RETAIN });\n" }],

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { addProp, constructKey, constructVisitor, isExport, propOf, propRange, refTo, renameExport } from '../../engine/typescript/cdk';
+import { addProp, CDK_GATE, constructKey, constructVisitor, isExport, propOf, propRange, refTo, renameExport } from '../../engine/typescript/cdk';
 
 const S3 = 'aws-cdk-lib/aws-s3';
 
@@ -19,6 +19,7 @@ export const s3BucketEncryption = defineRule({
       missing: 'Bucket {{name}} does not state its encryption. S3 applies SSE-S3 by default; write `encryption: BucketEncryption.S3_MANAGED` (or KMS) so the choice is explicit.',
       unencrypted: 'Bucket {{name}} asks for `BucketEncryption.UNENCRYPTED`. Data at rest should be encrypted; use `S3_MANAGED` or a KMS key.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Uploads', { versioned: true });\n" }],
       valid: [{ filename: 'stack.ts', code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Uploads', { encryption: s3.BucketEncryption.S3_MANAGED });\n" }],

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { addProp, constructKey, constructVisitor, propOf, propRange, replaceValue } from '../../engine/typescript/cdk';
+import { addProp, CDK_GATE, constructKey, constructVisitor, propOf, propRange, replaceValue } from '../../engine/typescript/cdk';
 
 const WEBSITE_PROPS = ['websiteIndexDocument', 'websiteErrorDocument', 'websiteRedirect', 'websiteRoutingRules'];
 
@@ -20,6 +20,7 @@ export const s3BucketEnforceSsl = defineRule({
       missing: 'Bucket {{name}} accepts plain HTTP requests: nothing enforces TLS by default. Add `enforceSSL: true`.',
       disabled: 'Bucket {{name}} sets `enforceSSL: false`, so plain HTTP requests are accepted. Set it to `true`.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Uploads', { versioned: true });\n" }],
       valid: [{ filename: 'stack.ts', code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Uploads', { enforceSSL: true });\n" }],

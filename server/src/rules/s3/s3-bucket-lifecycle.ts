@@ -1,6 +1,6 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
-import { addProp, constructKey, constructVisitor, holderOfConstruct, methodCall, propOf, propsIndent, refTo, type Construct, type Holder } from '../../engine/typescript/cdk';
+import { addProp, CDK_GATE, constructKey, constructVisitor, holderOfConstruct, methodCall, propOf, propsIndent, refTo, type Construct, type Holder } from '../../engine/typescript/cdk';
 import type { TsFile } from '../../engine/typescript/file';
 import { detectEol, detectIndentUnit } from '../../engine/text';
 import type { Fix } from '../../engine/types';
@@ -55,6 +55,7 @@ export const s3BucketLifecycle = defineRule({
     messages: {
       missing: 'Bucket {{name}} has no lifecycle rules: objects stay in Standard storage forever. Transition or expire what is no longer read.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Logs', { versioned: true });\n" }],
       valid: [

@@ -1,6 +1,6 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
-import { addProp, constructKey, constructVisitor, isExport, propOf, propRange, refTo, replaceValue, type Construct, type PropState } from '../../engine/typescript/cdk';
+import { addProp, CDK_GATE, constructKey, constructVisitor, isExport, propOf, propRange, refTo, replaceValue, type Construct, type PropState } from '../../engine/typescript/cdk';
 import type { TsFile } from '../../engine/typescript/file';
 import type { TextEdit } from '../../engine/types';
 
@@ -62,6 +62,7 @@ export const s3BucketPublicAccess = defineRule({
       weakened: 'Bucket {{name}} weakens Block Public Access: a bucket policy or ACL can then make objects public. Use `BlockPublicAccess.BLOCK_ALL`.',
       notExplicit: 'Bucket {{name}} relies on the account default for Block Public Access (on for buckets created since April 2023). State `blockPublicAccess: BlockPublicAccess.BLOCK_ALL` so it cannot be lost.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Site', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ACLS_ONLY });\n" }],
       valid: [{ filename: 'stack.ts', code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Site', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL });\n" }],

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { stringLiteral } from '../../engine/typescript/edits';
-import { addProp, constructKey, constructVisitor, propOf, propRange, replaceValue } from '../../engine/typescript/cdk';
+import { addProp, CDK_GATE, constructKey, constructVisitor, propOf, propRange, replaceValue } from '../../engine/typescript/cdk';
 
 export const s3BucketVersioning = defineRule({
   id: 's3-bucket-versioning',
@@ -18,6 +18,7 @@ export const s3BucketVersioning = defineRule({
       missing: 'Bucket {{name}} is not versioned: an overwrite or delete loses the only copy. Add `versioned: true`.',
       disabled: 'Bucket {{name}} turns versioning off explicitly: an overwrite or delete loses the only copy. Enable it.',
     },
+    gate: CDK_GATE,
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Uploads', { enforceSSL: true });\n" }],
       valid: [{ filename: 'stack.ts', code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Uploads', { versioned: true });\n" }],

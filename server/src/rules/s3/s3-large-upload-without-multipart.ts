@@ -1,10 +1,10 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
 import { importRef } from '../../engine/typescript/edits';
 import type { TsFile } from '../../engine/typescript/file';
-import { mentionsSdk, sdkFacts, type SdkCommand } from '../../engine/typescript/sdk';
+import { SDK_GATE, sdkFacts, type SdkCommand } from '../../engine/typescript/sdk';
 
 /** `largeFile`, `bigExport`, `hugeBuffer`, `fileStream`, `stream`: names that say what the value is. */
 const LARGE_NAME = /^(large|big|huge)(?![a-z])|[a-z0-9](Large|Big|Huge)(?![a-z])|[a-z0-9]Stream$|^stream$/;
@@ -25,6 +25,7 @@ export const s3LargeUploadWithoutMultipart = defineRule({
       streamPutObject: 'PutObject sends {{body}} in a single request: no parts, no retry of a part, a 5 GB ceiling and a required length. Use Upload from @aws-sdk/lib-storage.',
       partsLeftOnError: '`leavePartsOnError: true` keeps the parts of failed uploads, which are billed until aborted. Set it to false.',
     },
+    gate: SDK_GATE,
     examples: {
       invalid: [
         {
@@ -43,7 +44,7 @@ export const s3LargeUploadWithoutMultipart = defineRule({
   create(ctx) {
     // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
     const file = ctx.file.isTest ? undefined : ctx.ts;
-    if (!file || !mentionsSdk(file)) return {};
+    if (!file) return {};
     const sdk = sdkFacts(file);
     const checkBody = (input: ts.Expression | undefined, command: SdkCommand | undefined, fallback: ts.Node) => {
       const props = input && file.objectProps(input);

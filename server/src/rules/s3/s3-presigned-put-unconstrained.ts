@@ -1,8 +1,8 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import { insertProperty, stringLiteral } from '../../engine/typescript/edits';
-import { mentionsSdk, sdkFacts } from '../../engine/typescript/sdk';
+import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
 
 export const s3PresignedPutUnconstrained = defineRule({
   id: 's3-presigned-put-unconstrained',
@@ -19,6 +19,7 @@ export const s3PresignedPutUnconstrained = defineRule({
     messages: {
       missingContentType: 'This presigned upload URL does not sign a ContentType: whoever holds it can upload any file type. Add the expected ContentType to the PutObject input.',
     },
+    gate: SDK_GATE,
     examples: {
       invalid: [
         {
@@ -37,7 +38,7 @@ export const s3PresignedPutUnconstrained = defineRule({
   create(ctx) {
     // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
     const file = ctx.file.isTest ? undefined : ctx.ts;
-    if (!file || !mentionsSdk(file)) return {};
+    if (!file) return {};
     const sdk = sdkFacts(file);
     return {
       [ts.SyntaxKind.CallExpression](n) {

@@ -1,8 +1,8 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import type { TsFile } from '../../engine/typescript/file';
-import { mentionsSdk, sdkFacts } from '../../engine/typescript/sdk';
+import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
 
 /** SigV4 presigned URLs cannot outlive seven days; S3 rejects longer ones. */
 const SIGV4_MAX_SECONDS = 604800;
@@ -24,6 +24,7 @@ export const s3PresignedUrlExpiry = defineRule({
       tooLong: 'This presigned URL stays valid for {{duration}} ({{seconds}} s), above the {{max}} s maximum: anyone holding it has access that long. Use {{safe}} s or less.',
       invalid: 'An expiry of {{seconds}} s is above the 7-day limit (604800 s) of SigV4 presigned URLs: S3 rejects the URL. Use {{safe}} s or less.',
     },
+    gate: SDK_GATE,
     examples: {
       invalid: [
         {
@@ -42,7 +43,7 @@ export const s3PresignedUrlExpiry = defineRule({
   create(ctx) {
     // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
     const file = ctx.file.isTest ? undefined : ctx.ts;
-    if (!file || !mentionsSdk(file)) return {};
+    if (!file) return {};
     const sdk = sdkFacts(file);
     const max = ctx.settings.presignedUrlMaxSeconds;
     const safe = Math.min(SAFE_SECONDS, max);

@@ -1,9 +1,9 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import { unwrap } from '../../engine/typescript/bindings';
 import type { TsFile } from '../../engine/typescript/file';
 import { isBoundary } from '../../engine/typescript/scopes';
-import { mentionsSdk, sdkFacts, type SdkFacts } from '../../engine/typescript/sdk';
+import { SDK_GATE, sdkFacts, type SdkFacts } from '../../engine/typescript/sdk';
 
 /** AWS error names are PascalCase words (`NoSuchKey`, `ConditionalCheckFailedException`); Node's are `ENOENT`, `ERR_…`. */
 const AWS_ERROR_NAME = /^[A-Z][a-z]+[A-Za-z0-9]*$/;
@@ -23,6 +23,7 @@ export const errorV2CodeCheck = defineRule({
     messages: {
       codeCheck: '`{{error}}.code` is undefined on SDK v3 errors, so this test of \'{{value}}\' never matches. Test `{{error}}.name` (or use `instanceof`).',
     },
+    gate: SDK_GATE,
     examples: {
       invalid: [
         {
@@ -41,7 +42,7 @@ export const errorV2CodeCheck = defineRule({
   create(ctx) {
     // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
     const file = ctx.file.isTest ? undefined : ctx.ts;
-    if (!file || !mentionsSdk(file) || !file.text.includes('code')) return {};
+    if (!file || !file.text.includes('code')) return {};
     const sdk = sdkFacts(file);
     const origins = new Map<ts.Node, boolean>();
     const check = (access: ts.PropertyAccessExpression | ts.ElementAccessExpression, nameNode: ts.Node) => {

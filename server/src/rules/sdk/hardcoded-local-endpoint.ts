@@ -1,8 +1,8 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
-import { mentionsSdk, sdkFacts, type SdkClientClass } from '../../engine/typescript/sdk';
+import { SDK_GATE, sdkFacts, type SdkClientClass } from '../../engine/typescript/sdk';
 
 const LOCAL_URL = /^(https?:\/\/)?(localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal|localstack|[\w.-]*\.?localhost\.localstack\.cloud)(:\d+)?(\/.*)?$/i;
 /** Local tooling that legitimately talks to emulators: tests, seeds, scripts, local-only configs. */
@@ -23,6 +23,7 @@ export const hardcodedLocalEndpoint = defineRule({
     messages: {
       localEndpoint: 'The endpoint {{url}} is hard-coded: deployed, this client calls the local machine instead of AWS. Read it from an environment variable with `undefined` as the fallback.',
     },
+    gate: SDK_GATE,
     examples: {
       invalid: [
         {
@@ -40,7 +41,7 @@ export const hardcodedLocalEndpoint = defineRule({
   },
   create(ctx) {
     const file = ctx.ts;
-    if (!file || ctx.file.isTest || LOCAL_TOOLING_PATH.test(ctx.file.path.replace(/\\/g, '/')) || !mentionsSdk(file)) return {};
+    if (!file || ctx.file.isTest || LOCAL_TOOLING_PATH.test(ctx.file.path.replace(/\\/g, '/'))) return {};
     const sdk = sdkFacts(file);
     const check = (config: ts.Expression | undefined, client: SdkClientClass | undefined) => {
       const props = config && file.objectProps(config);

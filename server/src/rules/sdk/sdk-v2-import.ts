@@ -1,6 +1,7 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { TsFile } from '../../engine/typescript/file';
+import { SDK_GATE } from '../../engine/typescript/sdk';
 
 export const sdkV2Import = defineRule({
   id: 'sdk-v2-import',
@@ -18,6 +19,7 @@ export const sdkV2Import = defineRule({
     messages: {
       v2Import: "'{{module}}' is AWS SDK v2, out of support since 2025-09-08. Use the modular SDK v3 clients (@aws-sdk/client-*).",
     },
+    gate: SDK_GATE,
     examples: {
       invalid: [{ filename: 'handler.js', code: "const AWS = require('aws-sdk');\n\nconst sqs = new AWS.SQS();\n\nexports.handler = async (event) => sqs.sendMessage({ QueueUrl: event.queueUrl, MessageBody: 'x' }).promise();\n" }],
       valid: [{ filename: 'handler.js', code: "const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');\n\nconst sqs = new SQSClient({});\n\nexports.handler = async (event) => sqs.send(new SendMessageCommand({ QueueUrl: event.queueUrl, MessageBody: 'x' }));\n" }],
@@ -25,7 +27,7 @@ export const sdkV2Import = defineRule({
   },
   create(ctx) {
     const file = ctx.ts;
-    if (!file || !file.text.includes('aws-sdk')) return {};
+    if (!file) return {};
     const check = (specifier: ts.Expression | undefined) => {
       if (!specifier || !ts.isStringLiteralLike(specifier) || !isV2Module(specifier.text)) return;
       ctx.report({ messageId: 'v2Import', data: { module: specifier.text }, start: specifier.getStart(file.sourceFile), end: specifier.getEnd() });

@@ -1,10 +1,10 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import { unwrap } from '../../engine/typescript/bindings';
 import type { TsFile } from '../../engine/typescript/file';
 import { isAssignment, isModuleStateTarget } from '../../engine/typescript/flow';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
-import { mentionsSdk, sdkFacts, type SdkOperation } from '../../engine/typescript/sdk';
+import { SDK_GATE, sdkFacts, type SdkOperation } from '../../engine/typescript/sdk';
 
 const SSM_PARAMETER_READS = new Set(['GetParameter', 'GetParameters', 'GetParametersByPath']);
 
@@ -23,6 +23,7 @@ export const secretsFetchedPerInvocation = defineRule({
     messages: {
       fetchedPerInvocation: '{{operation}} runs on every invocation and its result is not cached: each request waits for it and pays for it. Keep the secret in a module-scope cache.',
     },
+    gate: SDK_GATE,
     examples: {
       invalid: [
         {
@@ -41,7 +42,7 @@ export const secretsFetchedPerInvocation = defineRule({
   create(ctx) {
     // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
     const file = ctx.file.isTest ? undefined : ctx.ts;
-    if (!file || !mentionsSdk(file)) return {};
+    if (!file) return {};
     const scopes = scopeFacts(file);
     if (scopes.handlers.length === 0) return {};
     const sdk = sdkFacts(file);

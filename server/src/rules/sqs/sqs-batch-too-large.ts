@@ -1,9 +1,9 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { TextEdit } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
 import type { TsFile } from '../../engine/typescript/file';
-import { mentionsSdk, sdkFacts } from '../../engine/typescript/sdk';
+import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
 
 /** SQS batch actions take at most 10 entries per request. */
 const SQS_BATCH_MAX = 10;
@@ -26,6 +26,7 @@ export const sqsBatchTooLarge = defineRule({
       tooManyEntries: '{{operation}} gets {{count}} entries; SQS accepts at most 10 per request and rejects the whole batch.',
       chunkTooLarge: 'Entries are sent to {{operation}} in chunks of {{size}}; SQS accepts at most 10 per request and rejects the whole batch. Use chunks of 10.',
     },
+    gate: SDK_GATE,
     examples: {
       invalid: [
         {
@@ -44,7 +45,7 @@ export const sqsBatchTooLarge = defineRule({
   create(ctx) {
     // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
     const file = ctx.file.isTest ? undefined : ctx.ts;
-    if (!file || !mentionsSdk(file)) return {};
+    if (!file) return {};
     const sdk = sdkFacts(file);
     const reported = new Set<ts.Node>();
     return {

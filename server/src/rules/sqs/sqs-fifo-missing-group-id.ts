@@ -1,10 +1,10 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
 import { insertProperty, stringLiteral } from '../../engine/typescript/edits';
 import type { TsFile } from '../../engine/typescript/file';
-import { mentionsSdk, sdkFacts } from '../../engine/typescript/sdk';
+import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
 
 export const sqsFifoMissingGroupId = defineRule({
   id: 'sqs-fifo-missing-group-id',
@@ -21,6 +21,7 @@ export const sqsFifoMissingGroupId = defineRule({
     messages: {
       missingGroupId: 'The queue is a FIFO queue (its URL ends in .fifo) and this message has no MessageGroupId: SQS rejects it.',
     },
+    gate: SDK_GATE,
     examples: {
       invalid: [
         {
@@ -39,7 +40,7 @@ export const sqsFifoMissingGroupId = defineRule({
   create(ctx) {
     // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
     const file = ctx.file.isTest ? undefined : ctx.ts;
-    if (!file || !mentionsSdk(file) || !file.text.includes('.fifo')) return {};
+    if (!file || !file.text.includes('.fifo')) return {};
     const sdk = sdkFacts(file);
     const addGroupId = (literal: ts.ObjectLiteralExpression): Fix[] => {
       const edits = insertProperty(file, literal, `MessageGroupId: ${stringLiteral(file, 'default')}`);

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
@@ -28,6 +28,7 @@ export const sqsPartialBatchFailures = defineRule({
       handlerWithoutFailures: '{{handler}} processes a batch of SQS records without returning batchItemFailures: a failing message either fails the whole batch (every message is retried) or, if its error is caught, is lost. Return the failed message IDs.',
       eventSourceWithoutReport: 'This SqsEventSource does not set `reportBatchItemFailures: true`: Lambda ignores partial batch responses and retries whole batches.',
     },
+    gate: /Records|SqsEventSource/,
     examples: {
       invalid: [
         {
@@ -46,7 +47,7 @@ export const sqsPartialBatchFailures = defineRule({
   create(ctx) {
     // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
     const file = ctx.file.isTest ? undefined : ctx.ts;
-    if (!file || !file.text.includes('Records') && !file.text.includes('SqsEventSource')) return {};
+    if (!file) return {};
     return {
       [ts.SyntaxKind.NewExpression](n) {
         const node = n as ts.NewExpression;

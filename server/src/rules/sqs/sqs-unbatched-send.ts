@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import { indentAt } from '../../engine/text';
 import type { Fix } from '../../engine/types';
@@ -8,7 +8,7 @@ import type { TsFile } from '../../engine/typescript/file';
 import { fileStyle } from '../../engine/typescript/hoist';
 import { isValueReference } from '../../engine/typescript/flow';
 import { scopeFacts, type LoopInfo } from '../../engine/typescript/scopes';
-import { mentionsSdk, sdkFacts, type SdkOperation } from '../../engine/typescript/sdk';
+import { SDK_GATE, sdkFacts, type SdkOperation } from '../../engine/typescript/sdk';
 
 export const sqsUnbatchedSend = defineRule({
   id: 'sqs-unbatched-send',
@@ -25,6 +25,7 @@ export const sqsUnbatchedSend = defineRule({
     messages: {
       sendInLoop: 'SendMessage is called once per item of this {{loop}}: one request per message. Build the entries and send them with SendMessageBatch, 10 per request.',
     },
+    gate: SDK_GATE,
     examples: {
       invalid: [
         {
@@ -43,7 +44,7 @@ export const sqsUnbatchedSend = defineRule({
   create(ctx) {
     // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
     const file = ctx.file.isTest ? undefined : ctx.ts;
-    if (!file || !mentionsSdk(file)) return {};
+    if (!file) return {};
     const sdk = sdkFacts(file);
     const scopes = scopeFacts(file);
     return {
