@@ -14,8 +14,7 @@ import { limitHeapGrowth } from './heap';
 // Before compiling: V8 accepts cached code only under the flags it was produced with.
 limitHeapGrowth();
 
-// Saved once the server has analysed a first file (a cold start takes ~0.5 s), so the functions
-// that analysis ran are cached too; much later, V8 may have dropped the bytecode of start-up code.
+// Written a little after start-up, off the path to the first diagnostics.
 const SAVE_AFTER_MS = 1500;
 
 start(join(__dirname, 'server-main.js'));
@@ -26,11 +25,14 @@ function start(main: string): void {
   const cache = cachePath(source);
   const cachedData = cache ? readCache(cache) : undefined;
   const script = new Script(wrap(source), { filename: main, cachedData });
-  if (cache && (!cachedData || script.cachedDataRejected)) {
-    setTimeout(() => saveCache(cache, script.createCachedData()), SAVE_AFTER_MS).unref();
-  }
   const mainModule = { exports: {}, id: main, filename: main, loaded: false };
   script.runInThisContext()(mainModule.exports, createRequire(main), mainModule, main, dirname(main));
+  if (cache && (!cachedData || script.cachedDataRejected)) {
+    // Taken right after the bundle's start-up code ran, while V8 still holds the bytecode of every
+    // function it ran: full collections soon drop the bytecode of functions not run again.
+    const data = script.createCachedData();
+    setTimeout(() => saveCache(cache, data), SAVE_AFTER_MS).unref();
+  }
 }
 
 /**
