@@ -88,7 +88,9 @@ export function* pieces(text: string, size: number): Generator<string> {
   for (let start = 0; start < text.length; ) {
     let end = Math.min(start + size, text.length);
     const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    // A piece that would end on the first half of a pair ends before it (or after it, if that
+    // half is all the piece holds).
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += end - 1 > start ? -1 : 1;
     yield text.slice(start, end);
     start = end;
   }
