@@ -1,5 +1,5 @@
-// Builds everything that ships: three CommonJS bundles for Node (the VS Code client with
-// `vscode` external; the language server and the CLI fully bundled) and the IAM data files.
+// Builds everything that ships: CommonJS bundles for Node (the VS Code client with `vscode`
+// external; the language server, its loader and the CLI fully bundled) and the IAM data files.
 // `node scripts/build.mjs [--production] [--clean]`; test/package.test.ts imports `buildBundles`
 // to package a production build in a scratch folder.
 import * as esbuild from 'esbuild';
@@ -16,8 +16,11 @@ export async function buildBundles({ outdir = join(root, 'dist'), production = f
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root };
   const entries = [
     { entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client.js'), external: ['vscode'] },
-    { entryPoints: ['server/src/server.ts'], outfile: join(outdir, 'server.js') },
-    { entryPoints: ['server/src/cli.ts'], outfile: join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+    // The server and the CLI start through a small loader that compiles their bundle from a V8 code cache.
+    { entryPoints: ['server/src/server.ts'], outfile: join(outdir, 'server-main.js') },
+    { entryPoints: ['server/src/boot.ts'], outfile: join(outdir, 'server.js') },
+    { entryPoints: ['server/src/cli.ts'], outfile: join(outdir, 'cli-main.js') },
+    { entryPoints: ['server/src/cliBoot.ts'], outfile: join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
   ].filter((e) => existsSync(join(root, e.entryPoints[0])));
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
   // The CLI is the package's `bin`: `npm exec aws-patterns` in a checkout runs the file itself, so

