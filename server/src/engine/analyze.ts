@@ -12,7 +12,7 @@ import { formatMessage, type FileFacts, type RuleContext, type RuleDefinition, t
 import { applySuppressions, UNUSED_SUPPRESSION_ID } from './suppress';
 import { lineIndex } from './text';
 import { extractTsPolicyStatements } from './typescript/policies';
-import { TsFile, parseTypeScriptNodes, syntaxErrors } from './typescript/file';
+import { TsFile, parseTypeScriptNodes, syntaxErrors, type DocumentTree } from './typescript/file';
 import type { AnalysisResult, FileKind, FileNotice, Finding, InternalError, SourceFileInput } from './types';
 
 export interface AnalyzeOptions {
@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   timing?: boolean;
   /** Checked between parsing and walking: a stale run stops early. */
   isCancelled?: () => boolean;
+  /** An open document's previous syntax tree: TypeScript is reparsed incrementally from it. */
+  tree?: DocumentTree;
 }
 
 const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
@@ -101,7 +103,7 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
     if (visitors.some((v) => v.visitor.jsonString)) forEachJsonString(file.root, (v) => runner.each(visitors, 'jsonString', (h) => h(v)));
     runner.each(visitors, 'fileEnd', (h) => h());
   } else {
-    const parsed = parseTypeScriptNodes(input.path, input.text);
+    const parsed = parseTypeScriptNodes(input.path, input.text, options.tree);
     sourceFile = parsed.sourceFile;
     const nodes = parsed.nodes;
     const errors = syntaxErrors(sourceFile);
