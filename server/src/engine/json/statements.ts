@@ -169,15 +169,27 @@ function fileStyle(text: string): { unit: string; eol: string } {
   return styleCache;
 }
 
+/**
+ * Whether `text` has a line break in [start, end), found without copying the span: fixes are
+ * built for every item of lists that run to thousands of lines in managed policies.
+ */
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
 function jsonEditor(obj: Node, text: string): StatementEditor {
-  const spansLines = (node: Node) => /[\r\n]/.test(text.slice(node.offset, node.offset + node.length));
+  const spansLines = (node: Node) => hasLineBreak(text, node.offset, node.offset + node.length);
   return {
     replaceItem(list, item, values) {
       if (values.length === 0) return undefined;
       const { unit, eol } = fileStyle(text);
       const quoted = values.map((v) => JSON.stringify(v));
       if (list.isArray) {
-        const multiline = /[\r\n]/.test(text.slice(list.start, list.end));
+        const multiline = hasLineBreak(text, list.start, list.end);
         const sep = multiline ? `,${eol}${indentAt(text, item.start)}` : ', ';
         return [{ start: item.start, end: item.end, newText: quoted.join(sep) }];
       }
@@ -225,6 +237,9 @@ function render(value: JsonValue, indent: string, unit: string, eol: string, mul
   return `{${eol}${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${render(v, inner, unit, eol, true)}`).join(`,${eol}`)}${eol}${indent}}`;
 }
 
+/** Sticky: matches right at `lastIndex`, without slicing the rest of the file. */
+const TRAILING_COMMA = /[ \t]*,/y;
+
 /** Adds `"name": value` as the last property of an object, in the object's own layout (one line or one property per line). */
 function insertProperty(text: string, target: Node, name: string, value: JsonValue, unit: string, eol: string, multiline: boolean): TextEdit | undefined {
   const props = target.children ?? [];
@@ -238,7 +253,8 @@ function insertProperty(text: string, target: Node, name: string, value: JsonVal
   }
   let at = last.offset + last.length;
   // A trailing comma (JSONC) already separates: insert after it.
-  const rest = /^[ \t]*,/.exec(text.slice(at));
+  TRAILING_COMMA.lastIndex = at;
+  const rest = TRAILING_COMMA.exec(text);
   const comma = rest ? '' : ',';
   if (rest) at += rest[0].length;
   // Minified JSON (`{"a":1,"b":2}`, common in generated templates) stays minified.
