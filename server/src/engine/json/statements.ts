@@ -17,7 +17,7 @@ import {
 } from '../policy/model';
 import { detectEol, detectIndentUnit, indentAt } from '../text';
 import type { TextEdit } from '../types';
-import { property, type PolicyDocumentSite } from './recognize';
+import { keyIs, property, type PolicyDocumentSite } from './recognize';
 
 export function statementsOfSite(site: PolicyDocumentSite, text: string): PolicyStatement[] {
   const statementNode = property(site.node, 'Statement');
@@ -74,8 +74,7 @@ function buildStatement(obj: Node, siteKind: PolicyKind | 'auto', text: string):
 }
 
 function keyNodeOf(obj: Node, name: string): Node | undefined {
-  const lower = name.toLowerCase();
-  return obj.children?.find((p) => String(p.children?.[0]?.value).toLowerCase() === lower)?.children?.[0];
+  return obj.children?.find((p) => p.children?.[0] !== undefined && keyIs(p.children[0], name))?.children?.[0];
 }
 
 function stringItem(node: Node): PolicyValue {
