@@ -85,13 +85,17 @@ function readList(obj: Node, name: string): PolicyList | undefined {
   const value = property(obj, name);
   const key = keyNodeOf(obj, name);
   if (!value || !key) return undefined;
-  const base = { start: value.offset, end: value.offset + value.length, keyStart: key.offset, keyEnd: key.offset + key.length };
-  if (value.type === 'array') {
-    const items = (value.children ?? []).map(stringItem);
-    return { ...base, items, isArray: true, incomplete: items.some((i) => i.value === undefined) };
+  // One loop and one object literal: managed policies hold lists of thousands of actions.
+  const isArray = value.type === 'array';
+  const nodes = isArray ? (value.children ?? []) : [value];
+  const items: PolicyValue[] = [];
+  let incomplete = false;
+  for (const node of nodes) {
+    const item = stringItem(node);
+    if (item.value === undefined) incomplete = true;
+    items.push(item);
   }
-  const item = stringItem(value);
-  return { ...base, items: [item], isArray: false, incomplete: item.value === undefined };
+  return { start: value.offset, end: value.offset + value.length, keyStart: key.offset, keyEnd: key.offset + key.length, items, isArray, incomplete };
 }
 
 function readPrincipal(obj: Node, name: string): PolicyPrincipal | undefined {
