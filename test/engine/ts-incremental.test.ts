@@ -81,6 +81,18 @@ describe('incremental reparsing (DocumentTree)', () => {
     assert.deepEqual(changeRange('aaa', 'aaaa'), { span: { start: 3, length: 0 }, newLength: 1 });
     assert.deepEqual(changeRange('abcd', ''), { span: { start: 0, length: 4 }, newLength: 0 });
     assert.deepEqual(changeRange('', 'xy'), { span: { start: 0, length: 0 }, newLength: 2 });
+    // Texts longer than the blocks it compares at once, edited at and around block boundaries.
+    const long = Array.from({ length: 5000 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('');
+    for (const at of [0, 1, 1023, 1024, 1025, 2048, 2500, 4095, 4999, 5000]) {
+      for (const [removed, inserted] of [[0, 'Q'], [1, ''], [3, 'QQ'], [0, long.slice(0, 1500)]] as const) {
+        const del = Math.min(removed, long.length - at);
+        const edited = long.slice(0, at) + inserted + long.slice(at + del);
+        const r = changeRange(long, edited);
+        // The range found must turn the old text into the new one, and be no wider than the edit.
+        assert.equal(long.slice(0, r.span.start) + edited.slice(r.span.start, r.span.start + r.newLength) + long.slice(r.span.start + r.span.length), edited);
+        assert.ok(r.span.length <= del && r.newLength <= inserted.length, `${at} ${removed} ${inserted.length}`);
+      }
+    }
   });
 
   it('reports exactly what a fresh parse reports, after every one of many random edits', () => {
