@@ -160,6 +160,8 @@ interface ActiveVisitor {
   failed: boolean;
 }
 
+const KIND_COUNT: number = ts.SyntaxKind.Count;
+
 /** Runs rule callbacks: each guarded (a throw disables that rule for this file) and optionally timed. */
 class RuleRunner {
   private lines?: ReturnType<typeof lineIndex>;
@@ -193,11 +195,14 @@ class RuleRunner {
     // Handlers indexed by SyntaxKind (a small integer): an array lookup per node.
     const byKind: { active: ActiveVisitor; handler: (n: ts.Node) => void }[][] = [];
     let any = false;
+    // Probing every kind beats `Object.keys`: a visitor keyed by kinds up to ~300 holds a
+    // mostly empty element store that large, which `Object.keys` copied for every rule and file
+    // (a tenth of all memory the analysis allocated).
     for (const active of visitors) {
-      for (const key of Object.keys(active.visitor)) {
-        const kind = Number(key);
-        const handler = active.visitor[kind];
-        if (!Number.isInteger(kind) || kind < 0 || !handler) continue;
+      const visitor = active.visitor;
+      for (let kind = 0; kind < KIND_COUNT; kind++) {
+        const handler = visitor[kind];
+        if (!handler) continue;
         (byKind[kind] ??= []).push({ active, handler });
         any = true;
       }
@@ -205,9 +210,15 @@ class RuleRunner {
     if (!any) return;
     // The nodes in source order, recorded by the pass that linked the parents: no second tree
     // walk, and every parent is set before the first rule runs.
-    for (const node of nodes) {
+    // Index loops: this runs for every node of every file.
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
       const handlers = byKind[node.kind];
-      if (handlers !== undefined) for (const h of handlers) if (!h.active.failed) this.runHandler(h.active, h.handler, node);
+      if (handlers === undefined) continue;
+      for (let j = 0; j < handlers.length; j++) {
+        const h = handlers[j];
+        if (!h.active.failed) this.runHandler(h.active, h.handler, node);
+      }
     }
   }
 
