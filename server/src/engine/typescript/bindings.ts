@@ -31,7 +31,8 @@ export function normalizeRef(ref: SymbolRef): SymbolRef {
     module = `aws-cdk-lib/${path[0].replace(/_/g, '-')}`;
     path = path.slice(1);
   }
-  return { module, path };
+  // Already normal: the same ref (refs are never modified), not a copy per name resolution.
+  return module === ref.module && path === ref.path ? ref : { module, path };
 }
 
 /** Whether a node of each kind opens a scope: a table built once from TypeScript's predicates. */

@@ -144,7 +144,9 @@ export function importRef(file: TsFile, module: string, name: string): ImportRef
   // 1. Already bound: a named import, or a namespace whose member is the symbol (the module's own
   // namespace first, then `import * as cdk from 'aws-cdk-lib'` reaching it as `cdk.aws_s3`).
   let viaRoot: ImportRef | undefined;
-  for (const [local, decl] of fileScope) {
+  // Keys, not entries: no [key, value] pair allocated per declaration (fixes ask this per finding).
+  for (const local of fileScope.keys()) {
+    const decl = fileScope.get(local)!;
     if (decl.kind !== 'import') continue;
     const ref = normalizeRef(decl.ref);
     if (ref.module === target.module && ref.path.length === 1 && ref.path[0] === name) return { text: local, edits: [] };
