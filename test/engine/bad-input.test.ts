@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../server/src/engine/config';
+import { MAX_JSON_DEPTH, nestingBeyond } from '../../server/src/engine/json/front';
 import type { AnalysisResult } from '../../server/src/engine/types';
 import { allRules } from '../../server/src/rules/index';
 import { analyzeText } from '../helpers/engine';
@@ -93,6 +94,15 @@ describe('bad input', () => {
     const r = run('deep.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
     assert.equal(r.notices.length, 1);
     assert.match(r.notices[0].message, /nests more than/);
+  });
+
+  it('the nesting limit: counted exactly, brackets in strings and comments not counted', () => {
+    const nested = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    assert.equal(nestingBeyond(nested(MAX_JSON_DEPTH), MAX_JSON_DEPTH), -1);
+    assert.equal(nestingBeyond(nested(MAX_JSON_DEPTH + 1), MAX_JSON_DEPTH), MAX_JSON_DEPTH);
+    // Many brackets in all (more than the limit), none of them deep.
+    assert.equal(nestingBeyond(`[${'{},'.repeat(MAX_JSON_DEPTH * 2)}{}]`, MAX_JSON_DEPTH), -1);
+    assert.equal(nestingBeyond(`["${'['.repeat(MAX_JSON_DEPTH * 2)}"] // ${'{'.repeat(MAX_JSON_DEPTH)}`, MAX_JSON_DEPTH), -1);
   });
 
   it('a file over maxFileBytes: skipped with a notice that says so', () => {

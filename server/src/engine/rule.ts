@@ -105,7 +105,16 @@ export function defineRule<M extends string>(rule: RuleDefinition<M>): RuleDefin
 
 /** `{{name}}` placeholders filled from data; unknown placeholders stay visible rather than vanish. */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    data && Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole,
-  );
+  // Templates are the rules' own (a fixed set), split once: every finding formats one.
+  let parts = templates.get(template);
+  if (!parts) templates.set(template, (parts = template.split(/(\{\{\s*(\w+)\s*\}\})/)));
+  // parts: text, placeholder as written, its name, text, ...
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 3) {
+    const name = parts[i + 1];
+    out += (data && Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : parts[i]) + parts[i + 2];
+  }
+  return out;
 }
+
+const templates = new Map<string, string[]>();

@@ -35,6 +35,21 @@ export function lineIndex(text: string): LineIndex {
   };
 }
 
+/**
+ * Whether offsets `a` and `b` sit on different lines, by the line breaks TypeScript counts (CR,
+ * LF, CRLF, U+2028, U+2029). Looks only at the text between them: asking a freshly parsed
+ * SourceFile for line numbers builds its line table over the whole file, on every keystroke.
+ */
+export function onDifferentLines(text: string, a: number, b: number): boolean {
+  const end = Math.max(a, b);
+  for (let i = Math.min(a, b); i < end; i++) {
+    const c = text.charCodeAt(i);
+    // A CR directly followed by LF is one break, counted at the LF.
+    if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) return true;
+  }
+  return false;
+}
+
 /** The whitespace that starts the line holding `offset`. */
 export function indentAt(text: string, offset: number): string {
   let lineStart = offset;

@@ -10,6 +10,7 @@ import { fixAll, type FixAllResult } from '../engine/fixes';
 import type { RuleDefinition } from '../engine/rule';
 import type { AnalysisResult, InternalError } from '../engine/types';
 import type { IamKnowledge } from '../iam/knowledge';
+import { DocumentTree } from '../engine/typescript/file';
 import { CdkVersions } from '../projectInfo';
 import { rulesById } from '../rules/index';
 import { configProblemToDiagnostic, findingToDiagnostic, noticeToDiagnostic } from './convert';
@@ -37,6 +38,8 @@ export const STALE = 'stale' as const;
 
 export class Analyzer {
   private readonly reports = new Map<string, DocumentReport>();
+  /** The last syntax tree per open document, reparsed incrementally on each edit. */
+  private readonly trees = new Map<string, DocumentTree>();
   /** aws-cdk-lib versions per folder; dropped with every change of environment. */
   private cdk = new CdkVersions();
 
@@ -79,7 +82,7 @@ export class Analyzer {
       const started = performance.now();
       let result: AnalysisResult;
       try {
-        result = analyze(this.input(doc), { iam: this.iam(), config, rules: this.rules, isCancelled: isStale });
+        result = analyze(this.input(doc), { iam: this.iam(), config, rules: this.rules, isCancelled: isStale, tree: this.treeOf(doc.uri) });
       } catch (e) {
         if (e instanceof CancelledError) return STALE;
         throw e;
@@ -103,6 +106,13 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.reports.delete(uri);
+    this.trees.delete(uri);
+  }
+
+  private treeOf(uri: string): DocumentTree {
+    let tree = this.trees.get(uri);
+    if (!tree) this.trees.set(uri, (tree = new DocumentTree()));
+    return tree;
   }
 
   clear(): void {

@@ -13,13 +13,25 @@ export interface PolicyDocumentSite {
 }
 
 export function property(node: Node | undefined, name: string): Node | undefined {
-  if (!node || node.type !== 'object') return undefined;
-  const lower = name.toLowerCase();
-  for (const prop of node.children ?? []) {
-    const [k, v] = prop.children ?? [];
-    if (k && v && String(k.value).toLowerCase() === lower) return v;
+  if (!node || node.type !== 'object' || !node.children) return undefined;
+  for (const prop of node.children) {
+    const k = prop.children?.[0];
+    const v = prop.children?.[1];
+    if (k && v && keyIs(k, name)) return v;
   }
   return undefined;
+}
+
+/**
+ * Whether a property key is `name`, ignoring case as IAM does. The key as written (`Action`) is
+ * tried first and a key of another length is never lower-cased: statement building looks up a
+ * dozen keys per statement and used to lower-case every key for each.
+ */
+export function keyIs(key: Node, name: string): boolean {
+  const k: unknown = key.value;
+  if (k === name) return true;
+  const s = String(k);
+  return s.length === name.length && s.toLowerCase() === name.toLowerCase();
 }
 
 const STATEMENT_KEYS = new Set(['sid', 'effect', 'action', 'notaction', 'resource', 'notresource', 'principal', 'notprincipal', 'condition']);

@@ -17,7 +17,7 @@ import {
 } from '../policy/model';
 import { detectEol, detectIndentUnit, indentAt } from '../text';
 import type { TextEdit } from '../types';
-import { property, type PolicyDocumentSite } from './recognize';
+import { keyIs, property, type PolicyDocumentSite } from './recognize';
 
 export function statementsOfSite(site: PolicyDocumentSite, text: string): PolicyStatement[] {
   const statementNode = property(site.node, 'Statement');
@@ -74,8 +74,7 @@ function buildStatement(obj: Node, siteKind: PolicyKind | 'auto', text: string):
 }
 
 function keyNodeOf(obj: Node, name: string): Node | undefined {
-  const lower = name.toLowerCase();
-  return obj.children?.find((p) => String(p.children?.[0]?.value).toLowerCase() === lower)?.children?.[0];
+  return obj.children?.find((p) => p.children?.[0] !== undefined && keyIs(p.children[0], name))?.children?.[0];
 }
 
 function stringItem(node: Node): PolicyValue {
@@ -86,13 +85,17 @@ function readList(obj: Node, name: string): PolicyList | undefined {
   const value = property(obj, name);
   const key = keyNodeOf(obj, name);
   if (!value || !key) return undefined;
-  const base = { start: value.offset, end: value.offset + value.length, keyStart: key.offset, keyEnd: key.offset + key.length };
-  if (value.type === 'array') {
-    const items = (value.children ?? []).map(stringItem);
-    return { ...base, items, isArray: true, incomplete: items.some((i) => i.value === undefined) };
+  // One loop and one object literal: managed policies hold lists of thousands of actions.
+  const isArray = value.type === 'array';
+  const nodes = isArray ? (value.children ?? []) : [value];
+  const items: PolicyValue[] = [];
+  let incomplete = false;
+  for (const node of nodes) {
+    const item = stringItem(node);
+    if (item.value === undefined) incomplete = true;
+    items.push(item);
   }
-  const item = stringItem(value);
-  return { ...base, items: [item], isArray: false, incomplete: item.value === undefined };
+  return { start: value.offset, end: value.offset + value.length, keyStart: key.offset, keyEnd: key.offset + key.length, items, isArray, incomplete };
 }
 
 function readPrincipal(obj: Node, name: string): PolicyPrincipal | undefined {
@@ -169,15 +172,27 @@ function fileStyle(text: string): { unit: string; eol: string } {
   return styleCache;
 }
 
+/**
+ * Whether `text` has a line break in [start, end), found without copying the span: fixes are
+ * built for every item of lists that run to thousands of lines in managed policies.
+ */
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
 function jsonEditor(obj: Node, text: string): StatementEditor {
-  const spansLines = (node: Node) => /[\r\n]/.test(text.slice(node.offset, node.offset + node.length));
+  const spansLines = (node: Node) => hasLineBreak(text, node.offset, node.offset + node.length);
   return {
     replaceItem(list, item, values) {
       if (values.length === 0) return undefined;
       const { unit, eol } = fileStyle(text);
       const quoted = values.map((v) => JSON.stringify(v));
       if (list.isArray) {
-        const multiline = /[\r\n]/.test(text.slice(list.start, list.end));
+        const multiline = hasLineBreak(text, list.start, list.end);
         const sep = multiline ? `,${eol}${indentAt(text, item.start)}` : ', ';
         return [{ start: item.start, end: item.end, newText: quoted.join(sep) }];
       }
@@ -225,6 +240,9 @@ function render(value: JsonValue, indent: string, unit: string, eol: string, mul
   return `{${eol}${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${render(v, inner, unit, eol, true)}`).join(`,${eol}`)}${eol}${indent}}`;
 }
 
+/** Sticky: matches right at `lastIndex`, without slicing the rest of the file. */
+const TRAILING_COMMA = /[ \t]*,/y;
+
 /** Adds `"name": value` as the last property of an object, in the object's own layout (one line or one property per line). */
 function insertProperty(text: string, target: Node, name: string, value: JsonValue, unit: string, eol: string, multiline: boolean): TextEdit | undefined {
   const props = target.children ?? [];
@@ -238,7 +256,8 @@ function insertProperty(text: string, target: Node, name: string, value: JsonVal
   }
   let at = last.offset + last.length;
   // A trailing comma (JSONC) already separates: insert after it.
-  const rest = /^[ \t]*,/.exec(text.slice(at));
+  TRAILING_COMMA.lastIndex = at;
+  const rest = TRAILING_COMMA.exec(text);
   const comma = rest ? '' : ',';
   if (rest) at += rest[0].length;
   // Minified JSON (`{"a":1,"b":2}`, common in generated templates) stays minified.

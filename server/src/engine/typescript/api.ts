@@ -44,6 +44,7 @@ export type Statement = typescript.Statement;
 export type StringLiteral = typescript.StringLiteral;
 export type StringLiteralLike = typescript.StringLiteralLike;
 export type TemplateLiteralLikeNode = typescript.TemplateLiteralLikeNode;
+export type TextChangeRange = typescript.TextChangeRange;
 export type TypeNode = typescript.TypeNode;
 export type VariableDeclaration = typescript.VariableDeclaration;
 export type VariableDeclarationList = typescript.VariableDeclarationList;
@@ -77,5 +78,5 @@ export const {
   isStringLiteral, isStringLiteralLike, isSwitchStatement, isTemplateExpression, isTemplateSpan,
   isTypeAliasDeclaration, isTypeAssertionExpression, isTypeNode, isTypeOfExpression,
   isTypeParameterDeclaration, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration,
-  isVariableDeclarationList, isVariableStatement, isVoidExpression, isWhileStatement, isYieldExpression,
+  isVariableDeclarationList, isVariableStatement, isVoidExpression, isWhileStatement, isYieldExpression, updateSourceFile,
 } = typescript;

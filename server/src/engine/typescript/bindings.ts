@@ -31,7 +31,8 @@ export function normalizeRef(ref: SymbolRef): SymbolRef {
     module = `aws-cdk-lib/${path[0].replace(/_/g, '-')}`;
     path = path.slice(1);
   }
-  return { module, path };
+  // Already normal: the same ref (refs are never modified), not a copy per name resolution.
+  return module === ref.module && path === ref.path ? ref : { module, path };
 }
 
 /** Whether a node of each kind opens a scope: a table built once from TypeScript's predicates. */
@@ -95,14 +96,32 @@ export class Bindings {
 
   constructor(private readonly sourceFile: ts.SourceFile) {}
 
+  /** Names already resolved, per innermost scope: the answer is the same anywhere in that scope. */
+  private readonly resolved = new Map<ts.Node, Map<string, Declaration | null>>();
+
   /** The declaration `name` refers to at `at`, searching enclosing scopes outward. */
   declarationOf(name: string, at: ts.Node): Declaration | undefined {
-    for (let n: ts.Node | undefined = at; n; n = n.parent) {
-      if (!isScope(n)) continue;
-      const found = this.declarationsIn(n).get(name);
-      if (found) return found;
+    let scope: ts.Node | undefined = at;
+    while (scope && !isScope(scope)) scope = scope.parent;
+    if (!scope) return undefined;
+    // Remembered per scope: a stack's constructor names `s3.` and `cdk.` hundreds of times, and
+    // each lookup used to climb every scope up to the file.
+    let names = this.resolved.get(scope);
+    if (!names) this.resolved.set(scope, (names = new Map()));
+    let found = names.get(name);
+    if (found === undefined) {
+      found = null;
+      for (let n: ts.Node | undefined = scope; n; n = n.parent) {
+        if (!isScope(n)) continue;
+        const d = this.declarationsIn(n).get(name);
+        if (d) {
+          found = d;
+          break;
+        }
+      }
+      names.set(name, found);
     }
-    return undefined;
+    return found ?? undefined;
   }
 
   /** Declarations made directly in a scope (function parameters belong to the function). */

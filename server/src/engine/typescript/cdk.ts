@@ -6,6 +6,7 @@
 // `super(scope, id, props)` call of its constructor: that call is read like a `new`.
 import * as ts from './api';
 import type { TextEdit } from '../types';
+import { onDifferentLines } from '../text';
 import { unwrap, type SymbolRef } from './bindings';
 import { appendObjectArgument, importRef, insertProperty } from './edits';
 import type { ObjectProps, PropInfo, StaticValue, TsFile } from './file';
@@ -196,10 +197,8 @@ export function propsIndent(file: TsFile, c: Construct): string | undefined {
   const sf = file.sourceFile;
   const first = lit.properties[0];
   if (!first) return undefined;
-  const litLine = sf.getLineAndCharacterOfPosition(lit.getStart(sf)).line;
-  const firstLine = sf.getLineAndCharacterOfPosition(first.getStart(sf)).line;
-  if (firstLine === litLine) return undefined;
   const text = sf.text;
+  if (!onDifferentLines(text, lit.getStart(sf), first.getStart(sf))) return undefined;
   let s = first.getStart(sf);
   while (s > 0 && text[s - 1] !== '\n') s--;
   return text.slice(s, first.getStart(sf)).match(/^[ \t]*/)![0];

@@ -2,17 +2,13 @@
 // semicolons, trailing commas). Each helper returns undefined when it is unsure (a comment or a
 // construct it does not understand in the way), and the rule then offers no fix.
 import * as ts from './api';
-import { detectEol, detectIndentUnit, indentAt } from '../text';
+import { detectEol, detectIndentUnit, indentAt, onDifferentLines } from '../text';
 import type { TextEdit } from '../types';
 import { normalizeRef, requireTarget, unwrap } from './bindings';
 import type { TsFile } from './file';
 
 export function replaceNode(file: TsFile, node: ts.Node, newText: string): TextEdit {
   return { start: node.getStart(file.sourceFile), end: node.getEnd(), newText };
-}
-
-function lineOf(sf: ts.SourceFile, pos: number): number {
-  return sf.getLineAndCharacterOfPosition(pos).line;
 }
 
 /** Position after `pos` skipping spaces/tabs only (not newlines). */
@@ -45,7 +41,7 @@ export function insertProperty(file: TsFile, lit: ts.ObjectLiteralExpression, pr
     return [{ start: open + 1, end: close, newText: `${detectEol(text)}${indent}${detectIndentUnit(text)}${propText}${detectEol(text)}${indent}` }];
   }
   const last = props[props.length - 1];
-  const multiline = lineOf(sf, props[0].getStart(sf)) !== lineOf(sf, open) || lineOf(sf, last.getEnd()) !== lineOf(sf, close);
+  const multiline = onDifferentLines(text, props[0].getStart(sf), open) || onDifferentLines(text, last.getEnd(), close);
   const trailing = hasTrailingComma(lit);
   let after = last.getEnd();
   if (trailing) {
@@ -67,7 +63,7 @@ export function insertProperty(file: TsFile, lit: ts.ObjectLiteralExpression, pr
     while (insertAt < text.length && text[insertAt] !== '\n' && text[insertAt] !== '\r') insertAt++;
   } else if (text.startsWith('/*', insertAt)) {
     const endComment = text.indexOf('*/', insertAt);
-    if (endComment < 0 || lineOf(sf, endComment) !== lineOf(sf, after)) return undefined;
+    if (endComment < 0 || onDifferentLines(text, endComment, after)) return undefined;
     insertAt = endComment + 2;
   } else {
     insertAt = after;
@@ -105,7 +101,7 @@ export function removeProperty(file: TsFile, lit: ts.ObjectLiteralExpression, pr
   const afterComma = text.slice(end).match(/^\s*,/);
   if (afterComma) end += afterComma[0].length;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const aloneOnLine = text.slice(lineStart, start).trim() === '' && (next ? lineOf(sf, next.getStart(sf)) !== lineOf(sf, end) : true);
+  const aloneOnLine = text.slice(lineStart, start).trim() === '' && (next ? onDifferentLines(text, next.getStart(sf), end) : true);
   if (aloneOnLine && /^[ \t]*(\r?\n)/.test(text.slice(end))) {
     const nl = text.slice(end).match(/^[ \t]*(\r?\n)/)![0].length;
     if (!next && !afterComma && index > 0) {
@@ -148,7 +144,9 @@ export function importRef(file: TsFile, module: string, name: string): ImportRef
   // 1. Already bound: a named import, or a namespace whose member is the symbol (the module's own
   // namespace first, then `import * as cdk from 'aws-cdk-lib'` reaching it as `cdk.aws_s3`).
   let viaRoot: ImportRef | undefined;
-  for (const [local, decl] of fileScope) {
+  // Keys, not entries: no [key, value] pair allocated per declaration (fixes ask this per finding).
+  for (const local of fileScope.keys()) {
+    const decl = fileScope.get(local)!;
     if (decl.kind !== 'import') continue;
     const ref = normalizeRef(decl.ref);
     if (ref.module === target.module && ref.path.length === 1 && ref.path[0] === name) return { text: local, edits: [] };

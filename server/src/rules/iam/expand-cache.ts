@@ -4,8 +4,13 @@ import type { IamAction, IamKnowledge } from '../../iam/knowledge';
 
 const caches = new WeakMap<IamKnowledge, Map<string, IamAction[] | undefined>>();
 const MAX_ENTRIES = 5000;
+const WILDCARD = /[*?]/;
 
 export function expandCached(iam: IamKnowledge, pattern: string): IamAction[] | undefined {
+  // Only wildcard patterns are remembered: a concrete action is one map lookup, and the thousands
+  // of distinct concrete actions a workspace names (13,000 in the AWS managed policies) kept
+  // filling the cache and evicting the expansions that are expensive to redo.
+  if (!WILDCARD.test(pattern)) return iam.expand(pattern);
   let cache = caches.get(iam);
   if (!cache) caches.set(iam, (cache = new Map()));
   const key = pattern.trim().toLowerCase();

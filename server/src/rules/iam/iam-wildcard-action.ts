@@ -78,6 +78,8 @@ export const iamWildcardAction = defineRule({
             });
             continue;
           }
+          // Most actions are concrete: no wildcard, nothing to parse.
+          if (!/[*?]/.test(action)) continue;
           const parsed = parseActionPattern(action);
           if (!parsed || !/[*?]/.test(parsed.action)) continue;
           const matched = expandCached(ctx.iam, action);

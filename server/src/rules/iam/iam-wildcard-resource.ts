@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import type { PolicyCondition } from '../../engine/policy/model';
-import type { IamAction } from '../../iam/knowledge';
+import type { IamAction, IamKnowledge } from '../../iam/knowledge';
 import { placeholderArn, preferredResourceType, type ResourceTypeArn } from './resource-arn';
 import { expandCached } from './expand-cache';
 
@@ -35,6 +35,40 @@ function typeOf(iam: Parameters<typeof preferredResourceType>[0], actions: IamAc
   return best?.type;
 }
 
+const STAR_ONLY = 'star-only';
+type Scoping = { type: ResourceTypeArn | undefined; arn: string | undefined } | typeof STAR_ONLY;
+
+const scopings = new WeakMap<IamKnowledge, Map<string, Scoping | undefined>>();
+const MAX_SCOPINGS = 5000;
+
+/**
+ * Whether an action pattern's actions can be scoped to ARNs (and to which resource type and
+ * placeholder ARN), or only work on "*"; undefined when it matches no known action. Remembered
+ * per pattern: managed policies repeat patterns such as `ec2:Describe*` in thousands of
+ * statements, and each answer filters hundreds of expanded actions.
+ */
+function scopingOf(iam: IamKnowledge, pattern: string): Scoping | undefined {
+  // Concrete actions are cheap to answer and too many to remember (see expand-cache.ts).
+  if (!/[*?]/.test(pattern)) return computeScoping(iam, pattern);
+  let cache = scopings.get(iam);
+  if (!cache) scopings.set(iam, (cache = new Map()));
+  const key = pattern.toLowerCase();
+  if (cache.has(key)) return cache.get(key);
+  const scoping = computeScoping(iam, pattern);
+  if (cache.size >= MAX_SCOPINGS) cache.clear();
+  cache.set(key, scoping);
+  return scoping;
+}
+
+function computeScoping(iam: IamKnowledge, pattern: string): Scoping | undefined {
+  const matched = expandCached(iam, pattern);
+  if (!matched || matched.length === 0) return undefined;
+  const withTypes = matched.filter((a) => a.resourceTypes.length > 0 && !STAR_IN_PRACTICE.has(a.fullName.toLowerCase()));
+  if (withTypes.length === 0) return STAR_ONLY;
+  const type = typeOf(iam, withTypes);
+  return { type, arn: type && placeholderArn(type.format) };
+}
+
 export const iamWildcardResource = defineRule({
   id: 'iam-wildcard-resource',
   meta: {
@@ -63,29 +97,22 @@ export const iamWildcardResource = defineRule({
     },
   },
   create(ctx) {
-    // The resource type of each action pattern, computed once per file.
-    const typeCache = new Map<string, ResourceTypeArn | undefined>();
-    const typeFor = (pattern: string, actions: IamAction[]) => {
-      if (!typeCache.has(pattern)) typeCache.set(pattern, typeOf(ctx.iam, actions));
-      return typeCache.get(pattern);
-    };
     return {
       policyStatement(s) {
         if (s.effect !== 'Allow' || s.kind !== 'identity' || !s.actions || !s.resources) return;
         const star = s.resources.items.find((r) => r.value?.trim() === '*');
         if (!star || scopedByCondition(s.condition)) return;
-        const scoped: { action: string; type: ResourceTypeArn | undefined }[] = [];
+        const scoped: { action: string; type: ResourceTypeArn | undefined; arn: string | undefined }[] = [];
         const starOnly: string[] = [];
         for (const item of s.actions.items) {
           const action = item.value?.trim();
           // Action "*" on "*" is iam-wildcard-action's administrator finding; saying it twice is noise.
           if (action === '*') return;
-          const matched = action ? expandCached(ctx.iam, action) : undefined;
           // Unknown actions belong to iam-unknown-action.
-          if (!action || !matched || matched.length === 0) continue;
-          const withTypes = matched.filter((a) => a.resourceTypes.length > 0 && !STAR_IN_PRACTICE.has(a.fullName.toLowerCase()));
-          if (withTypes.length === 0) starOnly.push(action);
-          else scoped.push({ action, type: typeFor(action, withTypes) });
+          const scoping = action ? scopingOf(ctx.iam, action) : undefined;
+          if (!action || !scoping) continue;
+          if (scoping === STAR_ONLY) starOnly.push(action);
+          else scoped.push({ action, ...scoping });
         }
         if (scoped.length === 0) return;
         const first = scoped[0];
@@ -98,7 +125,7 @@ export const iamWildcardResource = defineRule({
           their: starOnly.length === 1 ? 'its' : 'their',
           starOnly: starOnly.length > 3 ? `${starOnly.slice(0, 3).join(', ')} and ${starOnly.length - 3} more` : starOnly.join(', '),
         };
-        const arns = [...new Set(scoped.flatMap((a) => (a.type ? [placeholderArn(a.type.format)] : [])))];
+        const arns = [...new Set(scoped.flatMap((a) => (a.arn ? [a.arn] : [])))];
         const edits = starOnly.length === 0 && arns.length > 0 ? s.editor.replaceItem(s.resources, star, arns) : undefined;
         ctx.report({
           messageId: starOnly.length ? 'wildcardResourceMixed' : 'wildcardResource',

@@ -35,6 +35,15 @@ function computePreferred(iam: IamKnowledge, action: IamAction): ResourceTypeArn
 
 /** `arn:${Partition}:s3:::${BucketName}/${ObjectName}` → `arn:aws:s3:::BUCKET_NAME/OBJECT_NAME`. */
 export function placeholderArn(format: string): string {
+  let arn = placeholders.get(format);
+  if (arn === undefined) placeholders.set(format, (arn = computePlaceholderArn(format)));
+  return arn;
+}
+
+/** Per ARN format of the IAM data (a bounded set, repeated in every finding on its type). */
+const placeholders = new Map<string, string>();
+
+function computePlaceholderArn(format: string): string {
   return format.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
     if (name === 'Partition') return 'aws';
     if (/^Account(Id)?$/i.test(name)) return 'ACCOUNT_ID';
