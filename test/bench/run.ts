@@ -5,8 +5,8 @@
 //
 //   node --import tsx test/bench/run.ts [--tiny] [--json FILE] [--no-package] [--package] [--check]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SERVER_EXEC_ARGV } from '../../shared/settings';
 import { loadTexts, type AnalysisFigures, type Part } from './analysis';
@@ -81,6 +81,8 @@ async function main(): Promise<void> {
   let push: LatencyFigures | Error | undefined;
   let cold: ColdStartFigures | Error | undefined;
   let coldBig: ColdStartFigures | Error | undefined;
+  let coldFirst: ColdStartFigures | Error | undefined;
+  let coldBigFirst: ColdStartFigures | Error | undefined;
   // A typical file to open: the stack of median length.
   const byLines = (a: { lines: number; path: string }, b: { lines: number; path: string }) => a.lines - b.lines || a.path.localeCompare(b.path);
   const others = corpus.manifest.files.filter((f) => f.kind === 'typescript' && f.path !== corpus.manifest.bigFile);
@@ -100,6 +102,11 @@ async function main(): Promise<void> {
     const coldMode = pull instanceof Error ? 'push' : 'pull';
     cold = await attempt('cold start', () => coldStart(session(coldMode), typical.path, typical.text, profile.coldRuns));
     coldBig = await attempt('cold start (large file)', () => coldStart(session(coldMode), big.path, big.text, profile.coldRuns));
+    // The first start after an install or an update has no V8 code cache (server/src/codeCache.ts):
+    // each of these runs gets an empty temp directory of its own, where the cache would live.
+    log(`first start (no code cache) × ${profile.coldRuns}…`);
+    coldFirst = await attempt('first start', () => coldStartWithoutCache(session(coldMode), typical.path, typical.text, profile.coldRuns));
+    coldBigFirst = await attempt('first start (large file)', () => coldStartWithoutCache(session(coldMode), big.path, big.text, profile.coldRuns));
   }
   const nodeStart = nodeStartMs(Math.max(3, profile.coldRuns));
 
@@ -194,7 +201,7 @@ async function main(): Promise<void> {
   const cb = ok(coldBig);
   rows.push(
     {
-      metric: `cold start: spawn → first diagnostics, ${typical.lines}-line stack (${c?.mode ?? 'pull'}, median of ${profile.coldRuns})`,
+      metric: `cold start: spawn → first diagnostics, ${typical.lines}-line stack (${c?.mode ?? 'pull'}, median of ${profile.coldRuns}; code cache of an earlier start)`,
       measured: c && median(c.samples),
       unit: 'ms',
       baseline: nodeStart,
@@ -210,6 +217,24 @@ async function main(): Promise<void> {
       baselineLabel: 'node -e 0',
       budget: { on: 'measured', max: 500 },
       missing: missing(coldBig, 'dist/server.js not built'),
+    },
+    {
+      metric: `first start after install (no code cache yet), ${typical.lines}-line stack`,
+      measured: ok(coldFirst) && median(ok(coldFirst)!.samples),
+      unit: 'ms',
+      baseline: nodeStart,
+      baselineLabel: 'node -e 0',
+      budget: { on: 'measured', max: 500 },
+      missing: missing(coldFirst, 'dist/server.js not built'),
+    },
+    {
+      metric: `first start after install (no code cache yet), ${big.lines.toLocaleString('en-US')}-line stack`,
+      measured: ok(coldBigFirst) && median(ok(coldBigFirst)!.samples),
+      unit: 'ms',
+      baseline: nodeStart,
+      baselineLabel: 'node -e 0',
+      budget: { on: 'measured', max: 500 },
+      missing: missing(coldBigFirst, 'dist/server.js not built'),
     },
   );
   const a = ok(audit);
@@ -263,7 +288,7 @@ async function main(): Promise<void> {
           rows: rows.map((r) => ({ ...r, ratio: r.measured !== undefined && r.baseline ? r.measured / r.baseline : undefined, verdict: verdict(r) })),
           analysis,
           bigFile: { path: big.path, lines: big.lines, parseMs: bigParse, analyzeMs: bigAnalyze },
-          latency: { pull: ok(pull), pullTypical: ok(pullTypical), push: ok(push), cold: ok(cold), coldBig: ok(coldBig), typicalFile: { path: typical.path, lines: typical.lines } },
+          latency: { pull: ok(pull), pullTypical: ok(pullTypical), push: ok(push), cold: ok(cold), coldBig: ok(coldBig), coldFirst: ok(coldFirst), coldBigFirst: ok(coldBigFirst), typicalFile: { path: typical.path, lines: typical.lines } },
           audit: ok(audit),
           serverAudit: ok(serverAudit),
           vsix: ok(vsix),
@@ -281,3 +306,19 @@ main().catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 2;
 });
+
+/** Cold starts, each in a server whose temp directory is new and empty: no code cache to start from. */
+async function coldStartWithoutCache(options: SessionOptions, path: string, text: string, runs: number): Promise<ColdStartFigures> {
+  const samples: number[] = [];
+  let last: ColdStartFigures | undefined;
+  for (let r = 0; r < runs; r++) {
+    const tmp = mkdtempSync(join(tmpdir(), 'aws-patterns-bench-nocache-'));
+    try {
+      last = await coldStart({ ...options, env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp } }, path, text, 1);
+      samples.push(...last.samples);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+  return { mode: options.mode, samples, lastDiagnostics: last?.lastDiagnostics ?? 0 };
+}
