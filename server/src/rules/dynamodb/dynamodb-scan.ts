@@ -2,6 +2,7 @@ import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import { scopeFacts } from '../../engine/typescript/scopes';
 import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
+import { applicationCode } from '../applicationCode';
 
 export const dynamodbScan = defineRule({
   id: 'dynamodb-scan',
@@ -35,8 +36,7 @@ export const dynamodbScan = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file) return {};
     const scopes = scopeFacts(file);
     if (scopes.handlers.length === 0) return {};

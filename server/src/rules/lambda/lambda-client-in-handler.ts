@@ -7,6 +7,7 @@ import { canRunAtModuleScope, declarationCount, dedentedText, fileStyle, isFreeM
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
 import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
 import { dependsOnInvocation, storedInModuleState } from '../../engine/typescript/flow';
+import { applicationCode } from '../applicationCode';
 
 export const lambdaClientInHandler = defineRule({
   id: 'lambda-client-in-handler',
@@ -40,8 +41,7 @@ export const lambdaClientInHandler = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file) return {};
     const scopes = scopeFacts(file);
     if (scopes.handlers.length === 0) return {};

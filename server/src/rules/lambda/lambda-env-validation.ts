@@ -8,6 +8,7 @@ import { propertyName, type TsFile } from '../../engine/typescript/file';
 import { canRunAtModuleScope, declarationCount, dedentedText, fileStyle, isFreeModuleName, lineStartBefore, missingCheck, removeStatement } from '../../engine/typescript/hoist';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
 import { sdkFacts } from '../../engine/typescript/sdk';
+import { applicationCode } from '../applicationCode';
 
 const CHECK_CALL = /^(assert\w*|invariant|ok|strictEqual|notStrictEqual|required?\w*|requireEnv|ensure\w*|must\w*|check\w*|validate\w*|verify\w*|parse|safeParse|notEmpty|isDefined|getOrThrow|orThrow)$/i;
 
@@ -46,8 +47,7 @@ export const lambdaEnvValidation = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file) return {};
     const scopes = scopeFacts(file);
     if (scopes.handlers.length === 0) return {};

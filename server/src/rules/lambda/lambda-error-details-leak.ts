@@ -7,6 +7,7 @@ import type { TsFile } from '../../engine/typescript/file';
 import { propertyName } from '../../engine/typescript/file';
 import { fileStyle } from '../../engine/typescript/hoist';
 import { isBoundary } from '../../engine/typescript/scopes';
+import { applicationCode } from '../applicationCode';
 
 const ERROR_NAME = /^(e|er|err|error|ex|exc|exception|caught|reason)$/i;
 const RESPONSE_HELPER = /(response|respond|reply)/i;
@@ -45,8 +46,7 @@ export const lambdaErrorDetailsLeak = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file) return {};
     const report = (status: number, leaks: ts.Node[], key: string, fix?: Fix) => {
       const first = leaks[0];

@@ -5,6 +5,7 @@ import { unwrap } from '../../engine/typescript/bindings';
 import { importRef } from '../../engine/typescript/edits';
 import type { TsFile } from '../../engine/typescript/file';
 import { SDK_GATE, sdkFacts, type SdkCommand } from '../../engine/typescript/sdk';
+import { applicationCode } from '../applicationCode';
 
 /** `largeFile`, `bigExport`, `hugeBuffer`, `fileStream`, `stream`: names that say what the value is. */
 const LARGE_NAME = /^(large|big|huge)(?![a-z])|[a-z0-9](Large|Big|Huge)(?![a-z])|[a-z0-9]Stream$|^stream$/;
@@ -42,8 +43,7 @@ export const s3LargeUploadWithoutMultipart = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file) return {};
     const sdk = sdkFacts(file);
     const checkBody = (input: ts.Expression | undefined, command: SdkCommand | undefined, fallback: ts.Node) => {

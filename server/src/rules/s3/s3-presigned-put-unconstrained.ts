@@ -3,6 +3,7 @@ import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import { insertProperty, stringLiteral } from '../../engine/typescript/edits';
 import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
+import { applicationCode } from '../applicationCode';
 
 export const s3PresignedPutUnconstrained = defineRule({
   id: 's3-presigned-put-unconstrained',
@@ -36,8 +37,7 @@ export const s3PresignedPutUnconstrained = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file) return {};
     const sdk = sdkFacts(file);
     return {

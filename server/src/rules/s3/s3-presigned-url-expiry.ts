@@ -3,6 +3,7 @@ import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import type { TsFile } from '../../engine/typescript/file';
 import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
+import { applicationCode } from '../applicationCode';
 
 /** SigV4 presigned URLs cannot outlive seven days; S3 rejects longer ones. */
 const SIGV4_MAX_SECONDS = 604800;
@@ -41,8 +42,7 @@ export const s3PresignedUrlExpiry = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file) return {};
     const sdk = sdkFacts(file);
     const max = ctx.settings.presignedUrlMaxSeconds;

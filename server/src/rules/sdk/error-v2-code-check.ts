@@ -4,6 +4,7 @@ import { unwrap } from '../../engine/typescript/bindings';
 import type { TsFile } from '../../engine/typescript/file';
 import { isBoundary } from '../../engine/typescript/scopes';
 import { SDK_GATE, sdkFacts, type SdkFacts } from '../../engine/typescript/sdk';
+import { applicationCode } from '../applicationCode';
 
 /** AWS error names are PascalCase words (`NoSuchKey`, `ConditionalCheckFailedException`); Node's are `ENOENT`, `ERR_…`. */
 const AWS_ERROR_NAME = /^[A-Z][a-z]+[A-Za-z0-9]*$/;
@@ -40,8 +41,7 @@ export const errorV2CodeCheck = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file || !file.text.includes('code')) return {};
     const sdk = sdkFacts(file);
     const origins = new Map<ts.Node, boolean>();

@@ -5,6 +5,7 @@ import type { TsFile } from '../../engine/typescript/file';
 import { isAssignment, isModuleStateTarget } from '../../engine/typescript/flow';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
 import { SDK_GATE, sdkFacts, type SdkOperation } from '../../engine/typescript/sdk';
+import { applicationCode } from '../applicationCode';
 
 const SSM_PARAMETER_READS = new Set(['GetParameter', 'GetParameters', 'GetParametersByPath']);
 
@@ -40,8 +41,7 @@ export const secretsFetchedPerInvocation = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file) return {};
     const scopes = scopeFacts(file);
     if (scopes.handlers.length === 0) return {};

@@ -4,6 +4,7 @@ import type { TextEdit } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
 import type { TsFile } from '../../engine/typescript/file';
 import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
+import { applicationCode } from '../applicationCode';
 
 /** SQS batch actions take at most 10 entries per request. */
 const SQS_BATCH_MAX = 10;
@@ -43,8 +44,7 @@ export const sqsBatchTooLarge = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file) return {};
     const sdk = sdkFacts(file);
     const reported = new Set<ts.Node>();

@@ -5,6 +5,7 @@ import { unwrap } from '../../engine/typescript/bindings';
 import { insertProperty, stringLiteral } from '../../engine/typescript/edits';
 import type { TsFile } from '../../engine/typescript/file';
 import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
+import { applicationCode } from '../applicationCode';
 
 export const sqsFifoMissingGroupId = defineRule({
   id: 'sqs-fifo-missing-group-id',
@@ -38,8 +39,7 @@ export const sqsFifoMissingGroupId = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file || !file.text.includes('.fifo')) return {};
     const sdk = sdkFacts(file);
     const addGroupId = (literal: ts.ObjectLiteralExpression): Fix[] => {

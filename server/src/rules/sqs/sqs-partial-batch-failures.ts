@@ -6,6 +6,7 @@ import { appendObjectArgument, insertProperty } from '../../engine/typescript/ed
 import type { TsFile } from '../../engine/typescript/file';
 import type { LambdaHandler } from '../../engine/typescript/handlers';
 import { isBoundary, scopeFacts } from '../../engine/typescript/scopes';
+import { applicationCode } from '../applicationCode';
 
 /** Libraries that build the partial batch response for the handler. */
 const BATCH_LIBRARIES = ['@aws-lambda-powertools/batch', '@middy/sqs-partial-batch-failure'];
@@ -45,8 +46,7 @@ export const sqsPartialBatchFailures = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file) return {};
     return {
       [ts.SyntaxKind.NewExpression](n) {

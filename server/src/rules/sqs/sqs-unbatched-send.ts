@@ -9,6 +9,7 @@ import { fileStyle } from '../../engine/typescript/hoist';
 import { isValueReference } from '../../engine/typescript/flow';
 import { scopeFacts, type LoopInfo } from '../../engine/typescript/scopes';
 import { SDK_GATE, sdkFacts, type SdkOperation } from '../../engine/typescript/sdk';
+import { applicationCode } from '../applicationCode';
 
 export const sqsUnbatchedSend = defineRule({
   id: 'sqs-unbatched-send',
@@ -42,8 +43,7 @@ export const sqsUnbatchedSend = defineRule({
     },
   },
   create(ctx) {
-    // Test code is not deployed: its handlers, fixtures and mocks are not the application's.
-    const file = ctx.file.isTest ? undefined : ctx.ts;
+    const file = applicationCode(ctx);
     if (!file) return {};
     const sdk = sdkFacts(file);
     const scopes = scopeFacts(file);
