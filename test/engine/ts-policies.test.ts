@@ -89,6 +89,23 @@ describe('TypeScript IAM statements: JSON-shaped literals', () => {
   it('an object with a Statement key that is not a policy is ignored', () => {
     assert.deepEqual(extract('const sql = { Statement: "SELECT 1" };\n'), []);
   });
+  it('a policy a test expects to find in a template is not a grant (CDK assertions, Match, Jest, node:assert)', () => {
+    const policy = "{ PolicyDocument: { Statement: [{ Action: 'dynamodb:*', Effect: 'Allow', Resource: '*' }] } }";
+    const cases = [
+      `template.hasResourceProperties('AWS::IAM::Policy', ${policy});\n`,
+      `Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', Match.objectLike(${policy}));\n`,
+      `expect(stack).toHaveResourceLike('AWS::IAM::Policy', ${policy});\n`,
+      `expect(doc.toJSON()).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });\n`,
+      `assert.deepStrictEqual(render(), { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });\n`,
+    ];
+    for (const code of cases) assert.deepEqual(extract(code), [], code);
+  });
+  it('a policy built inside a test callback or passed to another call is still read', () => {
+    const inCallback = "test('x', () => { new Policy(stack, 'P', { document: iam.PolicyDocument.fromJson({ Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }) }); });\n";
+    assert.deepEqual(extract(IAM + inCallback).map((s) => values(s.actions)), [['s3:*']]);
+    const passed = "expect(() => attach({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] })).not.toThrow();\n";
+    assert.deepEqual(extract(passed).map((s) => values(s.actions)), [['s3:*']]);
+  });
   it('PolicyStatement.fromJson', () => {
     const [s] = extract(IAM + "iam.PolicyStatement.fromJson({ Effect: 'Allow', Action: ['ec2:*'], Resource: '*' });\n");
     assert.deepEqual(values(s.actions), ['ec2:*']);

@@ -75,7 +75,7 @@ class Extractor {
         else if (this.is(ref, 'Role') || this.is(ref, 'LazyRole')) this.roles.push(node);
       } else if (ts.isCallExpression(node)) {
         this.collectCall(node);
-      } else if (ts.isObjectLiteralExpression(node) && isPolicyDocumentLiteral(node)) {
+      } else if (ts.isObjectLiteralExpression(node) && isPolicyDocumentLiteral(node) && !isAssertionExpectation(node)) {
         this.documents.push(node);
       }
     }
@@ -703,6 +703,31 @@ function isPolicyDocumentLiteral(obj: ts.ObjectLiteralExpression): boolean {
   if (propOf(obj, 'Version')) return true;
   const first = ts.isArrayLiteralExpression(s) ? s.elements[0] : s;
   return !!first && ts.isObjectLiteralExpression(first) && !!propOf(first, 'Effect');
+}
+
+// Calls whose arguments describe what a test expects: CDK's `Template` assertions and `Match`
+// helpers, the CDK v1 `@aws-cdk/assert` matchers, Jest/Vitest/Chai/node:assert comparisons.
+const ASSERTION_CALLS = new Set([
+  'hasResourceProperties', 'hasResource', 'templateMatches', 'allResourcesProperties', 'allResources', 'findResources',
+  'objectLike', 'objectEquals', 'arrayWith', 'exact', 'serializedJson',
+  'haveResource', 'haveResourceLike', 'toHaveResource', 'toHaveResourceLike', 'toMatchTemplate', 'countResourcesLike',
+  'toEqual', 'toStrictEqual', 'toMatchObject', 'toContainEqual', 'toMatchInlineSnapshot',
+  'deepEqual', 'deepStrictEqual', 'eql', 'equal',
+]);
+
+/**
+ * A policy literal given to a test assertion is the policy a test expects to find in a synthesized
+ * template (`template.hasResourceProperties('AWS::IAM::Policy', { PolicyDocument: {...} })`): it
+ * grants nothing, so the IAM rules must not read it as a grant.
+ */
+function isAssertionExpectation(node: ts.Node): boolean {
+  for (let n = node.parent; n && !ts.isSourceFile(n) && !ts.isBlock(n) && !ts.isFunctionLike(n); n = n.parent) {
+    if (!ts.isCallExpression(n)) continue;
+    const callee = unwrap(n.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (name && ASSERTION_CALLS.has(name)) return true;
+  }
+  return false;
 }
 
 /** A document under `assumeRolePolicyDocument` (L1 CfnRole, CloudFormation-in-TS) is a trust policy. */
