@@ -41,6 +41,7 @@ describe('aws-patterns audit', () => {
       'package.json': '{ "name": "x", "version": "1.0.0" }\n',
       'node_modules/dep/policy.json': ADMIN,
       'cdk.out/Stack.template.json': ADMIN,
+      'test/integ.app.ts.snapshot/Stack.template.json': ADMIN,
       'dist/policy.json': ADMIN,
       '.git/policy.json': ADMIN,
       'notes.txt': ADMIN,
@@ -57,7 +58,7 @@ describe('aws-patterns audit', () => {
     assert.match(lines[admin + 1], /^ {2}4:36 +error +Action "\*" .* iam-wildcard-action$/);
     assert.ok(lines.includes('policies/s3.json'));
     assert.ok(lines.includes('policies/broken.json'), 'a parse notice is shown');
-    assert.ok(!r.stdout.includes('node_modules') && !r.stdout.includes('cdk.out') && !r.stdout.includes('dist/') && !r.stdout.includes('.git/'), 'skipped folders');
+    assert.ok(!r.stdout.includes('node_modules') && !r.stdout.includes('cdk.out') && !r.stdout.includes('.snapshot/') && !r.stdout.includes('dist/') && !r.stdout.includes('.git/'), 'skipped folders');
     assert.ok(!r.stdout.includes('clean.json') && !r.stdout.includes('package.json'), 'files without findings are not listed');
     assert.match(lines.filter(Boolean).at(-1)!, /^\d+ findings? \(\d+ errors?, \d+ warnings?, \d+ information\) in \d+ files?; 5 files checked; 1 file with notices\.$/);
   });

@@ -21,8 +21,8 @@ export const USAGE = `Usage: aws-patterns audit [paths...] [options]
 
 Finds AWS anti-patterns in IAM policy JSON, CloudFormation JSON templates, CDK stacks and
 Lambda handlers. Paths are files or folders (default: the current folder); folders are searched
-for .json, .ts and .js files, skipping node_modules, .git, cdk.out, build output, what
-.gitignore files exclude and the config's "ignore" patterns.
+for .json, .ts and .js files, skipping node_modules, .git, cdk.out, build output, CDK integ
+snapshots, what .gitignore files exclude and the config's "ignore" patterns.
 
 Options:
   --format text|json|sarif   output format (default: text)

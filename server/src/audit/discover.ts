@@ -25,6 +25,15 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   '.serverless',
 ]);
 
+/**
+ * Whether a folder holds generated output rather than source: the names above, and the snapshot
+ * folders of CDK integration tests (`integ.app.ts.snapshot/`, written by integ-runner), which hold
+ * synthesized templates whose findings belong to the stack's source.
+ */
+export function isSkippedFolder(name: string): boolean {
+  return SKIPPED_FOLDERS.has(name) || /\.[cm]?[jt]sx?\.snapshot$/i.test(name);
+}
+
 export interface DiscoverOptions {
   /** The folder the `ignore` patterns and the `exclude` globs are relative to. */
   root: string;
@@ -160,7 +169,7 @@ export class FileFilter {
       for (const e of entries) {
         const full = join(current.dir, e.name);
         if (e.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(e.name) && !this.excluded(full, true) && !gitIgnored(chain, full, true)) subfolders.push(full);
+          if (!isSkippedFolder(e.name) && !this.excluded(full, true) && !gitIgnored(chain, full, true)) subfolders.push(full);
         } else if (e.isFile() && e.name !== CONFIG_FILE_NAME && fileKindOf(e.name) && !this.excluded(full, false) && !gitIgnored(chain, full, false)) {
           yield full;
         }
