@@ -27,6 +27,27 @@ ruleTester(iamPublicPrincipal, {
     { name: 'a condition we cannot read stays silent', filename: 't.json', code: '{"Resources":{"P":{"Type":"AWS::SQS::QueuePolicy","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"Fn::If":["C",{},{}]}}]}}}}}' },
     { name: 'an intrinsic restricting value counts as restricting', filename: 't.json', code: '{"Resources":{"P":{"Type":"AWS::SNS::TopicPolicy","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sns:Publish","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":{"Ref":"AWS::AccountId"}}}}]}}}}}' },
     { name: 'unknown effect stays silent', filename: 'bucket.json', code: policy('{ "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*" }') },
+    // VPC endpoint policies limit what passes the endpoint; "*" there is AWS's own documented form.
+    {
+      name: 'a CloudFormation VPC endpoint policy',
+      filename: 'template.json',
+      code: '{"Resources":{"E":{"Type":"AWS::EC2::VPCEndpoint","Properties":{"VpcId":{"Ref":"V"},"ServiceName":"com.amazonaws.us-east-1.s3","PolicyDocument":{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}}}}}',
+    },
+    {
+      name: 'CDK: a statement added to a gateway endpoint kept in a this-field (cdk-serverless-clamscan)',
+      filename: 'stack.js',
+      code: "const aws_iam_1 = require('aws-cdk-lib/aws-iam');\nclass Scan {\n  constructor(vpc, bucket) {\n    this._s3Gw = vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });\n    this._s3Gw.addToPolicy(new aws_iam_1.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('*')], principals: [new aws_iam_1.AnyPrincipal()] }));\n  }\n}\n",
+    },
+    {
+      name: 'CDK: an interface endpoint in a const, the statement in a const',
+      filename: 'stack.ts',
+      code: "import * as ec2 from 'aws-cdk-lib/aws-ec2';\nimport * as iam from 'aws-cdk-lib/aws-iam';\ndeclare const vpc: ec2.Vpc;\nconst endpoint = new ec2.InterfaceVpcEndpoint(this, 'Sqs', { vpc, service: ec2.InterfaceVpcEndpointAwsService.SQS });\nconst allowSend = new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['*'], principals: [new iam.AnyPrincipal()] });\nendpoint.addToPolicy(allowSend);\n",
+    },
+    {
+      name: 'CDK: an L1 CfnVPCEndpoint policy document',
+      filename: 'stack.ts',
+      code: "import * as ec2 from 'aws-cdk-lib/aws-ec2';\nnew ec2.CfnVPCEndpoint(this, 'E', { vpcId: 'vpc-1', serviceName: 'com.amazonaws.us-east-1.s3', policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] } });\n",
+    },
   ],
   invalid: [
     {
@@ -76,6 +97,20 @@ ruleTester(iamPublicPrincipal, {
       filename: 'stack.ts',
       code: "import * as iam from 'aws-cdk-lib/aws-iam';\ndeclare const site: any;\nsite.addToResourcePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::site/*'], principals: [new iam.Anyone()] }));\n",
       errors: [{ messageId: 'publicResource', line: 3 }],
+      output: null,
+    },
+    {
+      name: 'CDK: addToPolicy on a field that is not an endpoint (a topic) is still a resource policy',
+      filename: 'stack.ts',
+      code: "import * as iam from 'aws-cdk-lib/aws-iam';\nimport * as sns from 'aws-cdk-lib/aws-sns';\nclass S {\n  topic = new sns.Topic(this, 'T');\n  wire() {\n    this.topic.addToResourcePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'], principals: [new iam.AnyPrincipal()] }));\n  }\n}\n",
+      errors: [{ messageId: 'publicResource', line: 6 }],
+      output: null,
+    },
+    {
+      name: 'a CloudFormation queue policy next to an endpoint is still reported',
+      filename: 'template.json',
+      code: '{"Resources":{"E":{"Type":"AWS::EC2::VPCEndpoint","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Principal":"*","Action":"sqs:*","Resource":"*"}]}}},"Q":{"Type":"AWS::SQS::QueuePolicy","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*"}]}}}}}',
+      errors: [{ messageId: 'publicResource', line: 1 }],
       output: null,
     },
     {

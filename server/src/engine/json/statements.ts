@@ -23,7 +23,9 @@ export function statementsOfSite(site: PolicyDocumentSite, text: string): Policy
   const statementNode = property(site.node, 'Statement');
   if (!statementNode) return [];
   const candidates = statementNode.type === 'array' ? (statementNode.children ?? []) : [statementNode];
-  return candidates.flatMap((c) => statementObjects(c, 0)).map((obj) => buildStatement(obj, site.kind, text));
+  const statements = candidates.flatMap((c) => statementObjects(c, 0)).map((obj) => buildStatement(obj, site.kind, text));
+  if (site.resource?.type === 'AWS::EC2::VPCEndpoint') for (const st of statements) st.vpcEndpoint = true;
+  return statements;
 }
 
 /**

@@ -76,6 +76,11 @@ export interface PolicyStatement {
   principal?: PolicyPrincipal;
   notPrincipal?: PolicyPrincipal;
   condition?: PolicyCondition;
+  /**
+   * The policy of a VPC endpoint: it limits what may pass through the endpoint, and callers still
+   * need their own IAM permissions, so `Principal: "*"` there is the norm, not public access.
+   */
+  vpcEndpoint?: boolean;
   /** The statement's own range (the object literal or the `new PolicyStatement(...)`). */
   start: number;
   end: number;

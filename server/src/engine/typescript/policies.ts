@@ -26,6 +26,7 @@ import { appendObjectArgument, insertProperty, stringLiteral } from './edits';
 import { propertyName, type ObjectProps, type TsFile } from './file';
 
 const IAM = 'aws-cdk-lib/aws-iam';
+const EC2 = 'aws-cdk-lib/aws-ec2';
 const MAX_PRINCIPAL_DEPTH = 8;
 
 /** A list item and the node it is written as (edits need the node). */
@@ -58,6 +59,8 @@ class Extractor {
   private readonly mutations = new Map<Holder, ts.CallExpression[]>();
   /** Statements given to `addToResourcePolicy` (resource) or a role's `assumeRolePolicy` (trust). */
   private readonly contextKind = new Map<Holder, PolicyKind>();
+  /** Statements given to a VPC endpoint's `addToPolicy`. */
+  private readonly endpointStatements = new Set<Holder>();
 
   constructor(private readonly file: TsFile) {}
 
@@ -91,6 +94,10 @@ class Extractor {
     if (!ts.isPropertyAccessExpression(callee)) return;
     const method = callee.name.text;
     if (method === 'addToResourcePolicy' && call.arguments[0]) this.setContext(call.arguments[0], 'resource');
+    if (method === 'addToPolicy' && call.arguments[0] && this.isVpcEndpoint(callee.expression)) {
+      const holder = holderOfExpression(file, call.arguments[0]);
+      if (holder) this.endpointStatements.add(holder);
+    }
     if (method === 'addStatements' && /assumeRolePolicy\??$/.test(unwrap(callee.expression).getText(file.sourceFile).replace(/!$/, ''))) {
       for (const a of call.arguments) this.setContext(a, 'trust');
     }
@@ -108,6 +115,49 @@ class Extractor {
     if (holder) this.contextKind.set(holder, kind);
   }
 
+  /**
+   * Whether `expr` is a VPC endpoint: created right there, or kept in a const or a `this.x` field
+   * assigned once from `vpc.addGatewayEndpoint(...)`, `vpc.addInterfaceEndpoint(...)` or
+   * `new ec2.GatewayVpcEndpoint/InterfaceVpcEndpoint(...)`.
+   */
+  private isVpcEndpoint(expr: ts.Expression): boolean {
+    const file = this.file;
+    let value = file.resolveExpression(expr);
+    const e = unwrap(expr);
+    if (value === e && ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const assigned: ts.Expression[] = [];
+      for (const n of file.nodes) {
+        if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          const left = unwrap(n.left);
+          if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === e.name.text) assigned.push(n.right);
+        } else if (ts.isPropertyDeclaration(n) && n.initializer && ts.isIdentifier(n.name) && n.name.text === e.name.text) {
+          assigned.push(n.initializer);
+        }
+      }
+      value = assigned.length === 1 ? unwrap(assigned[0]) : undefined;
+    }
+    if (!value) return false;
+    if (ts.isCallExpression(value)) {
+      const callee = unwrap(value.expression);
+      return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'addGatewayEndpoint' || callee.name.text === 'addInterfaceEndpoint');
+    }
+    if (ts.isNewExpression(value)) {
+      const ref = file.symbolOf(value.expression);
+      return !!ref && ref.module === EC2 && (ref.path[0] === 'GatewayVpcEndpoint' || ref.path[0] === 'InterfaceVpcEndpoint');
+    }
+    return false;
+  }
+
+  /** `new ec2.CfnVPCEndpoint(this, id, { policyDocument: {...} })`. */
+  private isCfnVpcEndpointDocument(doc: ts.ObjectLiteralExpression): boolean {
+    const prop = doc.parent;
+    if (!prop || !ts.isPropertyAssignment(prop) || propertyName(prop.name)?.toLowerCase() !== 'policydocument') return false;
+    const created = prop.parent?.parent;
+    if (!created || !ts.isNewExpression(created)) return false;
+    const ref = this.file.symbolOf(created.expression);
+    return !!ref && ref.module === EC2 && ref.path[0] === 'CfnVPCEndpoint';
+  }
+
   build(): PolicyStatement[] {
     const out: PolicyStatement[] = [];
     for (const n of this.newStatements) {
@@ -123,9 +173,13 @@ class Extractor {
       const statements = propOf(doc, 'Statement');
       const value = statements && this.file.resolveExpression(statements);
       const objects = !value ? [] : ts.isArrayLiteralExpression(value) ? value.elements : [value];
+      const endpoint = this.isCfnVpcEndpointDocument(doc);
       for (const el of objects) {
         const obj = this.file.resolveExpression(el);
-        if (obj && ts.isObjectLiteralExpression(obj)) out.push(this.fromJsonShaped(obj, kind));
+        if (!obj || !ts.isObjectLiteralExpression(obj)) continue;
+        const statement = this.fromJsonShaped(obj, kind);
+        if (endpoint) statement.vpcEndpoint = true;
+        out.push(statement);
       }
     }
     for (const role of this.roles) {
@@ -204,6 +258,7 @@ class Extractor {
       end: node.getEnd(),
       editor: this.editor({ kind: 'statement', node, props }),
     };
+    if (holder !== undefined && this.endpointStatements.has(holder)) statement.vpcEndpoint = true;
     return statement;
   }
 

@@ -16,7 +16,7 @@ export const iamPublicPrincipal = defineRule({
     rationale:
       'A `*` principal in an Allow statement grants the statement to anyone: every AWS account, and for most resource policies anonymous callers as well. ' +
       'Name the accounts, roles or service principals instead, or keep `*` and add a condition that pins the caller down: `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceArn`, `aws:SourceAccount`, `aws:SourceVpce` or `aws:SourceIp` (with a matching, not a `Not...` or `...IfExists`, operator). ' +
-      '`aws:SecureTransport` only requires TLS and does not restrict who. Deny statements with `*` (such as "deny insecure transport") are guardrails and are not reported.',
+      '`aws:SecureTransport` only requires TLS and does not restrict who. Deny statements with `*` (such as "deny insecure transport") are guardrails and are not reported, and neither are VPC endpoint policies, where `*` is the norm: they limit what may pass through the endpoint, and every caller still needs its own IAM permissions.',
     severity: 'error',
     service: 'iam',
     guide: 'IAM / Cross-Account Access',
@@ -44,7 +44,8 @@ export const iamPublicPrincipal = defineRule({
   create(ctx) {
     return {
       policyStatement(s) {
-        if (s.effect !== 'Allow' || !s.principal || conditionRestrictsWho(s.condition)) return;
+        // A VPC endpoint policy's "*" is the norm: it limits what passes the endpoint, and callers still need IAM permissions.
+        if (s.effect !== 'Allow' || !s.principal || s.vpcEndpoint || conditionRestrictsWho(s.condition)) return;
         for (const entry of s.principal.entries) {
           const anyone = entry.type === '*' || (entry.type === 'AWS' && entry.value?.trim() === '*');
           if (!anyone) continue;
