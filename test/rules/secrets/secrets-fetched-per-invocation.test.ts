@@ -7,6 +7,17 @@ const HEAD = "import { GetSecretValueCommand, SecretsManagerClient } from '@aws-
 ruleTester(secretsFetchedPerInvocation, {
   valid: [
     ...handlerDecoys,
+    {
+      // @aws-cdk/aws-redshift-alpha's user provider: a custom resource runs once per deployment.
+      name: 'a CloudFormation custom resource handler (reads RequestType)',
+      filename: 'user.ts',
+      code: `${HEAD}export async function handler(props: { secretArn: string }, event: { RequestType: string }) {\n  if (event.RequestType === 'Create') {\n    const r = await sm.send(new GetSecretValueCommand({ SecretId: props.secretArn }));\n    return { Data: { password: r.SecretString } };\n  }\n}\n`,
+    },
+    {
+      name: 'a custom resource handler typed with aws-lambda',
+      filename: 'cr.ts',
+      code: `import type { CloudFormationCustomResourceEvent } from 'aws-lambda';\n${HEAD}export const handler = async (event: CloudFormationCustomResourceEvent) => {\n  const r = await sm.send(new GetSecretValueCommand({ SecretId: event.ResourceProperties.SecretId }));\n  return { PhysicalResourceId: 'x', Data: { v: r.SecretString } };\n};\n`,
+    },
     { name: 'the promise cached with ??=', filename: 'h.ts', code: `${HEAD}let secretPromise: Promise<string> | undefined;\nexport const handler = async () => {\n  secretPromise ??= sm.send(new GetSecretValueCommand({ SecretId: 's' })).then((r) => r.SecretString!);\n  return secretPromise;\n};\n` },
     { name: 'a per-key cache in a module Map', filename: 'h.ts', code: `${HEAD}const cache = new Map<string, string>();\nexport const handler = async (event: { id: string }) => {\n  if (!cache.has(event.id)) {\n    const r = await sm.send(new GetSecretValueCommand({ SecretId: event.id }));\n    cache.set(event.id, r.SecretString!);\n  }\n  return cache.get(event.id);\n};\n` },
     { name: 'fetched once at cold start with top-level await', filename: 'h.mts', code: `${HEAD}const secret = await sm.send(new GetSecretValueCommand({ SecretId: 's' }));\nexport const handler = async () => secret.SecretString;\n` },

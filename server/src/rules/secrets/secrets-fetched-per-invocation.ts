@@ -3,6 +3,7 @@ import { defineRule } from '../../engine/rule';
 import { unwrap } from '../../engine/typescript/bindings';
 import type { TsFile } from '../../engine/typescript/file';
 import { isAssignment, isModuleStateTarget } from '../../engine/typescript/flow';
+import type { LambdaHandler } from '../../engine/typescript/handlers';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
 import { SDK_GATE, sdkFacts, type SdkOperation } from '../../engine/typescript/sdk';
 import { applicationCode } from '../applicationCode';
@@ -15,7 +16,7 @@ export const secretsFetchedPerInvocation = defineRule({
     title: 'Secret fetched on every invocation',
     description: 'A handler (or code only it runs) calls `GetSecretValue`, or reads an SSM SecureString parameter with decryption, on every invocation without keeping the value in a module-scope cache.',
     rationale:
-      'Secrets rarely change between invocations. Fetching them per request adds a network round trip to every invocation, costs money per API call, and can hit the Secrets Manager or SSM request quotas under load (throttling failures). Fetch once, keep the value (or the promise) in a module-scope variable, and refresh on a schedule or on an authentication error if rotation matters.',
+      'Secrets rarely change between invocations. Fetching them per request adds a network round trip to every invocation, costs money per API call, and can hit the Secrets Manager or SSM request quotas under load (throttling failures). Fetch once, keep the value (or the promise) in a module-scope variable, and refresh on a schedule or on an authentication error if rotation matters. CloudFormation custom resource handlers (they read `RequestType`) are left alone: they run once per deployment.',
     severity: 'warning',
     service: 'secrets',
     guide: 'Secrets Manager',
@@ -50,7 +51,7 @@ export const secretsFetchedPerInvocation = defineRule({
       [ts.SyntaxKind.CallExpression](n) {
         const op = sdk.operationOf(n as ts.CallExpression);
         if (!op || !isSecretRead(file, op) || !scopes.isRequestPath(op.call)) return;
-        if (isCached(file, scopes, op.call)) return;
+        if (isCached(file, scopes, op.call) || isCustomResource(file, scopes.handlerOf(op.call))) return;
         const callee = op.call.expression;
         ctx.report({
           messageId: 'fetchedPerInvocation',
@@ -62,6 +63,17 @@ export const secretsFetchedPerInvocation = defineRule({
     };
   },
 });
+
+/**
+ * A CloudFormation custom resource handler (it reads `RequestType`, or names the custom resource
+ * event type) runs once per stack operation: there is nothing to amortize, and a cached secret
+ * would be stale after a rotation between deployments.
+ */
+function isCustomResource(file: TsFile, handler: LambdaHandler | undefined): boolean {
+  if (!handler) return false;
+  if (handler.eventType?.startsWith('CloudFormationCustomResource')) return true;
+  return /\bRequestType\b/.test(file.text.slice(handler.fn.getStart(file.sourceFile), handler.fn.getEnd()));
+}
 
 function isSecretRead(file: TsFile, op: SdkOperation): boolean {
   if (op.service === 'secretsmanager') return op.operation === 'GetSecretValue' || op.operation === 'BatchGetSecretValue';
