@@ -6,6 +6,12 @@ ruleTester(lambdaClientInHandler, {
   valid: [
     ...handlerDecoys,
     {
+      // @aws-cdk/aws-dynamodb v1's replica provider: onEvent/isComplete run once per stack operation.
+      name: 'a CloudFormation custom resource provider (reads RequestType), client created in it and in a helper',
+      filename: 'replica-handler.js',
+      code: "const aws_sdk_1 = require('aws-sdk');\nasync function onEventHandler(event) {\n  const dynamodb = new aws_sdk_1.DynamoDB();\n  if (event.RequestType === 'Create') await dynamodb.updateTable({ TableName: event.ResourceProperties.TableName }).promise();\n  return describe(event);\n}\nasync function describe(event) {\n  const d = new aws_sdk_1.DynamoDB();\n  return d.describeTable({ TableName: event.ResourceProperties.TableName }).promise();\n}\nexports.onEventHandler = onEventHandler;\n",
+    },
+    {
       name: 'a handler written in a test file is not deployed code',
       filename: 'src/__tests__/handler.test.ts',
       code: "import { S3Client } from '@aws-sdk/client-s3';\nexport const handler = async () => new S3Client({});\n",

@@ -241,3 +241,12 @@ function jsDocType(node: ts.Node): ts.TypeNode | undefined {
   if (!(node.getSourceFile().flags & ts.NodeFlags.JavaScriptFile)) return undefined;
   return ts.getJSDocType(node);
 }
+
+/**
+ * A CloudFormation custom resource handler: it names the custom resource event type or reads
+ * `RequestType` (Create, Update, Delete). It runs once per stack operation, not per request.
+ */
+export function isCustomResourceHandler(file: TsFile, handler: LambdaHandler): boolean {
+  if (handler.eventType?.startsWith('CloudFormationCustomResource')) return true;
+  return /\bRequestType\b/.test(file.text.slice(handler.fn.getStart(file.sourceFile), handler.fn.getEnd()));
+}

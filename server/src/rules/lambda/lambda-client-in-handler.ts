@@ -4,6 +4,7 @@ import type { Fix } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
 import type { TsFile } from '../../engine/typescript/file';
 import { canRunAtModuleScope, declarationCount, dedentedText, fileStyle, isFreeModuleName, lineStartBefore, removeStatement } from '../../engine/typescript/hoist';
+import { isCustomResourceHandler } from '../../engine/typescript/handlers';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
 import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
 import { dependsOnInvocation, storedInModuleState } from '../../engine/typescript/flow';
@@ -15,7 +16,7 @@ export const lambdaClientInHandler = defineRule({
     title: 'SDK client created on every invocation',
     description: 'An AWS SDK client (v3 or v2) is constructed inside a Lambda handler, or in code only the handler runs, instead of once at module scope.',
     rationale:
-      'Lambda reuses the execution environment between invocations: a client created at module scope keeps its configuration, credentials and open TLS connections for every warm invocation. A client created inside the handler redoes that work on each request, adding latency and connection churn. Clients built from per-request data on purpose (a region or assumed-role credentials taken from the event) are not reported.',
+      'Lambda reuses the execution environment between invocations: a client created at module scope keeps its configuration, credentials and open TLS connections for every warm invocation. A client created inside the handler redoes that work on each request, adding latency and connection churn. Clients built from per-request data on purpose (a region or assumed-role credentials taken from the event) are not reported, nor are CloudFormation custom resource handlers, which run once per deployment.',
     severity: 'warning',
     service: 'lambda',
     guide: 'Lambda / Handler Pattern',
@@ -44,7 +45,8 @@ export const lambdaClientInHandler = defineRule({
     const file = applicationCode(ctx);
     if (!file) return {};
     const scopes = scopeFacts(file);
-    if (scopes.handlers.length === 0) return {};
+    // A custom resource runs once per stack operation: there are no warm invocations to reuse a client.
+    if (scopes.handlers.length === 0 || scopes.handlers.some((h) => isCustomResourceHandler(file, h))) return {};
     const sdk = sdkFacts(file);
     return {
       [ts.SyntaxKind.NewExpression](n) {

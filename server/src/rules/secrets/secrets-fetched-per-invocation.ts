@@ -3,7 +3,7 @@ import { defineRule } from '../../engine/rule';
 import { unwrap } from '../../engine/typescript/bindings';
 import type { TsFile } from '../../engine/typescript/file';
 import { isAssignment, isModuleStateTarget } from '../../engine/typescript/flow';
-import type { LambdaHandler } from '../../engine/typescript/handlers';
+import { isCustomResourceHandler } from '../../engine/typescript/handlers';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
 import { SDK_GATE, sdkFacts, type SdkOperation } from '../../engine/typescript/sdk';
 import { applicationCode } from '../applicationCode';
@@ -45,13 +45,14 @@ export const secretsFetchedPerInvocation = defineRule({
     const file = applicationCode(ctx);
     if (!file) return {};
     const scopes = scopeFacts(file);
-    if (scopes.handlers.length === 0) return {};
+    // A custom resource runs once per deployment: nothing to amortize, and a cache would be stale after a rotation.
+    if (scopes.handlers.length === 0 || scopes.handlers.some((h) => isCustomResourceHandler(file, h))) return {};
     const sdk = sdkFacts(file);
     return {
       [ts.SyntaxKind.CallExpression](n) {
         const op = sdk.operationOf(n as ts.CallExpression);
         if (!op || !isSecretRead(file, op) || !scopes.isRequestPath(op.call)) return;
-        if (isCached(file, scopes, op.call) || isCustomResource(file, scopes.handlerOf(op.call))) return;
+        if (isCached(file, scopes, op.call)) return;
         const callee = op.call.expression;
         ctx.report({
           messageId: 'fetchedPerInvocation',
@@ -63,17 +64,6 @@ export const secretsFetchedPerInvocation = defineRule({
     };
   },
 });
-
-/**
- * A CloudFormation custom resource handler (it reads `RequestType`, or names the custom resource
- * event type) runs once per stack operation: there is nothing to amortize, and a cached secret
- * would be stale after a rotation between deployments.
- */
-function isCustomResource(file: TsFile, handler: LambdaHandler | undefined): boolean {
-  if (!handler) return false;
-  if (handler.eventType?.startsWith('CloudFormationCustomResource')) return true;
-  return /\bRequestType\b/.test(file.text.slice(handler.fn.getStart(file.sourceFile), handler.fn.getEnd()));
-}
 
 function isSecretRead(file: TsFile, op: SdkOperation): boolean {
   if (op.service === 'secretsmanager') return op.operation === 'GetSecretValue' || op.operation === 'BatchGetSecretValue';
