@@ -232,6 +232,11 @@ export function holderOfConstruct(file: TsFile, node: ts.NewExpression | ts.Call
     const cls = superBase(node)?.cls;
     return cls ? thisKey(cls) : node;
   }
+  return holderOfValue(file, node);
+}
+
+/** Where the value `node` evaluates to is stored: a variable, a class field (`x = ...`, `this.x = ...`), else `node` itself. */
+export function holderOfValue(file: TsFile, node: ts.Expression): Holder {
   let e: ts.Node = node;
   while (e.parent && (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isSatisfiesExpression(e.parent) || ts.isNonNullExpression(e.parent))) e = e.parent;
   const parent = e.parent;

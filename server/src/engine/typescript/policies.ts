@@ -21,7 +21,7 @@ import {
 import { detectEol, indentAt } from '../text';
 import type { TextEdit } from '../types';
 import { unwrap, type SymbolRef } from './bindings';
-import { holderOfExpression, type Holder } from './cdk';
+import { holderOfExpression, holderOfValue, type Holder } from './cdk';
 import { appendObjectArgument, insertProperty, stringLiteral } from './edits';
 import { propertyName, type ObjectProps, type TsFile } from './file';
 
@@ -59,6 +59,9 @@ class Extractor {
   private readonly mutations = new Map<Holder, ts.CallExpression[]>();
   /** Statements given to `addToResourcePolicy` (resource) or a role's `assumeRolePolicy` (trust). */
   private readonly contextKind = new Map<Holder, PolicyKind>();
+  /** Where VPC endpoints are kept, and `addToPolicy` calls as [receiver, statement]: resolved in `build`. */
+  private readonly endpoints = new Set<Holder>();
+  private readonly addedToPolicy: [Holder, Holder][] = [];
   /** Statements given to a VPC endpoint's `addToPolicy`. */
   private readonly endpointStatements = new Set<Holder>();
 
@@ -76,6 +79,7 @@ class Extractor {
         const ref = file.symbolOf(node.expression);
         if (this.is(ref, 'PolicyStatement')) this.newStatements.push(node);
         else if (this.is(ref, 'Role') || this.is(ref, 'LazyRole')) this.roles.push(node);
+        else if (ref?.module === EC2 && (ref.path[0] === 'GatewayVpcEndpoint' || ref.path[0] === 'InterfaceVpcEndpoint')) this.endpoints.add(holderOfValue(file, node));
       } else if (ts.isCallExpression(node)) {
         this.collectCall(node);
       } else if (ts.isObjectLiteralExpression(node) && isPolicyDocumentLiteral(node) && !isAssertionExpectation(node)) {
@@ -94,9 +98,13 @@ class Extractor {
     if (!ts.isPropertyAccessExpression(callee)) return;
     const method = callee.name.text;
     if (method === 'addToResourcePolicy' && call.arguments[0]) this.setContext(call.arguments[0], 'resource');
-    if (method === 'addToPolicy' && call.arguments[0] && this.isVpcEndpoint(callee.expression)) {
-      const holder = holderOfExpression(file, call.arguments[0]);
-      if (holder) this.endpointStatements.add(holder);
+    if (method === 'addGatewayEndpoint' || method === 'addInterfaceEndpoint') this.endpoints.add(holderOfValue(file, call));
+    if (method === 'addToPolicy' && call.arguments[0]) {
+      // `vpc.addGatewayEndpoint(...).addToPolicy(...)`, or an endpoint kept in a variable or field.
+      const receiver = unwrap(callee.expression);
+      const endpoint = ts.isCallExpression(receiver) ? receiver : holderOfExpression(file, receiver);
+      const statement = holderOfExpression(file, call.arguments[0]);
+      if (endpoint && statement) this.addedToPolicy.push([endpoint, statement]);
     }
     if (method === 'addStatements' && /assumeRolePolicy\??$/.test(unwrap(callee.expression).getText(file.sourceFile).replace(/!$/, ''))) {
       for (const a of call.arguments) this.setContext(a, 'trust');
@@ -115,39 +123,6 @@ class Extractor {
     if (holder) this.contextKind.set(holder, kind);
   }
 
-  /**
-   * Whether `expr` is a VPC endpoint: created right there, or kept in a const or a `this.x` field
-   * assigned once from `vpc.addGatewayEndpoint(...)`, `vpc.addInterfaceEndpoint(...)` or
-   * `new ec2.GatewayVpcEndpoint/InterfaceVpcEndpoint(...)`.
-   */
-  private isVpcEndpoint(expr: ts.Expression): boolean {
-    const file = this.file;
-    let value = file.resolveExpression(expr);
-    const e = unwrap(expr);
-    if (value === e && ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      const assigned: ts.Expression[] = [];
-      for (const n of file.nodes) {
-        if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-          const left = unwrap(n.left);
-          if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === e.name.text) assigned.push(n.right);
-        } else if (ts.isPropertyDeclaration(n) && n.initializer && ts.isIdentifier(n.name) && n.name.text === e.name.text) {
-          assigned.push(n.initializer);
-        }
-      }
-      value = assigned.length === 1 ? unwrap(assigned[0]) : undefined;
-    }
-    if (!value) return false;
-    if (ts.isCallExpression(value)) {
-      const callee = unwrap(value.expression);
-      return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'addGatewayEndpoint' || callee.name.text === 'addInterfaceEndpoint');
-    }
-    if (ts.isNewExpression(value)) {
-      const ref = file.symbolOf(value.expression);
-      return !!ref && ref.module === EC2 && (ref.path[0] === 'GatewayVpcEndpoint' || ref.path[0] === 'InterfaceVpcEndpoint');
-    }
-    return false;
-  }
-
   /** `new ec2.CfnVPCEndpoint(this, id, { policyDocument: {...} })`. */
   private isCfnVpcEndpointDocument(doc: ts.ObjectLiteralExpression): boolean {
     const prop = doc.parent;
@@ -159,6 +134,7 @@ class Extractor {
   }
 
   build(): PolicyStatement[] {
+    for (const [endpoint, statement] of this.addedToPolicy) if (this.endpoints.has(endpoint)) this.endpointStatements.add(statement);
     const out: PolicyStatement[] = [];
     for (const n of this.newStatements) {
       const s = this.fromPolicyStatement(n);
@@ -197,7 +173,7 @@ class Extractor {
     const arg = node.arguments?.[0];
     const props = arg ? file.objectProps(arg) : undefined;
     if (arg && !props) return undefined; // props we cannot see: nothing to say
-    const holder = holderOfStatement(file, node);
+    const holder = holderOfValue(file, node);
     const calls = holder !== undefined ? (this.mutations.get(holder) ?? []) : [];
 
     const effectProp = props?.get('effect');
@@ -723,16 +699,6 @@ function principalFromMethod(file: TsFile, call: ts.CallExpression, acc: Princip
     default:
       return false;
   }
-}
-
-/** Where a `new PolicyStatement(...)` is kept (a const, a field), to find calls on it. */
-function holderOfStatement(file: TsFile, node: ts.NewExpression): Holder | undefined {
-  let e: ts.Node = node;
-  while (e.parent && (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent))) e = e.parent;
-  const parent = e.parent;
-  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === e) return parent;
-  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === e) return holderOfExpression(file, parent.left);
-  return node;
 }
 
 function propNode(obj: ts.ObjectLiteralExpression, name: string, exact = false): ts.PropertyAssignment | undefined {
