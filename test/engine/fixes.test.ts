@@ -7,24 +7,13 @@ import { fixAll, minimalEdits, MAX_FIX_PASSES } from '../../server/src/engine/fi
 import { defineRule, type RuleDefinition } from '../../server/src/engine/rule';
 import { applyEdits } from '../../server/src/engine/text';
 import type { FixKind } from '../../server/src/engine/types';
-import { iam } from '../helpers/engine';
+import { iam, testRuleMeta } from '../helpers/engine';
 
 /** A test rule: every JSON string equal to `from` is reported, with a fix to `to`. */
 function replaceString(id: string, from: string, to: string, kind: FixKind = 'safe', as: 'fix' | 'suggestion' = 'fix'): RuleDefinition {
   return defineRule({
     id,
-    meta: {
-      title: id,
-      description: id,
-      rationale: id,
-      severity: 'warning',
-      service: 'general',
-      guide: 'test',
-      fix: kind,
-      languages: ['json'],
-      messages: { found: `found ${from}` },
-      examples: { invalid: [], valid: [] },
-    },
+    meta: testRuleMeta(id, { fix: kind, languages: ['json'], messages: { found: `found ${from}` } }),
     create: (ctx) => ({
       jsonString(v) {
         if (v.value !== from) return;

@@ -7,25 +7,13 @@ import { defineRule, type RuleDefinition } from '../../server/src/engine/rule';
 import { CDK_GATE } from '../../server/src/engine/typescript/cdk';
 import { SDK_GATE } from '../../server/src/engine/typescript/sdk';
 import { allRules } from '../../server/src/rules/index';
-import { analyzeText } from '../helpers/engine';
+import { analyzeText, testRuleMeta } from '../helpers/engine';
 
 /** A rule that counts its `create` calls and reports the file's first character. */
 function countingRule(id: string, gate: RegExp | undefined): RuleDefinition & { created: number } {
   const rule = defineRule({
     id,
-    meta: {
-      title: id,
-      description: id,
-      rationale: id,
-      severity: 'warning',
-      service: 'general',
-      guide: 'none',
-      fix: 'none',
-      languages: ['typescript', 'json'],
-      messages: { found: 'found' },
-      gate,
-      examples: { invalid: [], valid: [] },
-    },
+    meta: testRuleMeta(id, { fix: 'none', languages: ['typescript', 'json'], messages: { found: 'found' }, gate }),
     create(ctx) {
       counted.created++;
       return { fileEnd: () => ctx.report({ messageId: 'found', start: 0, end: 1 }) };

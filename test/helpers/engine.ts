@@ -4,6 +4,7 @@ import * as ts from 'typescript';
 import { analyze, type AnalyzeOptions } from '../../server/src/engine/analyze';
 import { parseJsonFile } from '../../server/src/engine/json/front';
 import { parseTypeScript, syntaxErrors } from '../../server/src/engine/typescript/file';
+import type { RuleMeta } from '../../server/src/engine/rule';
 import type { AnalysisResult } from '../../server/src/engine/types';
 import { loadIamKnowledge } from '../../server/src/iam/fsLoader';
 
@@ -41,4 +42,9 @@ export function duplicateKeys(path: string, text: string): string[] {
   };
   visit(sf);
   return out;
+}
+
+/** Metadata for a rule made up by a test: its ID as every text, no examples. */
+export function testRuleMeta<M extends string>(id: string, meta: Pick<RuleMeta<M>, 'fix' | 'languages' | 'messages'> & Partial<RuleMeta<M>>): RuleMeta<M> {
+  return { title: id, description: id, rationale: id, severity: 'warning', service: 'general', guide: 'test', examples: { invalid: [], valid: [] }, ...meta };
 }
