@@ -254,7 +254,8 @@ connection.languages.diagnostics.on((params, token) =>
     const version = doc.version;
     const report = await analyzer.report(doc, () => token.isCancellationRequested || documents.get(doc.uri)?.version !== version);
     if (report === STALE) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });
-    const resultId = `${session}:${report.version}:${report.generation}`;
+    // Named by content, not version: after a keystroke that moved no diagnostic the client keeps its own.
+    const resultId = `${session}:${report.diagnosticsId}`;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: report.diagnostics };
   }),

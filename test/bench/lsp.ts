@@ -126,8 +126,12 @@ export class ServerSession {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
   }
 
+  /** Last result id and item count per document, sent back as VS Code's client does. */
+  private readonly pulled = new Map<string, { resultId: string | undefined; items: number }>();
+
   pull(uri: string): Promise<DocumentDiagnosticReport> {
-    return withTimeout(this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }), `diagnostics of ${uri}${this.describeFailure()}`);
+    const previousResultId = this.pulled.get(uri)?.resultId;
+    return withTimeout(this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId }), `diagnostics of ${uri}${this.describeFailure()}`);
   }
 
   /** Resolves with the next publishDiagnostics for `uri` at `version` or later. Register before sending. */
@@ -140,7 +144,10 @@ export class ServerSession {
     if (this.options.mode === 'pull') {
       await send();
       const report = await this.pull(uri);
-      return report.kind === 'full' ? report.items.length : -1;
+      // "unchanged": the client keeps the diagnostics it has.
+      const items = report.kind === 'full' ? report.items.length : (this.pulled.get(uri)?.items ?? -1);
+      this.pulled.set(uri, { resultId: report.resultId, items });
+      return items;
     }
     const published = this.nextPublish(uri, version);
     await send();

@@ -60,6 +60,30 @@ describe('language server, pull diagnostics (stdio)', () => {
     assert.deepEqual(again, { kind: 'unchanged', resultId: report.resultId });
   });
 
+  it('answers "unchanged" after an edit that moved no diagnostic, and a full report after one that did', async () => {
+    const uri = fileUri(join(folder, 'stack.ts'));
+    const line = (bucket: string) => `new s3.Bucket(this, '${bucket}', { versioned: false });`;
+    const text = (name: string, bucket: string) => `import * as s3 from 'aws-cdk-lib/aws-s3';\nconst name = '${name}';\n${line(bucket)}\n`;
+    await client.open(uri, 'typescript', text('a', 'Logs'));
+    const first = full(await client.pull(uri));
+    assert.ok(first.items.some((d) => d.code === 's3-bucket-versioning'), JSON.stringify(first.items));
+    // Typing on a line with no finding: every diagnostic stays where it was.
+    await client.change(uri, text('ab', 'Logs'));
+    const same = await client.pull(uri, first.resultId);
+    assert.deepEqual(same, { kind: 'unchanged', resultId: first.resultId });
+    // Typing before a finding on its own line moves its range: the client gets the new list.
+    await client.change(uri, text('ab', 'Logs2'));
+    const moved = full(await client.pull(uri, first.resultId));
+    assert.notEqual(moved.resultId, first.resultId);
+    const before = first.items.find((d) => d.code === 's3-bucket-versioning')!;
+    const after = moved.items.find((d) => d.code === 's3-bucket-versioning')!;
+    assert.equal(after.range.start.character, before.range.start.character + 1);
+    // A client that has no result (or an older one) always gets the full list.
+    full(await client.pull(uri));
+    full(await client.pull(uri, first.resultId));
+    await client.close(uri);
+  });
+
   it('asks for settings with the document as scope, once per document', async () => {
     const items = client.configurationRequests.all.filter((i) => i.scopeUri === docUri);
     assert.equal(items.length, 1);

@@ -13,7 +13,7 @@ import type { IamKnowledge } from '../iam/knowledge';
 import { DocumentTree } from '../engine/typescript/file';
 import { CdkVersions } from '../projectInfo';
 import { rulesById } from '../rules/index';
-import { configProblemToDiagnostic, findingToDiagnostic, noticeToDiagnostic } from './convert';
+import { configProblemToDiagnostic, findingToDiagnostic, noticeToDiagnostic, sameDiagnostics } from './convert';
 import { effectiveConfig, isConfigFile, uriToPath, type Workspace } from './workspace';
 
 export interface Logger {
@@ -25,6 +25,11 @@ export interface DocumentReport {
   uri: string;
   version: number;
   generation: number;
+  /**
+   * Names this report's diagnostics: kept from the previous report of the document when the
+   * diagnostics are the same, so a pull client can be answered "unchanged" (its result id).
+   */
+  diagnosticsId: number;
   settings: AwsPatternsSettings;
   config: ResolvedConfig;
   result: AnalysisResult;
@@ -42,6 +47,7 @@ export class Analyzer {
   private readonly trees = new Map<string, DocumentTree>();
   /** aws-cdk-lib versions per folder; dropped with every change of environment. */
   private cdk = new CdkVersions();
+  private diagnosticsIds = 0;
 
   constructor(
     private readonly iam: () => IamKnowledge,
@@ -62,7 +68,7 @@ export class Analyzer {
     const generation = this.workspace.generation;
     const settings = await this.workspace.settingsFor(doc.uri);
     if (isStale()) return STALE;
-    const base = { uri: doc.uri, version: doc.version, generation, settings };
+    const base = { uri: doc.uri, version: doc.version, generation, settings, diagnosticsId: 0 };
     let report: DocumentReport;
     if (!settings.enable) {
       report = { ...base, config: defaultConfig(), result: EMPTY_RESULT, diagnostics: [] };
@@ -75,8 +81,7 @@ export class Analyzer {
       if (this.ignored(doc.uri, effective)) {
         // The config's `ignore` patterns keep a file out of the audit and out of the editor alike.
         report = { ...base, config: effective, result: EMPTY_RESULT, diagnostics: [] };
-        if (generation === this.workspace.generation) this.reports.set(doc.uri, report);
-        return report;
+        return this.keep(report, cached);
       }
       const config = this.configFor(doc.uri, effective);
       const started = performance.now();
@@ -93,7 +98,13 @@ export class Analyzer {
       const diagnostics = [...result.notices.map((n) => noticeToDiagnostic(doc, n)), ...result.findings.map((f) => findingToDiagnostic(doc, f))];
       report = { ...base, config, result, diagnostics };
     }
-    if (generation === this.workspace.generation) this.reports.set(doc.uri, report);
+    return this.keep(report, cached);
+  }
+
+  /** Names the report's diagnostics (the previous report's id when they are the same) and keeps it. */
+  private keep(report: DocumentReport, previous: DocumentReport | undefined): DocumentReport {
+    report.diagnosticsId = previous && sameDiagnostics(previous.diagnostics, report.diagnostics) ? previous.diagnosticsId : ++this.diagnosticsIds;
+    if (report.generation === this.workspace.generation) this.reports.set(report.uri, report);
     return report;
   }
 

@@ -69,3 +69,31 @@ export function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
     a.range.end.character === b.range.end.character
   );
 }
+
+const COMPARED = new Set(['range', 'severity', 'source', 'code', 'codeDescription', 'message', 'tags']);
+
+/**
+ * The same diagnostics, in the same order: a pull client is then told "unchanged" instead of
+ * being sent (and decoding) hundreds of diagnostics again after a keystroke that moved none.
+ * A field this does not know makes the lists differ (never a false "unchanged").
+ */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (
+      !sameDiagnostic(x, y) ||
+      x.severity !== y.severity ||
+      x.source !== y.source ||
+      x.message !== y.message ||
+      x.codeDescription?.href !== y.codeDescription?.href ||
+      String(x.tags ?? '') !== String(y.tags ?? '')
+    ) {
+      return false;
+    }
+    for (const key in x) if (!COMPARED.has(key)) return false;
+    for (const key in y) if (!COMPARED.has(key)) return false;
+  }
+  return true;
+}

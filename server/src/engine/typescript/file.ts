@@ -90,7 +90,16 @@ export class TsFile {
    * The module export an expression names, through imports, requires and const aliases:
    * `s3.Bucket`, `Bucket`, `cdk.aws_s3.Bucket`, `B` (`import { Bucket as B }`) → aws-cdk-lib/aws-s3 Bucket.
    */
-  symbolOf(expr: ts.Expression, depth = 0): SymbolRef | undefined {
+  symbolOf(expr: ts.Expression): SymbolRef | undefined {
+    // Several rules resolve the same callee of every call: resolved once per node.
+    let ref = this.symbols.get(expr);
+    if (ref === undefined) this.symbols.set(expr, (ref = this.resolveSymbol(expr, 0) ?? null));
+    return ref ?? undefined;
+  }
+
+  private readonly symbols = new Map<ts.Expression, SymbolRef | null>();
+
+  private resolveSymbol(expr: ts.Expression, depth: number): SymbolRef | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const e = unwrap(expr);
     if (ts.isIdentifier(e)) {
@@ -98,15 +107,15 @@ export class TsFile {
       if (!decl) return undefined;
       if (decl.kind === 'import') return normalizeRef(decl.ref);
       // `const B = s3.Bucket` is an alias of the export.
-      if (decl.kind === 'variable' && decl.isConst && decl.node.initializer) return this.symbolOf(decl.node.initializer, depth + 1);
+      if (decl.kind === 'variable' && decl.isConst && decl.node.initializer) return this.resolveSymbol(decl.node.initializer, depth + 1);
       return undefined;
     }
     if (ts.isPropertyAccessExpression(e)) {
-      const base = this.symbolOf(e.expression, depth + 1);
+      const base = this.resolveSymbol(e.expression, depth + 1);
       return base && normalizeRef({ module: base.module, path: [...base.path, e.name.text] });
     }
     if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
-      const base = this.symbolOf(e.expression, depth + 1);
+      const base = this.resolveSymbol(e.expression, depth + 1);
       return base && normalizeRef({ module: base.module, path: [...base.path, e.argumentExpression.text] });
     }
     return undefined;
