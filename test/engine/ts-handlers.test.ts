@@ -34,6 +34,13 @@ describe('lambdaHandlers: export forms', () => {
     assert.deepEqual(names('module.exports.listItems = (event, context, callback) => callback(null, 1);\nexports.remove = async (_event, _context) => 1;', 'items.js'), ['listItems', 'remove']));
   it('other parameter names do not make a handler', () =>
     assert.deepEqual(names('export function mapEvent(event, options) { return event; }\nexport const route = (req, res) => res.end();'), []));
+  it('export default of a const with Lambda\'s parameters, or of a typed or middy-wrapped function', () => {
+    assert.deepEqual(names('const run = async (event, context) => 1;\nexport default run;', 'fn.js'), ['default']);
+    assert.deepEqual(names("import type { S3Event } from 'aws-lambda';\nexport default async (e: S3Event) => e.Records.length;"), ['default']);
+    assert.deepEqual(names("import middy from '@middy/core';\nconst base = async (input) => input;\nexport default middy(base);"), ['default']);
+  });
+  it('a default export without a Lambda signature is not a handler (Next.js pages, Netlify v2 functions)', () =>
+    assert.deepEqual(names('export default async (req, context) => new Response(1);\nconst api = (req, res) => res.end();\nexport { api };\n'), []));
   it('exported helpers and non-functions are not handlers', () =>
     assert.deepEqual(names("export const config = { a: 1 };\nexport function helper(x) { return x; }\nexport const handler = new Something();"), []));
 });

@@ -151,6 +151,23 @@ export const downloadUrl = (bucket: string, key: string) =>
 `,
   },
   {
+    name: 'decoy: test data under __fixtures__ (a code generator\'s expected output) never runs',
+    filename: 'src/transforms/__fixtures__/presign-put/output.ts',
+    code: `import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+
+export const handler = async (event: { keys: string[] }) => {
+  const s3 = new S3Client({});
+  const sqs = new SQSClient({});
+  for (const key of event.keys) {
+    await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: key }));
+  }
+  return getSignedUrl(s3, new PutObjectCommand({ Bucket: process.env.BUCKET, Key: event.keys[0] }));
+};
+`,
+  },
+  {
     name: 'decoy: an Upload with leavePartsOnError: false',
     filename: 'src/files/archive.ts',
     code: `import { createReadStream } from 'node:fs';

@@ -128,6 +128,13 @@ ruleTester(lambdaEnvValidation, {
       output: `${SDK}\nconst tableName = process.env.TABLE_NAME!;\n${CHECK('TABLE_NAME', 'tableName')}\n\nexport const handler = async (event: { id: string }) => {\n  return ddb.send(new GetCommand({ TableName: tableName, Key: { id: event.id } }));\n};\n`,
     },
     {
+      name: 'a default export with Lambda\'s parameters is a handler (frameworks that map `export default`)',
+      filename: 'fn.js',
+      code: "const main = async (event, context) => {\n  const bucket = process.env.UPLOADS_BUCKET;\n  return { bucket, key: event.key };\n};\n\nexport default main;\n",
+      errors: [{ messageId: 'perRequest', line: 2, data: { name: 'UPLOADS_BUCKET', asserted: '' } }],
+      output: `const bucket = process.env.UPLOADS_BUCKET;\n${CHECK('UPLOADS_BUCKET', 'bucket')}\n\nconst main = async (event, context) => {\n  return { bucket, key: event.key };\n};\n\nexport default main;\n`,
+    },
+    {
       name: 'as string and ?? \'\' in a handler',
       filename: 'h.ts',
       code: "export async function handler() {\n  const queue = process.env.QUEUE_URL as string;\n  const bucket = process.env.BUCKET ?? '';\n  return [queue, bucket];\n}\n",

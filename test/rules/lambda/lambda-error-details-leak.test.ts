@@ -36,6 +36,11 @@ ruleTester(lambdaErrorDetailsLeak, {
       code: "export const handler = async () => {\n  try {\n    return { ok: true };\n  } catch (err) {\n    return { ok: false, error: (err as Error).message };\n  }\n};\n",
     },
     {
+      name: 'Fetch API responses: a 4xx message, a 5xx with a generic body, a status that is not known',
+      filename: 'app/api/items/route.ts',
+      code: "export async function POST(request: Request) {\n  try {\n    return Response.json(await save(await request.json()));\n  } catch (e: any) {\n    if (e.name === 'ValidationError') return Response.json({ error: e.message }, { status: 400 });\n    console.error(e);\n    return new Response('Internal error', { status: 500 });\n  }\n}\nexport const put = async (c: { json(b: unknown, s?: number): Response }, code: number) => {\n  try {\n    return c.json(await save(1));\n  } catch (err) {\n    return c.json({ detail: (err as Error).message }, code);\n  }\n};\ndeclare function save(b: unknown): Promise<unknown>;\n",
+    },
+    {
       name: 'http-errors createError(500, ...) is not a response helper',
       filename: 'h.ts',
       code: "import createError from 'http-errors';\nexport const handler = async () => {\n  try {\n    return 1;\n  } catch (err) {\n    throw createError(500, (err as Error).message);\n  }\n};\n",
@@ -96,6 +101,17 @@ ruleTester(lambdaErrorDetailsLeak, {
       filename: 'h.ts',
       code: "export const handler = async () => {\n  try {\n    return buildResponse(200, {});\n  } catch (error: any) {\n    return buildResponse(500, { message: error.message });\n  }\n};\nexport const express = (err: Error, res: any) => res.status(500).json({ error: err.stack });\ndeclare function buildResponse(status: number, body: unknown): unknown;\n",
       errors: [{ messageId: 'errorDetailsInBody', line: 5 }, { messageId: 'errorDetailsInBody', line: 8 }],
+      output: null,
+    },
+    {
+      name: 'Fetch API responses with a 5xx status: Response.json, new Response, a route framework\'s c.json(body, 500)',
+      filename: 'app/api/files/route.ts',
+      code: "export async function POST(request: Request) {\n  try {\n    return Response.json(await save(await request.json()));\n  } catch (e: any) {\n    return Response.json({ error: e.message }, { status: 500 });\n  }\n}\nexport async function GET() {\n  try {\n    return new Response(await load());\n  } catch (failure) {\n    return new Response(String(failure), { status: 502, headers: { 'content-type': 'text/plain' } });\n  }\n}\nexport const del = async (c: { json(b: unknown, s?: number): Response }) => {\n  try {\n    return c.json(await remove());\n  } catch (err) {\n    return c.json({ detail: (err as Error).stack }, 500);\n  }\n};\ndeclare function save(b: unknown): Promise<unknown>;\ndeclare function load(): Promise<string>;\ndeclare function remove(): Promise<unknown>;\n",
+      errors: [
+        { messageId: 'errorDetailsInBody', line: 5, data: { status: 500, detail: '`e.message`' } },
+        { messageId: 'errorDetailsInBody', line: 12, data: { status: 502, detail: 'the raw error `failure`' } },
+        { messageId: 'errorDetailsInBody', line: 19, data: { status: 500, detail: '`(err as Error).stack`' } },
+      ],
       output: null,
     },
   ],

@@ -1,6 +1,6 @@
 // Lambda handler recognition, without a type checker: which exported functions Lambda invokes,
 // through every export form (`export const`, `export function`, `export { x as handler }`,
-// `exports.handler`, `module.exports = { handler }`), wrappers (`middy(fn).use(...)`,
+// `export default x`, `exports.handler`, `module.exports = { handler }`), wrappers (`middy(fn).use(...)`,
 // `middy().handler(fn)`, `withSentry(fn)`, `instance.handler.bind(instance)`) and the
 // `aws-lambda` event types that name the trigger.
 import * as ts from './api';
@@ -64,6 +64,11 @@ function findHandlers(file: TsFile): LambdaHandler[] {
         const local = el.propertyName ?? el.name;
         if (ts.isIdentifier(local)) candidates.push({ name: el.name.text, value: local, exportNode: el.name });
       }
+    } else if (ts.isExportAssignment(st) && !st.isExportEquals) {
+      // `export default handler` / `export default async (event, context) => ...`: frameworks that map
+      // the default export (stacktape, SST) and `handler: index.default`. Named `default`, so only
+      // an event type, middy or Lambda's own parameter names make it a handler (not `(req, res)`).
+      candidates.push({ name: 'default', value: st.expression, exportNode: st });
     } else if (ts.isExpressionStatement(st)) {
       collectCommonJsExports(st.expression, candidates);
     }

@@ -12,6 +12,8 @@ import { applicationCode } from '../applicationCode';
 const ERROR_NAME = /^(e|er|err|error|ex|exc|exception|caught|reason)$/i;
 const RESPONSE_HELPER = /(response|respond|reply)/i;
 const DETAIL_PROPS = new Set(['message', 'stack']);
+/** Fetch API response classes (Next.js route handlers, Remix, Hono, Workers). */
+const FETCH_RESPONSE = new Set(['Response', 'NextResponse']);
 
 export const lambdaErrorDetailsLeak = defineRule({
   id: 'lambda-error-details-leak',
@@ -29,7 +31,7 @@ export const lambdaErrorDetailsLeak = defineRule({
       errorDetailsInBody: 'The {{status}} response body includes {{detail}}: callers see internal details. Return a generic message and log the error instead.',
     },
     // Responses name their status somewhere; most files never do.
-    gate: /statusCode|\.status\(|respon|reply/i,
+    gate: /status|respon|reply|\.(json|text)\(/i,
     examples: {
       invalid: [
         {
@@ -82,6 +84,16 @@ export const lambdaErrorDetailsLeak = defineRule({
         const leaks = call.arguments.flatMap((a) => errorDetails(file, a));
         if (leaks.length) report(status, leaks, `call@${call.getStart(file.sourceFile)}`);
       },
+      [ts.SyntaxKind.NewExpression](n) {
+        // `new Response(body, { status: 500 })`, `new NextResponse(...)`: the Fetch API response.
+        const expr = n as ts.NewExpression;
+        const callee = unwrap(expr.expression);
+        if (!ts.isIdentifier(callee) || !FETCH_RESPONSE.has(callee.text) || !expr.arguments?.[0]) return;
+        const status = initStatus(file, expr.arguments[1]);
+        if (status === undefined) return;
+        const leaks = errorDetails(file, expr.arguments[0]);
+        if (leaks.length) report(status, leaks, `new@${expr.getStart(file.sourceFile)}`);
+      },
     };
   },
 });
@@ -91,13 +103,14 @@ function responseHelperStatus(file: TsFile, call: ts.CallExpression): number | u
   const callee = unwrap(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (!name) return undefined;
-  if ((name === 'json' || name === 'send') && ts.isPropertyAccessExpression(callee)) {
+  if ((name === 'json' || name === 'send' || name === 'text') && ts.isPropertyAccessExpression(callee)) {
     const inner = unwrap(callee.expression);
     if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'status') {
       const v = file.evaluate(inner.arguments[0]);
       return v.kind === 'number' && v.value >= 500 ? v.value : undefined;
     }
-    return undefined;
+    // `Response.json(body, { status: 500 })`, `NextResponse.json(...)`, Hono's `c.json(body, 500)`.
+    return call.arguments.length === 2 ? initStatus(file, call.arguments[1]) : undefined;
   }
   if (!RESPONSE_HELPER.test(name)) return undefined;
   for (const a of call.arguments) {
@@ -105,6 +118,19 @@ function responseHelperStatus(file: TsFile, call: ts.CallExpression): number | u
     if (v.kind === 'number' && v.value >= 500 && v.value < 600) return v.value;
   }
   return undefined;
+}
+
+/** The 5xx status of a Fetch-style response's second argument: `500`, or `{ status: 500 }`. */
+function initStatus(file: TsFile, init: ts.Expression | undefined): number | undefined {
+  if (!init) return undefined;
+  let v = file.evaluate(init);
+  if (v.kind !== 'number') {
+    const props = file.objectProps(init);
+    const status = props?.get('status');
+    if (!status || status === 'unknown' || !status.value) return undefined;
+    v = file.evaluate(status.value);
+  }
+  return v.kind === 'number' && v.value >= 500 && v.value < 600 ? v.value : undefined;
 }
 
 /** A caught error: a catch variable, a `.catch()` callback's parameter, or a parameter named or typed as one. */
