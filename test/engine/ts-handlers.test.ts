@@ -32,6 +32,8 @@ describe('lambdaHandlers: export forms', () => {
   it('SAM-style lambdaHandler', () => assert.deepEqual(names('export const lambdaHandler = async (event) => 1;'), ['lambdaHandler']));
   it('any export with Lambda\'s (event, context[, callback]) parameters (serverless.yml names it)', () =>
     assert.deepEqual(names('module.exports.listItems = (event, context, callback) => callback(null, 1);\nexports.remove = async (_event, _context) => 1;', 'items.js'), ['listItems', 'remove']));
+  it('an event parameter named for its trigger, beside a context', () =>
+    assert.deepEqual(names('module.exports.streamProcessor = (kinesisEvent, context, callback) => callback(null, kinesisEvent.Records.length);\nexport const onMessage = async (sqsEvent, ctx) => sqsEvent;\nexport const onClick = (domEvent, options) => domEvent;', 'stream.js'), ['streamProcessor', 'onMessage']));
   it('other parameter names do not make a handler', () =>
     assert.deepEqual(names('export function mapEvent(event, options) { return event; }\nexport const route = (req, res) => res.end();'), []));
   it('export default of a const with Lambda\'s parameters, or of a typed or middy-wrapped function', () => {

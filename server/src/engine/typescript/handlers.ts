@@ -23,8 +23,11 @@ export interface LambdaHandler {
 }
 
 const HANDLER_NAME = /^(handler|[a-z][A-Za-z0-9]*Handler)$/;
-/** Lambda's own parameter names: `(event, context)`, `(event, context, callback)` (serverless.yml names the export). */
-const EVENT_PARAM = /^_?(event|evt)$/;
+/**
+ * Lambda's own parameter names: `(event, context)`, `(event, context, callback)` (serverless.yml names
+ * the export), also with the trigger in the event's name (`sqsEvent`, `kinesisEvent`), beside a context.
+ */
+const EVENT_PARAM = /^_?(event|evt|[a-z][A-Za-z0-9]*Event)$/;
 const CONTEXT_PARAM = /^_?(context|ctx|lambdaContext)$/;
 const MIDDY_CHAIN = new Set(['use', 'before', 'after', 'onError']);
 
