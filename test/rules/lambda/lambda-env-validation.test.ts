@@ -14,6 +14,11 @@ ruleTester(lambdaEnvValidation, {
       code: "export const handler = async () => process.env.TABLE_NAME!;\n",
     },
     {
+      name: 'reads in a lazy initialization behind a module-scope cache run once per container',
+      filename: 'auth.ts',
+      code: "let signingKey: string | undefined;\nlet settings: { url: string } | null = null;\nconst tokens = new Map<string, string>();\nlet region: string | undefined;\n\nasync function key(): Promise<string> {\n  if (signingKey) return signingKey;\n  const arn = process.env.SIGNING_KEY_ARN;\n  signingKey = await fetchKey(arn);\n  return signingKey;\n}\n\nexport const handler = async (event: { tenant: string }) => {\n  if (!settings) {\n    settings = { url: `${process.env.SETTINGS_HOST}/v1` };\n  }\n  if (!tokens.has(event.tenant)) {\n    tokens.set(event.tenant, await fetchKey(process.env.TOKEN_PREFIX + event.tenant));\n  }\n  region ??= process.env.DATA_REGION;\n  return post(settings.url, await key(), tokens.get(event.tenant), region);\n};\ndeclare function fetchKey(arn: string | undefined): Promise<string>;\ndeclare function post(...args: unknown[]): Promise<void>;\n",
+    },
+    {
       name: 'the guide: module constants checked at cold start',
       filename: 'h.ts',
       code: "const TABLE_NAME = process.env.TABLE_NAME;\nconst QUEUE_URL = process.env.QUEUE_URL;\n\nif (!TABLE_NAME || !QUEUE_URL) {\n  throw new Error('Missing required environment variables');\n}\n\nexport const handler = async (event) => {\n  return { TABLE_NAME, QUEUE_URL };\n};\n",
@@ -133,6 +138,16 @@ ruleTester(lambdaEnvValidation, {
       code: "const main = async (event, context) => {\n  const bucket = process.env.UPLOADS_BUCKET;\n  return { bucket, key: event.key };\n};\n\nexport default main;\n",
       errors: [{ messageId: 'perRequest', line: 2, data: { name: 'UPLOADS_BUCKET', asserted: '' } }],
       output: `const bucket = process.env.UPLOADS_BUCKET;\n${CHECK('UPLOADS_BUCKET', 'bucket')}\n\nconst main = async (event, context) => {\n  return { bucket, key: event.key };\n};\n\nexport default main;\n`,
+    },
+    {
+      name: 'a guard on a local value, or on module state the branch never fills, is not a cache',
+      filename: 'h.ts',
+      code: "const DISABLED = false;\nexport const handler = async (event: { cached?: string }) => {\n  if (!event.cached) {\n    const origin = `${process.env.ORIGIN_URL}/items`;\n    return fetchFrom(origin);\n  }\n  if (DISABLED) return null;\n  const mirror = `${process.env.MIRROR_URL}/items`;\n  return fetchFrom(mirror);\n};\ndeclare function fetchFrom(url: string | undefined): Promise<string>;\n",
+      errors: [
+        { messageId: 'perRequest', line: 4, data: { name: 'ORIGIN_URL', asserted: '' } },
+        { messageId: 'perRequest', line: 8, data: { name: 'MIRROR_URL', asserted: '' } },
+      ],
+      output: `const DISABLED = false;\nconst ORIGIN_URL = process.env.ORIGIN_URL;\n${CHECK('ORIGIN_URL')}\n\nexport const handler = async (event: { cached?: string }) => {\n  if (!event.cached) {\n    const origin = \`\${ORIGIN_URL}/items\`;\n    return fetchFrom(origin);\n  }\n  if (DISABLED) return null;\n  const mirror = \`\${process.env.MIRROR_URL}/items\`;\n  return fetchFrom(mirror);\n};\ndeclare function fetchFrom(url: string | undefined): Promise<string>;\n`,
     },
     {
       name: 'as string and ?? \'\' in a handler',

@@ -6,6 +6,7 @@ import { unwrap } from '../../engine/typescript/bindings';
 import { callReceiving, envDestructuredReads, envReadAt, isLambdaReserved, usageOf, type EnvRead } from '../../engine/typescript/env';
 import { propertyName, type TsFile } from '../../engine/typescript/file';
 import { canRunAtModuleScope, declarationCount, dedentedText, fileStyle, isFreeModuleName, lineStartBefore, missingCheck, removeStatement } from '../../engine/typescript/hoist';
+import { isAssignment, isModuleStateTarget } from '../../engine/typescript/flow';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
 import { sdkFacts } from '../../engine/typescript/sdk';
 import { applicationCode } from '../applicationCode';
@@ -19,7 +20,7 @@ export const lambdaEnvValidation = defineRule({
     description:
       'A handler reads an environment variable on every invocation, or module code reads one that requests need without checking it is set (`!`, `as string` and `?? \'\'` are assertions, not checks).',
     rationale:
-      'Configuration does not change between invocations. Reading it once at module scope and throwing when it is missing makes a misconfigured function fail at cold start, with a clear error, instead of failing requests later with `undefined` table names or queue URLs. A TypeScript assertion (`!`, `as string`) or an empty default (`?? \'\'`) silences the compiler but checks nothing at run time. Variables Lambda always sets (`AWS_REGION`, `AWS_LAMBDA_*`...), reads with a real default, reads that are themselves tests, and files without a handler are not reported.',
+      'Configuration does not change between invocations. Reading it once at module scope and throwing when it is missing makes a misconfigured function fail at cold start, with a clear error, instead of failing requests later with `undefined` table names or queue URLs. A TypeScript assertion (`!`, `as string`) or an empty default (`?? \'\'`) silences the compiler but checks nothing at run time. Variables Lambda always sets (`AWS_REGION`, `AWS_LAMBDA_*`...), reads with a real default, reads that are themselves tests, reads in a lazy initialization behind a module-scope cache (`if (!cache) { ... }`: once per container) and files without a handler are not reported.',
     severity: 'warning',
     service: 'lambda',
     guide: 'Lambda / Environment Variables',
@@ -74,8 +75,9 @@ export const lambdaEnvValidation = defineRule({
         const atInit = reads.filter((r) => scopes.isModuleInit(r.node));
         const validated = new Set(atInit.filter((r) => r.usage === 'checked' || (r.boundTo && isChecked(scopes, r.boundTo))).map((r) => r.name));
 
-        // Per request: every read in code the handler runs.
-        const perRequest = relevant.filter((r) => scopes.isRequestPath(r.node) && !validated.has(r.name));
+        // Per request: every read in code the handler runs, except a lazy initialization behind a
+        // module-scope cache, which runs once per container.
+        const perRequest = relevant.filter((r) => scopes.isRequestPath(r.node) && !validated.has(r.name) && !behindModuleCache(file, scopes, r.node));
         const byName = new Map<string, EnvRead[]>();
         for (const r of perRequest) {
           const list = byName.get(r.name) ?? [];
@@ -136,6 +138,91 @@ export const lambdaEnvValidation = defineRule({
     };
   },
 });
+
+/**
+ * Whether `node` runs once per container: inside a lazy initialization guarded by module state that
+ * the guarded code fills (`if (!cache) { ... cache = ... }`, `if (cache) return cache; ... cache = ...`,
+ * `cache ??= ...`). Such a read is not repeated on warm invocations.
+ */
+function behindModuleCache(file: TsFile, scopes: ScopeFacts, node: ts.Node): boolean {
+  let n: ts.Node = node;
+  for (let p = n.parent; p; n = p, p = p.parent) {
+    if (ts.isBinaryExpression(p) && p.right === n && LAZY_ASSIGN.has(p.operatorToken.kind) && isModuleStateTarget(file, scopes, p.left)) return true;
+    if (ts.isIfStatement(p) && p.thenStatement === n) {
+      const root = emptyCacheTest(file, scopes, p.expression);
+      if (root && assignsRoot(file, scopes, p.thenStatement, root)) return true;
+    }
+    if (ts.isBlock(p)) {
+      // `if (cache) return cache;` earlier in the block, and the block fills `cache`.
+      const before = p.statements.slice(0, p.statements.indexOf(n as ts.Statement));
+      for (const st of before) {
+        const root = ts.isIfStatement(st) && returnsOnly(st.thenStatement) ? filledCacheTest(file, scopes, st.expression) : undefined;
+        if (root && assignsRoot(file, scopes, p, root)) return true;
+      }
+    }
+    if (ts.isSourceFile(p)) return false;
+  }
+  return false;
+}
+
+const LAZY_ASSIGN = new Set([ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
+
+/** The module-level root of a test that the cache is empty: `!cache`, `!cache[key]`, `!cache.has(key)`, `cache == null`, one side of `||`. */
+function emptyCacheTest(file: TsFile, scopes: ScopeFacts, cond: ts.Expression): string | undefined {
+  const e = unwrap(cond);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.BarBarToken) return emptyCacheTest(file, scopes, e.left) ?? emptyCacheTest(file, scopes, e.right);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return moduleRoot(file, scopes, e.operand);
+  if (ts.isBinaryExpression(e) && NULL_COMPARISON.has(e.operatorToken.kind) && isNullish(e.right)) return moduleRoot(file, scopes, e.left);
+  return undefined;
+}
+
+/** The module-level root of a test that the cache is filled: `cache`, `cache[key]`, `cache.has(key)`, `cache && cache.expires > now`. */
+function filledCacheTest(file: TsFile, scopes: ScopeFacts, cond: ts.Expression): string | undefined {
+  const e = unwrap(cond);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return filledCacheTest(file, scopes, e.left) ?? filledCacheTest(file, scopes, e.right);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken || e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken) && isNullish(e.right)) return moduleRoot(file, scopes, e.left);
+  return moduleRoot(file, scopes, e);
+}
+
+const NULL_COMPARISON = new Set([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken]);
+
+function isNullish(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === 'undefined');
+}
+
+/** `cache`, `cache.x`, `cache[k]`, `cache.has(k)` where `cache` is a module-level variable: its name. */
+function moduleRoot(file: TsFile, scopes: ScopeFacts, expr: ts.Expression): string | undefined {
+  let e = unwrap(expr);
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'has') e = unwrap(e.expression.expression);
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
+  if (!ts.isIdentifier(e)) return undefined;
+  const decl = file.declarationOf(e);
+  return decl && decl.kind !== 'import' && scopes.isModuleLevel(decl) ? e.text : undefined;
+}
+
+function returnsOnly(st: ts.Statement): boolean {
+  if (ts.isReturnStatement(st)) return true;
+  return ts.isBlock(st) && st.statements.length > 0 && ts.isReturnStatement(st.statements[st.statements.length - 1]);
+}
+
+/** Whether `region` assigns the module variable `root` (or a member of it, or `.set()`s on it). */
+function assignsRoot(file: TsFile, scopes: ScopeFacts, region: ts.Node, root: string): boolean {
+  let found = false;
+  const rootOf = (target: ts.Expression) => {
+    let e = unwrap(target);
+    while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
+    return ts.isIdentifier(e) && e.text === root && isModuleStateTarget(file, scopes, e);
+  };
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind) && rootOf(n.left)) found = true;
+    else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'set' && rootOf(n.expression.expression)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(region);
+  return found;
+}
 
 /** Whether any use of the variable tests it (`if (!X)`, `X === undefined`, `assert(X)`, `X ?? fallback`). */
 function isChecked(scopes: ScopeFacts, bound: ts.VariableDeclaration | ts.BindingElement): boolean {
