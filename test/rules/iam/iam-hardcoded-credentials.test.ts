@@ -135,6 +135,20 @@ const invalid: InvalidCase[] = [
     output: `import AWS from 'aws-sdk';\nAWS.config.update({ region: 'us-east-1' });\n`,
   },
   {
+    name: 'dummy keys in AWS.config.update are reported when no client of the file sets an endpoint',
+    filename: 'src/app.js',
+    code: "const AWS = require('aws-sdk');\nAWS.config.update({ accessKeyId: 'my-key-id', secretAccessKey: 'my-secret', region: 'us-east-1' });\nconst sqs = new AWS.SQS({ region: 'us-east-1' });\nmodule.exports = sqs;\n",
+    errors: [{ messageId: 'credentialsInConfig', line: 2, data: { client: 'AWS.config' } }],
+    output: "const AWS = require('aws-sdk');\nAWS.config.update({ region: 'us-east-1' });\nconst sqs = new AWS.SQS({ region: 'us-east-1' });\nmodule.exports = sqs;\n",
+  },
+  {
+    name: 'real-looking keys in AWS.config.update are reported even when a client sets an endpoint',
+    filename: 'src/app.mjs',
+    code: `import AWS from 'aws-sdk';\nAWS.config.update({ accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}', region: 'us-east-1' });\nexport const s3 = new AWS.S3({ endpoint: 'http://localhost:4566' });\n`,
+    errors: [{ messageId: 'credentialsInConfig', line: 2, data: { client: 'AWS.config' } }],
+    output: `import AWS from 'aws-sdk';\nAWS.config.update({ region: 'us-east-1' });\nexport const s3 = new AWS.S3({ endpoint: 'http://localhost:4566' });\n`,
+  },
+  {
     name: 'new AWS.Credentials(id, secret): the secret is known by the key ID beside it',
     filename: 'creds.js',
     code: `const AWS = require('aws-sdk');\nAWS.config.credentials = new AWS.Credentials('${KEY_ID}', '${SECRET}');\n`,
@@ -154,6 +168,11 @@ ruleTester(iamHardcodedCredentials, {
     { name: 'credentials read from the environment', filename: 'src/client.ts', code: s3Client('{ credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY! } }') },
     { name: 'a credentials provider', filename: 'src/client.ts', code: `import { S3Client } from '@aws-sdk/client-s3';\nimport { fromIni } from '@aws-sdk/credential-providers';\nexport const s3 = new S3Client({ credentials: fromIni({ profile: 'dev' }) });\n` },
     { name: 'dummy credentials for a local emulator', filename: 'src/local.ts', code: s3Client("{ endpoint: 'http://localhost:4566', forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }") },
+    {
+      name: 'dummy keys in the global AWS.config.update, for clients of the file that set an emulator endpoint',
+      filename: 'src/routes/orders.js',
+      code: "import AWS from 'aws-sdk';\n\nAWS.config.update({ region: 'eu-west-1', accessKeyId: 'local-dev-key', secretAccessKey: 'local-dev-secret' });\nconst orders = new AWS.DynamoDB.DocumentClient({ endpoint: 'http://dynamo:8000' });\n\nexport const list = () => orders.query({ TableName: 'orders' }).promise();\n",
+    },
     { name: 'dummy credentials in a test file', filename: 'src/client.test.ts', code: s3Client("{ credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' } }") },
     { name: 'a local class that is not the SDK\'s', filename: 'src/fake.ts', code: "class S3Client { constructor(_: unknown) {} }\nexport const s3 = new S3Client({ credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });\n" },
   ],

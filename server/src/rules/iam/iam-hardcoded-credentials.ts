@@ -60,7 +60,7 @@ export const iamHardcodedCredentials = defineRule({
       'Keys committed to a repository are read by everyone who can read it, stay in its history after they are deleted, and are found by scanners within minutes of a push to a public host. ' +
       'Long-lived keys also never rotate. Code running on AWS (Lambda, ECS, EC2) gets short-lived credentials from its role, and on a laptop from SSO or a profile: the SDK finds them by itself through its default provider chain. ' +
       'Remove the key, rotate it in IAM, and construct clients without `credentials`. Every string value of every JSON file is checked, policy or not, as secret scanners do; messages show only the first and last four characters of a key. ' +
-      'Dummy credentials for a local emulator (a client with an `endpoint`, or in a test file) are left alone unless they look like real keys.',
+      'Dummy credentials for a local emulator (a client with an `endpoint`, dummy keys in `AWS.config.update` of a file whose clients set one, or in a test file) are left alone unless they look like real keys.',
     severity: 'error',
     service: 'iam',
     guide: 'IAM / Service Roles',
@@ -131,6 +131,12 @@ export const iamHardcodedCredentials = defineRule({
     const sf = file.sourceFile;
     /** Ranges of credentials objects already reported as a whole: their key literals are not reported again. */
     const covered: [number, number][] = [];
+    /**
+     * Dummy keys given to the global `AWS.config.update(...)`: they serve every client of the file, so a
+     * client that sets an `endpoint` (an emulator: LocalStack, DynamoDB Local) makes them emulator keys.
+     */
+    const globalDummies: Pending[] = [];
+    let clientWithEndpoint = false;
 
     const onString = (node: ts.Node) => {
       const cooked = (node as ts.StringLiteralLike | ts.TemplateLiteralLikeNode).text;
@@ -154,6 +160,7 @@ export const iamHardcodedCredentials = defineRule({
         const ref = file.symbolOf(call.expression);
         const config = call.arguments?.[0];
         if (!ref || !config) return;
+        if ((ref.module.startsWith('@aws-sdk/') || ref.module === 'aws-sdk' || ref.module.startsWith('aws-sdk/')) && file.objectProps(config)?.get('endpoint') !== undefined) clientWithEndpoint = true;
         const client = ref.path[ref.path.length - 1] ?? ref.module;
         if (ref.module.startsWith('@aws-sdk/client-')) checkCredentialsProp(config, client, 'v3');
         else if (ref.module === 'aws-sdk' || ref.module.startsWith('aws-sdk/')) {
@@ -167,14 +174,20 @@ export const iamHardcodedCredentials = defineRule({
         const ref = file.symbolOf(call.expression);
         const config = call.arguments[0];
         if (ref?.module === 'aws-sdk' && ref.path.join('.') === 'config.update' && config) {
+          if (file.objectProps(config)?.get('endpoint') !== undefined) clientWithEndpoint = true;
+          const before = pending.length;
           checkCredentialsProp(config, 'AWS.config', 'v2');
           checkV2KeyProps(config, 'AWS.config');
+          // Keys that do not look real wait for the file's end: a client with an endpoint may follow.
+          const found = pending.slice(before);
+          if (found.length && !configLooksReal(config)) globalDummies.push(...pending.splice(before));
         }
       };
     }
     return {
       ...visitor,
       fileEnd() {
+        if (!clientWithEndpoint) pending.push(...globalDummies);
         const kept = pending.filter((p) => p.messageId === 'credentialsInConfig' || !covered.some(([s, e]) => p.start >= s && p.end <= e));
         pending.length = 0;
         pending.push(...kept.sort((a, b) => a.start - b.start));
@@ -186,6 +199,16 @@ export const iamHardcodedCredentials = defineRule({
       if (!prop || prop === 'unknown') return undefined;
       const v = file!.evaluate(prop.value);
       return v.kind === 'string' ? v.value : undefined;
+    }
+
+    /** Whether the keys of a config look like real keys (then they are reported whatever the endpoint). */
+    function configLooksReal(configExpr: ts.Expression): boolean {
+      const props = file!.objectProps(configExpr);
+      const cred = props?.get('credentials');
+      const holder = cred && cred !== 'unknown' && cred.value ? file!.objectProps(cred.value) : props;
+      const id = stringOf(holder?.get('accessKeyId'));
+      const secret = stringOf(holder?.get('secretAccessKey'));
+      return (id !== undefined && isAccessKeyId(id)) || (secret !== undefined && looksLikeSecretKey(secret));
     }
 
     /** Literal keys worth reporting: ones that look real always; dummy ones only outside tests and local emulators. */
