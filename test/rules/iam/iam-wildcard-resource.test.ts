@@ -29,6 +29,7 @@ ruleTester(iamWildcardResource, {
     { name: 'an ARN with an account is scoped', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:*:123456789012:table/*" }') },
     { name: 'an S3 ARN with a name prefix is scoped', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::build-artifacts-*/*" }') },
     { name: 'an every-resource ARN of another service grants nothing here', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:s3:::*" }') },
+    { name: 'object ARNs do not reach buckets', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::*/*" }') },
     { name: 'every-resource ARN in a resource policy', filename: 'bucket-policy.json', code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::*/*" }') },
     { name: 'Action * on * is iam-wildcard-action\'s finding', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["*"], "Resource": "*" }') },
     { name: 'unknown actions are iam-unknown-action\'s', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "s3:GetObjet", "Resource": "*" }') },
@@ -43,8 +44,9 @@ ruleTester(iamWildcardResource, {
       filename: 'p.json',
       code: policy('{ "Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetObject"], "Resource": ["arn:aws:s3:::*", "arn:aws:s3:::*/*"] }'),
       errors: [
-        { messageId: 'wildcardArn', line: 4, severity: 'warning', data: { resource: 'arn:aws:s3:::*', action: 's3:ListBucket', more: ' and 1 more action' } },
-        { messageId: 'wildcardArn', line: 4, data: { resource: 'arn:aws:s3:::*/*' } },
+        { messageId: 'wildcardArn', line: 4, severity: 'warning', data: { resource: 'arn:aws:s3:::*', action: 's3:ListBucket', more: ' and 1 more action', resourceType: 'bucket' } },
+        // Object ARNs: only the object action reaches them.
+        { messageId: 'wildcardArn', line: 4, data: { resource: 'arn:aws:s3:::*/*', action: 's3:GetObject', more: '', resourceType: 'object' } },
       ],
       output: null,
     },

@@ -48,6 +48,24 @@ function everyResourceArn(value: string): string | undefined {
   return resource.test(m[4]) ? m[1].toLowerCase() : undefined;
 }
 
+/**
+ * The first resource type of an action pattern's actions whose ARNs the wildcard ARN matches
+ * (`arn:aws:s3:::*` + `/*` reaches objects, not buckets); undefined when it reaches none of them.
+ */
+function typeReached(iam: IamKnowledge, pattern: string, arn: string): string | undefined {
+  const partition = arn.split(':')[1];
+  const glob = new RegExp(`^${arn.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  for (const a of expandCached(iam, pattern) ?? []) {
+    if (STAR_IN_PRACTICE.has(a.fullName.toLowerCase())) continue;
+    const formats = iam.service(a.service)?.resourceTypes ?? {};
+    for (const r of a.resourceTypes) {
+      const format = formats[r.name];
+      if (format && glob.test(format.replace(/\$\{Partition\}/g, partition).replace(/\$\{[^}]+\}/g, 'x'))) return r.name;
+    }
+  }
+  return undefined;
+}
+
 const STAR_ONLY = 'star-only';
 type Scoping = { type: ResourceTypeArn | undefined; arn: string | undefined } | typeof STAR_ONLY;
 
@@ -99,7 +117,7 @@ export const iamWildcardResource = defineRule({
     languages: ['json', 'typescript'],
     messages: {
       wildcardResource: 'Resource "*" lets {{action}}{{more}} act on every {{resourceType}} this principal can reach. Scope it to the ARNs the workload uses.',
-      wildcardArn: 'Resource "{{resource}}" names every {{resourceType}} in every account: {{action}}{{more}} reach as much as with "*". Scope it to the ARNs the workload uses.',
+      wildcardArn: 'Resource "{{resource}}" names every {{resourceType}} in every account: it gives {{action}}{{more}} the reach of "*". Scope it to the ARNs the workload uses.',
       wildcardResourceMixed:
         'Resource "*" lets {{action}}{{more}} act on every {{resourceType}} this principal can reach. {{starOnly}} only {{work}} on "*": move {{them}} to a statement of {{their}} own and scope this one.',
     },
@@ -163,12 +181,12 @@ export const iamWildcardResource = defineRule({
         const value = r.value?.trim();
         const service = value ? everyResourceArn(value) : undefined;
         if (!value || !service) continue;
-        const scoped: { action: string; type: ResourceTypeArn | undefined }[] = [];
+        const scoped: { action: string; type: string }[] = [];
         for (const item of s.actions!.items) {
           const action = item.value?.trim();
           if (!action || action === '*' || action.split(':')[0].toLowerCase() !== service) continue;
-          const scoping = scopingOf(ctx.iam, action);
-          if (scoping && scoping !== STAR_ONLY) scoped.push({ action, type: scoping.type });
+          const type = typeReached(ctx.iam, action, value);
+          if (type) scoped.push({ action, type });
         }
         if (scoped.length === 0) continue;
         ctx.report({
@@ -177,7 +195,7 @@ export const iamWildcardResource = defineRule({
             resource: value,
             action: scoped[0].action,
             more: scoped.length > 1 ? ` and ${scoped.length - 1} more action${scoped.length > 2 ? 's' : ''}` : '',
-            resourceType: scoped[0].type?.name ?? 'resource',
+            resourceType: scoped[0].type,
           },
           start: r.start,
           end: r.end,
