@@ -26,14 +26,37 @@ ruleTester(iamWildcardResource, {
       filename: 't.json',
       code: cfn('{ "Policies": [{ "PolicyName": "p", "PolicyDocument": { "Statement": [{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*", "Condition": { "Fn::If": ["C", {}, {}] } }] } }] }'),
     },
+    { name: 'an ARN with an account is scoped', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:*:123456789012:table/*" }') },
+    { name: 'an S3 ARN with a name prefix is scoped', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::build-artifacts-*/*" }') },
+    { name: 'an every-resource ARN of another service grants nothing here', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:s3:::*" }') },
+    { name: 'object ARNs do not reach buckets', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::*/*" }') },
+    { name: 'every-resource ARN in a resource policy', filename: 'bucket-policy.json', code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::*/*" }') },
     { name: 'Action * on * is iam-wildcard-action\'s finding', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["*"], "Resource": "*" }') },
     { name: 'unknown actions are iam-unknown-action\'s', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "s3:GetObjet", "Resource": "*" }') },
     { name: 'NotAction is iam-not-action-allow\'s', filename: 'p.json', code: policy('{ "Effect": "Allow", "NotAction": "iam:*", "Resource": "*" }') },
-    { name: 'partial wildcard ARN is not "*"', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::*" }') },
+    { name: 'partial wildcard ARN is not "*"', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*" }') },
     { name: 'intrinsic resource', filename: 't.json', code: cfn('{ "Policies": [{ "PolicyName": "p", "PolicyDocument": { "Statement": [{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": { "Fn::GetAtt": ["Queue", "Arn"] } }] } }] }') },
     { name: 'not a policy file', filename: 'package.json', code: '{ "name": "x", "Action": "s3:GetObject", "Resource": "*" }' },
   ],
   invalid: [
+    {
+      name: 'every bucket and object of every account (S3 ARNs have no account)',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetObject"], "Resource": ["arn:aws:s3:::*", "arn:aws:s3:::*/*"] }'),
+      errors: [
+        { messageId: 'wildcardArn', line: 4, severity: 'warning', data: { resource: 'arn:aws:s3:::*', action: 's3:ListBucket', more: ' and 1 more action', resourceType: 'bucket' } },
+        // Object ARNs: only the object action reaches them.
+        { messageId: 'wildcardArn', line: 4, data: { resource: 'arn:aws:s3:::*/*', action: 's3:GetObject', more: '', resourceType: 'object' } },
+      ],
+      output: null,
+    },
+    {
+      name: 'every table in every account and region, in a CDK PolicyStatement',
+      filename: 'stack.ts',
+      code: "import * as iam from 'aws-cdk-lib/aws-iam';\nnew iam.PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [`arn:aws:dynamodb:*:*:table/*`] });\n",
+      errors: [{ messageId: 'wildcardArn', line: 2, data: { resource: 'arn:aws:dynamodb:*:*:table/*', action: 'dynamodb:PutItem', resourceType: 'table' } }],
+      output: null,
+    },
     {
       name: 'DynamoDB actions on *: the fix writes the table ARN with blanks',
       filename: 'p.json',

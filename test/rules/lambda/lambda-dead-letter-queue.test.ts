@@ -13,6 +13,8 @@ const formCases: InvalidCase[] = importForms('aws-lambda', 'lambda', 'Function')
 const L = "import * as lambda from 'aws-cdk-lib/aws-lambda';\n";
 const FN = "const fn = new lambda.Function(this, 'Fn', { handler: 'index.handler' });\n";
 const SNS = "import * as sns from 'aws-cdk-lib/aws-sns';\nconst topic = new sns.Topic(this, 'T');\n";
+const IAM = "import * as iam from 'aws-cdk-lib/aws-iam';\n";
+const RAW = "const raw = new lambda.CfnFunction(this, 'Raw', { code: {}, role: 'r' });\n";
 const SQS = "import * as sqs from 'aws-cdk-lib/aws-sqs';\nconst q = new sqs.Queue(this, 'Q');\n";
 
 ruleTester(lambdaDeadLetterQueue, {
@@ -31,6 +33,9 @@ ruleTester(lambdaDeadLetterQueue, {
     { name: 'a custom-resource provider handler (synchronous)', filename: 'stack.ts', code: L + FN + "import * as cr from 'aws-cdk-lib/custom-resources';\nnew cr.Provider(this, 'P', { onEventHandler: fn });\n" },
     { name: 'an AppSync data source (synchronous)', filename: 'stack.ts', code: L + FN + "declare const api: any;\napi.addLambdaDataSource('ds', fn);\n" },
     { name: 'an EventBridge Scheduler target with its own DLQ', filename: 'stack.ts', code: L + SQS + FN + "import * as st from 'aws-cdk-lib/aws-scheduler-targets';\nnew st.LambdaInvoke(fn, { deadLetterQueue: q });\n" },
+    { name: 'L1 function behind API Gateway through an L1 permission (synchronous)', filename: 'stack.ts', code: L + RAW + "new lambda.CfnPermission(this, 'Invoke', { functionName: raw.attrArn, action: 'lambda:InvokeFunction', principal: 'apigateway.amazonaws.com' });\n" },
+    { name: 'L2 permission for a load balancer (synchronous)', filename: 'stack.ts', code: L + IAM + FN + "fn.addPermission('Alb', { principal: new iam.ServicePrincipal('elasticloadbalancing.amazonaws.com') });\n" },
+    { name: 'grantInvoke to Cognito (synchronous trigger)', filename: 'stack.ts', code: L + IAM + FN + "fn.grantInvoke(new iam.ServicePrincipal('cognito-idp.amazonaws.com'));\n" },
     { name: 'DLQ from a parameter', filename: 'stack.ts', code: L + "export const f = (s: any, dlq: any) => new lambda.Function(s, 'Fn', { deadLetterQueue: dlq });\n" },
   ],
   invalid: [
@@ -69,6 +74,27 @@ ruleTester(lambdaDeadLetterQueue, {
       code: L + FN + "import * as logs from 'aws-cdk-lib/aws-logs';\nimport * as dest from 'aws-cdk-lib/aws-logs-destinations';\ndeclare const group: logs.ILogGroup;\ngroup.addSubscriptionFilter('F', { destination: new dest.LambdaDestination(fn), filterPattern: logs.FilterPattern.allEvents() });\n",
       errors: [{ messageId: 'asyncWithoutDlq', line: 2, data: { source: 'CloudWatch Logs subscription' } }],
       output: L + "const fn = new lambda.Function(this, 'Fn', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\nimport * as logs from 'aws-cdk-lib/aws-logs';\nimport * as dest from 'aws-cdk-lib/aws-logs-destinations';\ndeclare const group: logs.ILogGroup;\ngroup.addSubscriptionFilter('F', { destination: new dest.LambdaDestination(fn), filterPattern: logs.FilterPattern.allEvents() });\n",
+    },
+    {
+      name: 'L1 function invoked by S3 through an L1 permission: asynchronous, no fix',
+      filename: 'stack.ts',
+      code: L + RAW + "new lambda.CfnPermission(this, 'FromS3', { functionName: raw.ref, action: 'lambda:InvokeFunction', principal: 's3.amazonaws.com' });\n",
+      errors: [{ messageId: 'asyncWithoutDlq', line: 2, severity: 'warning', data: { name: 'Raw', source: 'S3 notification (permission for s3.amazonaws.com)' } }],
+      output: null,
+    },
+    {
+      name: 'L2 permission for EventBridge (regional principal spelling)',
+      filename: 'stack.ts',
+      code: L + IAM + FN + "fn.addPermission('Rule', { principal: new iam.ServicePrincipal('events.us-east-1.amazonaws.com') });\n",
+      errors: [{ messageId: 'asyncWithoutDlq', line: 3, data: { source: 'EventBridge (permission for events.amazonaws.com)' } }],
+      output: L + IAM + "const fn = new lambda.Function(this, 'Fn', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\nfn.addPermission('Rule', { principal: new iam.ServicePrincipal('events.us-east-1.amazonaws.com') });\n",
+    },
+    {
+      name: 'a permission for a service whose calls may be either kind says nothing',
+      filename: 'stack.ts',
+      code: L + RAW + "new lambda.CfnPermission(this, 'Cfn', { functionName: raw.attrArn, action: 'lambda:InvokeFunction', principal: 'iot.amazonaws.com' });\n",
+      errors: [{ messageId: 'unknownInvocation', line: 2 }],
+      output: null,
     },
     {
       name: 'L1 CfnFunction: reported, no fix (needs a queue ARN)',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import type { PolicyCondition } from '../../engine/policy/model';
+import type { PolicyCondition, PolicyStatement } from '../../engine/policy/model';
 import type { IamAction, IamKnowledge } from '../../iam/knowledge';
 import { placeholderArn, preferredResourceType, type ResourceTypeArn } from './resource-arn';
 import { expandCached } from './expand-cache';
@@ -33,6 +33,37 @@ function typeOf(iam: Parameters<typeof preferredResourceType>[0], actions: IamAc
   let best: { type: ResourceTypeArn; n: number } | undefined;
   for (const c of counts.values()) if (!best || c.n > best.n) best = c;
   return best?.type;
+}
+
+// An ARN that names every resource of its type in every account and region (`arn:aws:s3:::*`,
+// `arn:aws:s3:::*/*`, `arn:aws:dynamodb:*:*:table/*`): for its own service's actions it reaches what
+// `"*"` reaches. An ARN with a real account, region or name prefix is scoped and left alone.
+// Returns the ARN's service prefix.
+function everyResourceArn(value: string): string | undefined {
+  const m = /^arn:[^:]+:([a-z0-9-]+):(\*?):(\*?):(.+)$/.exec(value);
+  if (!m) return undefined;
+  // A resource-type prefix (`table/*`, `function:*`) only where the ARN has an account field; in an
+  // account-less ARN (S3) the first segment is a name: `arn:aws:s3:::reports/*` is one bucket.
+  const resource = m[3] === '*' ? /^(?:[A-Za-z-]+[/:])?\*$/ : /^\*(?:\/\*)?$/;
+  return resource.test(m[4]) ? m[1].toLowerCase() : undefined;
+}
+
+/**
+ * The first resource type of an action pattern's actions whose ARNs the wildcard ARN matches
+ * (`arn:aws:s3:::*` + `/*` reaches objects, not buckets); undefined when it reaches none of them.
+ */
+function typeReached(iam: IamKnowledge, pattern: string, arn: string): string | undefined {
+  const partition = arn.split(':')[1];
+  const glob = new RegExp(`^${arn.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  for (const a of expandCached(iam, pattern) ?? []) {
+    if (STAR_IN_PRACTICE.has(a.fullName.toLowerCase())) continue;
+    const formats = iam.service(a.service)?.resourceTypes ?? {};
+    for (const r of a.resourceTypes) {
+      const format = formats[r.name];
+      if (format && glob.test(format.replace(/\$\{Partition\}/g, partition).replace(/\$\{[^}]+\}/g, 'x'))) return r.name;
+    }
+  }
+  return undefined;
 }
 
 const STAR_ONLY = 'star-only';
@@ -77,6 +108,7 @@ export const iamWildcardResource = defineRule({
     rationale:
       'With `"Resource": "*"` the actions reach every bucket, table, queue or key the account has and every one created later, so one compromised workload can read or change data it was never meant to touch. ' +
       'Name the ARNs the workload uses. Actions that only work on `*` (such as `s3:ListAllMyBuckets`, per the IAM service reference) are exempt; statements in resource policies (where `*` means the resource the policy is attached to, as in KMS key policies) and statements whose condition scopes resources by tag or account (`aws:ResourceTag/...`, `aws:ResourceAccount`) are not reported. ' +
+      'An ARN that names every resource of its type in every account (`arn:aws:s3:::*`, `arn:aws:dynamodb:*:*:table/*`) is reported like `*` for its own service\'s actions, without a fix. ' +
       'The fix writes an ARN with blanks to fill (`arn:aws:s3:::BUCKET_NAME/OBJECT_NAME`), so it is never applied unattended.',
     severity: 'warning',
     service: 'iam',
@@ -85,6 +117,7 @@ export const iamWildcardResource = defineRule({
     languages: ['json', 'typescript'],
     messages: {
       wildcardResource: 'Resource "*" lets {{action}}{{more}} act on every {{resourceType}} this principal can reach. Scope it to the ARNs the workload uses.',
+      wildcardArn: 'Resource "{{resource}}" names every {{resourceType}} in every account: it gives {{action}}{{more}} the reach of "*". Scope it to the ARNs the workload uses.',
       wildcardResourceMixed:
         'Resource "*" lets {{action}}{{more}} act on every {{resourceType}} this principal can reach. {{starOnly}} only {{work}} on "*": move {{them}} to a statement of {{their}} own and scope this one.',
     },
@@ -100,8 +133,12 @@ export const iamWildcardResource = defineRule({
     return {
       policyStatement(s) {
         if (s.effect !== 'Allow' || s.kind !== 'identity' || !s.actions || !s.resources) return;
+        if (scopedByCondition(s.condition)) return;
         const star = s.resources.items.find((r) => r.value?.trim() === '*');
-        if (!star || scopedByCondition(s.condition)) return;
+        if (!star) {
+          reportEveryResourceArns(s);
+          return;
+        }
         const scoped: { action: string; type: ResourceTypeArn | undefined; arn: string | undefined }[] = [];
         const starOnly: string[] = [];
         for (const item of s.actions.items) {
@@ -137,5 +174,34 @@ export const iamWildcardResource = defineRule({
         });
       },
     };
+
+    /** Each every-resource ARN, for the statement's actions of the ARN's own service that can be scoped. */
+    function reportEveryResourceArns(s: PolicyStatement): void {
+      for (const r of s.resources!.items) {
+        const value = r.value?.trim();
+        const service = value ? everyResourceArn(value) : undefined;
+        if (!value || !service) continue;
+        const scoped: { action: string; type: string }[] = [];
+        for (const item of s.actions!.items) {
+          const action = item.value?.trim();
+          if (!action || action === '*' || action.split(':')[0].toLowerCase() !== service) continue;
+          const type = typeReached(ctx.iam, action, value);
+          if (type) scoped.push({ action, type });
+        }
+        if (scoped.length === 0) continue;
+        ctx.report({
+          messageId: 'wildcardArn',
+          data: {
+            resource: value,
+            action: scoped[0].action,
+            more: scoped.length > 1 ? ` and ${scoped.length - 1} more action${scoped.length > 2 ? 's' : ''}` : '',
+            resourceType: scoped[0].type,
+          },
+          start: r.start,
+          end: r.end,
+          key: `Resource::${value}`,
+        });
+      }
+    }
   },
 });

@@ -20,6 +20,48 @@ const EVENT_SOURCES: Record<string, 'async' | 'poll' | 'sync'> = {
   ApiEventSource: 'sync',
 };
 
+/**
+ * How a service that a permission lets invoke the function calls it. Only services whose calls are
+ * always of one kind are listed; any other principal says nothing about the invocation.
+ */
+const PERMISSION_PRINCIPALS: Record<string, Invocation> = {
+  apigateway: { kind: 'sync' },
+  elasticloadbalancing: { kind: 'sync' },
+  'cognito-idp': { kind: 'sync' },
+  lex: { kind: 'sync' },
+  appsync: { kind: 'sync' },
+  s3: { kind: 'async', source: 'S3 notification (permission for s3.amazonaws.com)', ownDlq: false },
+  sns: { kind: 'async', source: 'SNS (permission for sns.amazonaws.com)', ownDlq: false },
+  events: { kind: 'async', source: 'EventBridge (permission for events.amazonaws.com)', ownDlq: false },
+  ses: { kind: 'async', source: 'SES (permission for ses.amazonaws.com)', ownDlq: false },
+  logs: { kind: 'async', source: 'CloudWatch Logs (permission for logs.amazonaws.com)', ownDlq: false },
+};
+
+/** `apigateway.amazonaws.com`, `logs.eu-west-1.amazonaws.com` → the invocation that service makes. */
+function invocationOfPrincipal(service: string): Invocation | undefined {
+  const m = /^([a-z0-9-]+)(?:\.[a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?$/.exec(service);
+  return m ? PERMISSION_PRINCIPALS[m[1]] : undefined;
+}
+
+/** The service named by a permission's principal: a string, or `new iam.ServicePrincipal('...')`. */
+function principalService(file: TsFile, expr: ts.Expression | undefined): string | undefined {
+  if (!expr) return undefined;
+  const v = file.evaluate(expr);
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'new' && v.ref.module === 'aws-cdk-lib/aws-iam' && v.ref.path[0] === 'ServicePrincipal' && v.args[0]) {
+    const name = file.evaluate(v.args[0]);
+    return name.kind === 'string' ? name.value : undefined;
+  }
+  return undefined;
+}
+
+/** `fn.attrArn`, `fn.ref`, `fn.functionArn`, `fn.functionName` (how an L1 permission names its function) → `fn`. */
+function functionOf(expr: ts.Expression | undefined): ts.Expression | undefined {
+  if (expr && ts.isPropertyAccessExpression(expr) && FUNCTION_ATTRIBUTES.has(expr.name.text)) return expr.expression;
+  return expr;
+}
+const FUNCTION_ATTRIBUTES = new Set(['attrArn', 'ref', 'functionArn', 'functionName']);
+
 function is(v: StaticValue, module: string, name: string): v is Extract<StaticValue, { kind: 'new' }> {
   return v.kind === 'new' && v.ref.module === module && v.ref.path.length === 1 && v.ref.path[0] === name;
 }
@@ -104,6 +146,12 @@ export const lambdaDeadLetterQueue = defineRule({
       else if (is(v, 'aws-cdk-lib/aws-apigateway', 'LambdaRestApi')) use(propValue(file, args[2], 'handler'), { kind: 'sync' });
       else if (is(v, 'aws-cdk-lib/aws-stepfunctions-tasks', 'LambdaInvoke')) use(propValue(file, args[2], 'lambdaFunction'), { kind: 'sync' });
       else if (is(v, 'aws-cdk-lib/aws-lambda', 'EventInvokeConfig') && optionSet(file, args[2], 'onFailure')) use(propValue(file, args[2], 'function'), { kind: 'dlq' });
+      else if (is(v, 'aws-cdk-lib/aws-lambda', 'CfnPermission')) {
+        // The L1 wiring: `new CfnPermission(this, id, { functionName: fn.attrArn, principal: 'apigateway.amazonaws.com' })`.
+        const service = principalService(file, propValue(file, args[2], 'principal'));
+        const inv = service && invocationOfPrincipal(service);
+        if (inv) use(functionOf(propValue(file, args[2], 'functionName')), inv);
+      }
     };
     return {
       ...visitor,
@@ -127,6 +175,13 @@ export const lambdaDeadLetterQueue = defineRule({
         else if (m.method === 'configureAsyncInvoke' && optionSet(file, call.arguments[0], 'onFailure')) use(callee.expression, { kind: 'dlq' });
         else if (m.method === 'addTrigger') use(call.arguments[1], { kind: 'sync' }); // Cognito triggers are synchronous
         else if (m.method === 'addLambdaDataSource') use(call.arguments[1], { kind: 'sync' }); // AppSync resolvers
+        else if (m.method === 'addPermission' || m.method === 'grantInvoke') {
+          // `fn.addPermission(id, { principal: new iam.ServicePrincipal('s3.amazonaws.com') })`, `fn.grantInvoke(principal)`
+          const principal = m.method === 'grantInvoke' ? call.arguments[0] : propValue(file, call.arguments[1], 'principal');
+          const service = principalService(file, principal);
+          const inv = service && invocationOfPrincipal(service);
+          if (inv) use(callee.expression, inv);
+        }
       },
       fileEnd() {
         for (const [holder, c] of functions) {
