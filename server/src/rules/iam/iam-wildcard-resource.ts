@@ -53,18 +53,41 @@ function everyResourceArn(value: string): string | undefined {
  * (`arn:aws:s3:::*` + `/*` reaches objects, not buckets); undefined when it reaches none of them.
  */
 function typeReached(iam: IamKnowledge, pattern: string, arn: string): string | undefined {
-  const partition = arn.split(':')[1];
-  const glob = new RegExp(`^${arn.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const reaches = matcherOf(arn);
   for (const a of expandCached(iam, pattern) ?? []) {
     if (STAR_IN_PRACTICE.has(a.fullName.toLowerCase())) continue;
     const formats = iam.service(a.service)?.resourceTypes ?? {};
     for (const r of a.resourceTypes) {
       const format = formats[r.name];
-      if (format && glob.test(format.replace(/\$\{Partition\}/g, partition).replace(/\$\{[^}]+\}/g, 'x'))) return r.name;
+      if (format && reaches(format)) return r.name;
     }
   }
   return undefined;
 }
+
+/**
+ * Whether the wildcard ARN matches a resource type's ARN format, remembered per ARN and format:
+ * a workspace names few distinct wildcard ARNs and resource types, and asks about them in every
+ * statement (the AWS managed policies: thousands of times each).
+ */
+function matcherOf(arn: string): (format: string) => boolean {
+  let matcher = matchers.get(arn);
+  if (matcher) return matcher;
+  const partition = arn.split(':')[1];
+  const glob = new RegExp(`^${arn.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const answers = new Map<string, boolean>();
+  matcher = (format) => {
+    let yes = answers.get(format);
+    if (yes === undefined) answers.set(format, (yes = glob.test(format.replace(/\$\{Partition\}/g, partition).replace(/\$\{[^}]+\}/g, 'x'))));
+    return yes;
+  };
+  if (matchers.size >= MAX_MATCHERS) matchers.clear();
+  matchers.set(arn, matcher);
+  return matcher;
+}
+
+const matchers = new Map<string, (format: string) => boolean>();
+const MAX_MATCHERS = 1000;
 
 const STAR_ONLY = 'star-only';
 type Scoping = { type: ResourceTypeArn | undefined; arn: string | undefined } | typeof STAR_ONLY;
