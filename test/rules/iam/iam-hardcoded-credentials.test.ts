@@ -125,7 +125,15 @@ const invalid: InvalidCase[] = [
     filename: 'lambda/legacy.js',
     code: `const AWS = require('aws-sdk');\nconst sqs = new AWS.SQS({\n  region: 'us-east-1',\n  accessKeyId: '${KEY_ID}',\n  secretAccessKey: '${SECRET}'\n});\n`,
     errors: [{ messageId: 'credentialsInConfig', line: 4, data: { client: 'AWS.SQS' } }],
-    output: `const AWS = require('aws-sdk');\nconst sqs = new AWS.SQS({\n  region: 'us-east-1',\n});\n`,
+    // The file writes no trailing comma: neither does the fix.
+    output: `const AWS = require('aws-sdk');\nconst sqs = new AWS.SQS({\n  region: 'us-east-1'\n});\n`,
+  },
+  {
+    name: 'SDK v2 keys as the last properties of a one-line config',
+    filename: 'lambda/legacy.js',
+    code: `const AWS = require('aws-sdk');\nAWS.config.update({ region: 'us-east-1', accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' });\n`,
+    errors: [{ messageId: 'credentialsInConfig', data: { client: 'AWS.config' } }],
+    output: `const AWS = require('aws-sdk');\nAWS.config.update({ region: 'us-east-1' });\n`,
   },
   {
     name: 'SDK v2 AWS.config.update',

@@ -2,7 +2,7 @@ import * as ts from '../../engine/typescript/api';
 import type { JsonStringValue } from '../../engine/json/front';
 import { defineRule } from '../../engine/rule';
 import { maskSecret } from '../../engine/text';
-import { removeProperty } from '../../engine/typescript/edits';
+import { removeProperties, removeProperty } from '../../engine/typescript/edits';
 import { propertyName, type PropInfo, type TsFile } from '../../engine/typescript/file';
 import { SDK_GATE } from '../../engine/typescript/sdk';
 import type { Fix, TextEdit } from '../../engine/types';
@@ -262,8 +262,8 @@ export const iamHardcodedCredentials = defineRule({
       const at = keyProps[0];
       if (!at) return;
       const removable = props.inline && keyProps.every((p) => p.literal === props.literal);
-      const perProp = removable ? keyProps.map((p) => removeProperty(file!, props.literal, p.node)) : [];
-      const edits = removable && perProp.every((e) => e) ? mergeDeletions(perProp.flatMap((e) => e!)) : undefined;
+      // Removed together: one property at a time left the comma before a run that ended the object.
+      const edits = removable ? removeProperties(file!, props.literal, keyProps.map((p) => p.node)) : undefined;
       report(at.node, client, id, props.literal, 'Remove the keys so the SDK finds credentials itself', edits);
     }
   },
@@ -291,18 +291,6 @@ function contextNamesSecret(file: TsFile, node: ts.Node): boolean {
   return false;
 }
 
-/** Removing neighbouring properties can cut the same comma twice: deletions that touch become one. */
-function mergeDeletions(edits: TextEdit[]): TextEdit[] | undefined {
-  if (edits.some((e) => e.newText !== '')) return undefined;
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  const out: TextEdit[] = [];
-  for (const e of sorted) {
-    const last = out[out.length - 1];
-    if (last && e.start <= last.end) last.end = Math.max(last.end, e.end);
-    else out.push({ ...e });
-  }
-  return out;
-}
 
 function holdsKeyId(file: TsFile, p: ts.ObjectLiteralElementLike): boolean {
   if (!ts.isPropertyAssignment(p)) return false;
