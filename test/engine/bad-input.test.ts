@@ -80,6 +80,25 @@ describe('bad input', () => {
     assert.deepEqual(ids(r), ['iam-wildcard-action/allActions']);
   });
 
+  it('broken TypeScript: one notice at the error, and the findings of what parsed', () => {
+    const text = "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Logs', { versioned: false });\nconst x = ;\n";
+    const r = run('stack.ts', text);
+    assert.equal(r.notices.length, 1);
+    assert.match(r.notices[0].message, /syntax error here \(Expression expected\.\)/);
+    assert.equal(r.notices[0].start, text.indexOf(';', text.indexOf('const x')));
+    assert.ok(ids(r).includes('s3-bucket-versioning/disabled'), ids(r).join());
+  });
+
+  it('octal literals and escapes: legal in a plain JavaScript script, an error in a module or TypeScript', () => {
+    const script = "var ESC = '\\033[0m';\nvar mode = 0755;\nmodule.exports = { ESC, mode };\n";
+    assert.deepEqual(run('lib/colors.js', script).notices, []);
+    assert.deepEqual(run('lib/colors.cjs', script).notices, []);
+    const module = "export const ESC = '\\033[0m';\n";
+    assert.equal(run('lib/colors.mjs', module).notices.length, 1);
+    assert.equal(run('lib/colors.js', module).notices.length, 1);
+    assert.match(run('lib/colors.ts', "const ESC = '\\033[0m';\n").notices[0]?.message ?? '', /Octal escape sequences are not allowed/);
+  });
+
   it('a binary file: skipped with a notice', () => {
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, ...Array.from({ length: 2000 }, (_, i) => (i * 37) % 256)]);
     for (const text of [bytes.toString('latin1'), bytes.toString('utf8')]) {

@@ -436,7 +436,22 @@ function linkJsDoc(owner: ts.Node): void {
   }
 }
 
-/** Syntax errors the parser recorded (not type errors: there is no checker on the hot path). */
+/**
+ * Syntax errors the parser recorded (not type errors: there is no checker on the hot path).
+ * Octal literals (`0777`) and octal escapes (`'\033'`) are legal in a plain script, which is what a
+ * JavaScript file without `import`/`export` runs as (sloppy mode); TypeScript's parser reports them
+ * in every file, so they do not count there.
+ */
 export function syntaxErrors(sf: ts.SourceFile): readonly ts.DiagnosticWithLocation[] {
-  return (sf as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const errors = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  if (errors.length === 0 || !isScript(sf)) return errors;
+  return errors.filter((e) => !SLOPPY_MODE_ONLY.has(e.code));
+}
+
+/** "Octal literals are not allowed", "Octal escape sequences are not allowed". */
+const SLOPPY_MODE_ONLY = new Set([1121, 1487]);
+
+function isScript(sf: ts.SourceFile): boolean {
+  const kind = (sf as unknown as { scriptKind: ts.ScriptKind }).scriptKind;
+  return (kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX) && !/\.mjs$/i.test(sf.fileName) && !(sf as unknown as { externalModuleIndicator?: unknown }).externalModuleIndicator;
 }
