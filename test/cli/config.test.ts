@@ -191,6 +191,39 @@ describe('file discovery (shared by the CLI and Audit Workspace)', () => {
     assert.deepEqual(rel(discoverFiles(['.'], ws, { root: ws, gitignore: false }).files).length, 6);
   });
 
+  it('skips JavaScript compiled beside its TypeScript source in a walk, and keeps it when named', () => {
+    const commonJs = '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.AppStack = void 0;\n';
+    const esm = 'export const handler = async () => ({ statusCode: 200 });\n//# sourceMappingURL=tool.mjs.map\n';
+    writeFiles(ws, {
+      'lib/stack.ts': '',
+      'lib/stack.js': commonJs,
+      'lib/stack.d.ts': '',
+      'lib/view.tsx': '',
+      'lib/view.js': commonJs,
+      'lib/tool.mts': '',
+      'lib/tool.mjs': esm,
+      'lib/tool.cjs': commonJs,
+      'lib/plain.js': commonJs,
+      'handlers/api.js': commonJs,
+      'handlers/api.test.ts': '',
+      // Hand-written beside a TypeScript file of the same name (no mark of tsc): kept.
+      'scripts/seed.ts': '',
+      'scripts/seed.js': "const { S3Client } = require('@aws-sdk/client-s3');\n",
+    });
+    assert.deepEqual(rel(discoverFiles(['.'], ws).files), [
+      'handlers/api.js',
+      'handlers/api.test.ts',
+      'lib/plain.js',
+      'lib/stack.ts',
+      'lib/tool.cjs',
+      'lib/tool.mts',
+      'lib/view.tsx',
+      'scripts/seed.js',
+      'scripts/seed.ts',
+    ]);
+    assert.deepEqual(rel(discoverFiles(['lib/stack.js'], ws).files), ['lib/stack.js']);
+  });
+
   it('applies files.exclude globs and ignore patterns relative to the root', () => {
     writeFiles(ws, { 'a/x.ts': '', 'a/y.json': '', 'b/x.ts': '', 'c/z.js': '' });
     const found = discoverFiles(['.'], ws, { root: ws, exclude: ['**/b', '**/*.json'], ignore: ['c/'] });

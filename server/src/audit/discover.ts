@@ -3,7 +3,7 @@
 // and build-output folders, what `.gitignore` files exclude, the config's `ignore` patterns and,
 // in the editor, `files.exclude`.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { fileKindOf } from '../engine/analyze';
@@ -32,6 +32,31 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
  */
 export function isSkippedFolder(name: string): boolean {
   return SKIPPED_FOLDERS.has(name) || /\.[cm]?[jt]sx?\.snapshot$/i.test(name);
+}
+
+const COMPILED = /\.[cm]?jsx?$/i;
+const SOURCE_OF: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+
+/** What `tsc` leaves in its output: the CommonJS interop flag, or a source map comment. */
+const TSC_MARKER = /\b__esModule\b|^\/\/# sourceMappingURL=/m;
+
+/**
+ * A JavaScript file beside the TypeScript file it was compiled from (`stack.js` next to
+ * `stack.ts`, as `tsc` writes them when a CDK app has no `outDir` and the output is committed):
+ * its findings are the source's, reported twice. It must also carry a mark of `tsc` output, so a
+ * hand-written file that happens to share a name is kept. Skipped in a walk; a file named
+ * explicitly or opened in the editor is still analyzed.
+ */
+export function isCompiledOutput(path: string, siblings: ReadonlySet<string>): boolean {
+  const name = basename(path);
+  const dot = name.lastIndexOf('.');
+  const base = name.slice(0, dot);
+  if (!(SOURCE_OF[name.slice(dot).toLowerCase()] ?? []).some((ext) => siblings.has(base + ext))) return false;
+  try {
+    return TSC_MARKER.test(readFileSync(path, 'utf8'));
+  } catch {
+    return false; // unreadable: the analysis will say so
+  }
 }
 
 export interface DiscoverOptions {
@@ -166,11 +191,13 @@ export class FileFilter {
       const own = useGit && entries.some((e) => e.name === '.gitignore' && e.isFile()) ? readGitIgnore(current.dir) : undefined;
       const chain = own ? [...current.chain, own] : current.chain;
       const subfolders: string[] = [];
+      let names: Set<string> | undefined;
       for (const e of entries) {
         const full = join(current.dir, e.name);
         if (e.isDirectory()) {
           if (!isSkippedFolder(e.name) && !this.excluded(full, true) && !gitIgnored(chain, full, true)) subfolders.push(full);
         } else if (e.isFile() && e.name !== CONFIG_FILE_NAME && fileKindOf(e.name) && !this.excluded(full, false) && !gitIgnored(chain, full, false)) {
+          if (COMPILED.test(e.name) && isCompiledOutput(full, (names ??= new Set(entries.map((x) => x.name))))) continue;
           yield full;
         }
       }
