@@ -76,7 +76,14 @@ const invalid: InvalidCase[] = [
     filename: 'src/client.ts',
     code: s3Client(`{\n  credentials: {\n    accessKeyId: 'AKIA...',\n    secretAccessKey: '...'\n  }\n}`),
     errors: [{ messageId: 'credentialsInConfig', data: { keyHint: '' } }],
-    output: s3Client(`{\n}`),
+    output: s3Client(`{}`),
+  },
+  {
+    name: 'the only property, beside a comment: the fix keeps the comment',
+    filename: 'src/client.ts',
+    code: s3Client(`{\n  // rotate before release\n  credentials: { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' },\n}`),
+    errors: [{ messageId: 'credentialsInConfig', line: 5 }],
+    output: s3Client(`{\n  // rotate before release\n}`),
   },
   {
     name: 'inline on one line, after another property',
@@ -90,7 +97,7 @@ const invalid: InvalidCase[] = [
     filename: 'src/clients.ts',
     code: `import * as sqs from '@aws-sdk/client-sqs';\nconst creds = { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' };\nexport const client = new sqs.SQSClient({ credentials: creds });\n`,
     errors: [{ messageId: 'credentialsInConfig', line: 3, data: { client: 'SQSClient' } }],
-    output: `import * as sqs from '@aws-sdk/client-sqs';\nconst creds = { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' };\nexport const client = new sqs.SQSClient({ });\n`,
+    output: `import * as sqs from '@aws-sdk/client-sqs';\nconst creds = { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' };\nexport const client = new sqs.SQSClient({});\n`,
   },
   {
     name: 'real-looking keys are reported even beside a local endpoint',

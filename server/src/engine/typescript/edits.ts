@@ -94,6 +94,8 @@ export function removeProperty(file: TsFile, lit: ts.ObjectLiteralExpression, pr
   const text = sf.text;
   const index = lit.properties.indexOf(prop);
   if (index < 0) return undefined;
+  const empty = lit.properties.length === 1 ? emptyObject(file, lit) : undefined;
+  if (empty) return empty;
   const start = prop.getStart(sf);
   let end = prop.getEnd();
   const next = lit.properties[index + 1];
@@ -240,6 +242,17 @@ export function stringLiteral(file: TsFile, value: string): string {
  * of neighbouring removed properties goes with the separator to the next kept property, or, at the
  * end, with the separator from the previous kept one. Undefined when a comment would be lost.
  */
+/**
+ * Every property removed: `{}`, not the spaces and line breaks that held them. Undefined when a
+ * comment sits inside (the callers then remove the properties alone and keep it).
+ */
+function emptyObject(file: TsFile, lit: ts.ObjectLiteralExpression): TextEdit[] | undefined {
+  const open = lit.getStart(file.sourceFile) + 1;
+  const close = lit.getEnd() - 1;
+  if (/\/[/*]/.test(file.sourceFile.text.slice(open, close))) return undefined;
+  return [{ start: open, end: close, newText: '' }];
+}
+
 export function removeProperties(file: TsFile, lit: ts.ObjectLiteralExpression, remove: readonly ts.ObjectLiteralElementLike[]): TextEdit[] | undefined {
   if (remove.length === 0) return [];
   if (remove.length === 1) return removeProperty(file, lit, remove[0]);
@@ -248,6 +261,8 @@ export function removeProperties(file: TsFile, lit: ts.ObjectLiteralExpression, 
   const props = lit.properties;
   const gone = new Set(remove);
   if (remove.some((p) => !props.includes(p as ts.ObjectLiteralElementLike))) return undefined;
+  const empty = gone.size === props.length ? emptyObject(file, lit) : undefined;
+  if (empty) return empty;
   const edits: TextEdit[] = [];
   for (let i = 0; i < props.length; i++) {
     if (!gone.has(props[i])) continue;
