@@ -58,6 +58,13 @@ ruleTester(iamWildcardResource, {
       output: null,
     },
     {
+      name: 'a table wildcard also reaches indexes, but the message names tables',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": ["dynamodb:Query", "dynamodb:Scan"], "Resource": "arn:aws:dynamodb:*:*:table/*" }'),
+      errors: [{ messageId: 'wildcardArn', line: 4, data: { resource: 'arn:aws:dynamodb:*:*:table/*', action: 'dynamodb:Query', more: ' and 1 more action', resourceType: 'table' } }],
+      output: null,
+    },
+    {
       name: 'DynamoDB actions on *: the fix writes the table ARN with blanks',
       filename: 'p.json',
       code: policy('{ "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:Query"], "Resource": "*" }'),

@@ -57,10 +57,14 @@ function typeReached(iam: IamKnowledge, pattern: string, arn: string): string | 
   for (const a of expandCached(iam, pattern) ?? []) {
     if (STAR_IN_PRACTICE.has(a.fullName.toLowerCase())) continue;
     const formats = iam.service(a.service)?.resourceTypes ?? {};
+    // Of the types it reaches, the one the ARN names most directly: `table/*` reaches a table's
+    // indexes too (`table/T/index/I`), but it names tables.
+    let best: { name: string; length: number } | undefined;
     for (const r of a.resourceTypes) {
       const format = formats[r.name];
-      if (format && reaches(format)) return r.name;
+      if (format && reaches(format) && (!best || format.length < best.length)) best = { name: r.name, length: format.length };
     }
+    if (best) return best.name;
   }
   return undefined;
 }
