@@ -1,10 +1,8 @@
 // `aws-patterns`: the command-line face of the engine (see audit/main.ts).
 import { version } from '../../package.json';
 import { runCli } from './audit/main';
-import { limitHeapGrowth } from './heap';
 import { loadIamKnowledge } from './iam/fsLoader';
 
-limitHeapGrowth();
 try {
   process.exitCode = runCli(process.argv.slice(2), {
     cwd: process.cwd(),

@@ -13,8 +13,9 @@ import { setFlagsFromString } from 'node:v8';
 export const HEAP_GROWING_PERCENT = 30;
 
 /**
- * Applied at start-up, before any analysis. The flag is read each time V8 sets the next
- * collection's limit, so setting it once the process runs takes effect (the bench measures it).
+ * Applied by the loaders (`boot.ts`, `cliBoot.ts`) before the bundle compiles, which is also
+ * before any analysis. The flag is read each time V8 sets the next collection's limit, so setting
+ * it once the process runs takes effect (the bench measures it).
  */
 export function limitHeapGrowth(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);

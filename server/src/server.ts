@@ -33,7 +33,6 @@ import { defaultIamDataDir, loadIamKnowledge } from './iam/fsLoader';
 import type { IamKnowledge } from './iam/knowledge';
 import { Analyzer, STALE } from './lsp/analyzer';
 import { WorkspaceAudit } from './lsp/audit';
-import { limitHeapGrowth } from './heap';
 import { fixAllAction, kindRequested, quickFixes } from './lsp/codeActions';
 import { configProblemToDiagnostic, toLspEdits } from './lsp/convert';
 import { fileKindOf } from './engine/analyze';
@@ -46,8 +45,6 @@ import { Workspace, isConfigFile } from './lsp/workspace';
 import { rulesById } from './rules/index';
 
 const PUSH_DEBOUNCE_MS = 200;
-
-limitHeapGrowth();
 
 const connection = createConnection({ cancelUndispatched });
 const log = {

@@ -101,7 +101,7 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
     const visitors = runner.instantiate(runnable, undefined);
     if (visitors.some((v) => v.visitor.policyStatement)) runner.dispatchModel(visitors, file.policies.flatMap((site) => statementsOfSite(site, input.text)));
     if (visitors.some((v) => v.visitor.jsonString)) forEachJsonString(file.root, (v) => runner.dispatch(visitors, 'jsonString', v));
-    runner.each(visitors, 'fileEnd', (h) => h());
+    runner.fileEnd(visitors);
   } else {
     const parsed = parseTypeScriptNodes(input.path, input.text, options.tree);
     sourceFile = parsed.sourceFile;
@@ -123,7 +123,7 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
     if (visitors.some((v) => v.visitor.policyStatement)) {
       runner.dispatchModel(visitors, runner.guard('(policy extraction)', () => extractTsPolicyStatements(tsFile)) ?? []);
     }
-    runner.each(visitors, 'fileEnd', (h) => h());
+    runner.fileEnd(visitors);
   }
 
   // Suppressions: IDs are checked against every registered rule; only rules that ran to the end
@@ -235,12 +235,13 @@ class RuleRunner {
     }
   }
 
-  each<K extends 'policyStatement' | 'jsonString' | 'fileEnd'>(visitors: ActiveVisitor[], key: K, call: (h: NonNullable<Visitor[K]>) => void): void {
+  fileEnd(visitors: ActiveVisitor[]): void {
     for (const active of visitors) {
-      const handler = active.visitor[key];
-      if (handler && !active.failed) this.run(active, () => call(handler as NonNullable<Visitor[K]>));
+      const handler = active.visitor.fileEnd;
+      if (handler && !active.failed) this.run(active, handler);
     }
   }
+
 
   /** Runs engine-side work (not a rule) under the same protection. */
   guard<T>(label: string, fn: () => T): T | undefined {

@@ -15,7 +15,7 @@ import {
   type PrincipalType,
   type StatementEditor,
 } from '../policy/model';
-import { detectEol, detectIndentUnit, indentAt } from '../text';
+import { detectEol, detectIndentUnit, indentAt, onDifferentLines } from '../text';
 import type { TextEdit } from '../types';
 import { keyIs, property, type PolicyDocumentSite } from './recognize';
 
@@ -174,27 +174,15 @@ function fileStyle(text: string): { unit: string; eol: string } {
   return styleCache;
 }
 
-/**
- * Whether `text` has a line break in [start, end), found without copying the span: fixes are
- * built for every item of lists that run to thousands of lines in managed policies.
- */
-function hasLineBreak(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-  }
-  return false;
-}
-
 function jsonEditor(obj: Node, text: string): StatementEditor {
-  const spansLines = (node: Node) => hasLineBreak(text, node.offset, node.offset + node.length);
+  const spansLines = (node: Node) => onDifferentLines(text, node.offset, node.offset + node.length);
   return {
     replaceItem(list, item, values) {
       if (values.length === 0) return undefined;
       const { unit, eol } = fileStyle(text);
       const quoted = values.map((v) => JSON.stringify(v));
       if (list.isArray) {
-        const multiline = hasLineBreak(text, list.start, list.end);
+        const multiline = onDifferentLines(text, list.start, list.end);
         const sep = multiline ? `,${eol}${indentAt(text, item.start)}` : ', ';
         return [{ start: item.start, end: item.end, newText: quoted.join(sep) }];
       }

@@ -238,11 +238,6 @@ export function stringLiteral(file: TsFile, value: string): string {
 }
 
 /**
- * Removes several properties of one literal at once (edits that would otherwise overlap): each run
- * of neighbouring removed properties goes with the separator to the next kept property, or, at the
- * end, with the separator from the previous kept one. Undefined when a comment would be lost.
- */
-/**
  * Every property removed: `{}`, not the spaces and line breaks that held them. Undefined when a
  * comment sits inside (the callers then remove the properties alone and keep it).
  */
@@ -253,6 +248,11 @@ function emptyObject(file: TsFile, lit: ts.ObjectLiteralExpression): TextEdit[] 
   return [{ start: open, end: close, newText: '' }];
 }
 
+/**
+ * Removes several properties of one literal at once (edits that would otherwise overlap): each run
+ * of neighbouring removed properties goes with the separator to the next kept property, or, at the
+ * end, with the separator from the previous kept one. Undefined when a comment would be lost.
+ */
 export function removeProperties(file: TsFile, lit: ts.ObjectLiteralExpression, remove: readonly ts.ObjectLiteralElementLike[]): TextEdit[] | undefined {
   if (remove.length === 0) return [];
   if (remove.length === 1) return removeProperty(file, lit, remove[0]);

@@ -96,12 +96,46 @@ function isCall(id: ts.Identifier): boolean {
 
 /** `x`, `x.y`, `x[k]`, `this.x` where the root is module-level (or the instance). */
 export function isModuleStateTarget(file: TsFile, scopes: ScopeFacts, target: ts.Expression): boolean {
+  const root = rootOf(target);
+  return root.kind === ts.SyntaxKind.ThisKeyword || moduleVariable(file, scopes, root) !== undefined;
+}
+
+/** The module-level variable (not an import) that `x`, `x.y`, `x[k]` is rooted in: its name. */
+export function moduleStateRoot(file: TsFile, scopes: ScopeFacts, target: ts.Expression): string | undefined {
+  return moduleVariable(file, scopes, rootOf(target));
+}
+
+/**
+ * Whether `region` assigns module-level state, or calls `.set()` on it (`cache = ...`,
+ * `cache[k] = ...`, `cache.set(k, ...)`, `this.x = ...`); with `root`, only state rooted in that
+ * module variable.
+ */
+export function writesModuleState(file: TsFile, scopes: ScopeFacts, region: ts.Node, root?: string): boolean {
+  const writes = (target: ts.Expression) => (root === undefined ? isModuleStateTarget(file, scopes, target) : moduleStateRoot(file, scopes, target) === root);
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind) && writes(n.left)) found = true;
+    else if (ts.isCallExpression(n)) {
+      const callee = unwrap(n.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'set' && writes(callee.expression)) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(region);
+  return found;
+}
+
+function rootOf(target: ts.Expression): ts.Expression {
   let e = unwrap(target);
   while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
-  if (e.kind === ts.SyntaxKind.ThisKeyword) return true;
-  if (!ts.isIdentifier(e)) return false;
+  return e;
+}
+
+function moduleVariable(file: TsFile, scopes: ScopeFacts, e: ts.Expression): string | undefined {
+  if (!ts.isIdentifier(e)) return undefined;
   const decl = file.declarationOf(e);
-  return !!decl && decl.kind !== 'import' && scopes.isModuleLevel(decl);
+  return decl && decl.kind !== 'import' && scopes.isModuleLevel(decl) ? e.text : undefined;
 }
 
 function isFallback(op: ts.SyntaxKind): boolean {

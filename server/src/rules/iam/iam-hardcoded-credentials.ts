@@ -160,10 +160,11 @@ export const iamHardcodedCredentials = defineRule({
         const ref = file.symbolOf(call.expression);
         const config = call.arguments?.[0];
         if (!ref || !config) return;
-        if ((ref.module.startsWith('@aws-sdk/') || ref.module === 'aws-sdk' || ref.module.startsWith('aws-sdk/')) && file.objectProps(config)?.get('endpoint') !== undefined) clientWithEndpoint = true;
+        const v2 = ref.module === 'aws-sdk' || ref.module.startsWith('aws-sdk/');
+        if ((v2 || ref.module.startsWith('@aws-sdk/')) && setsEndpoint(config)) clientWithEndpoint = true;
         const client = ref.path[ref.path.length - 1] ?? ref.module;
         if (ref.module.startsWith('@aws-sdk/client-')) checkCredentialsProp(config, client, 'v3');
-        else if (ref.module === 'aws-sdk' || ref.module.startsWith('aws-sdk/')) {
+        else if (v2) {
           checkCredentialsProp(config, `AWS.${client}`, 'v2');
           checkV2KeyProps(config, `AWS.${client}`);
         }
@@ -174,7 +175,7 @@ export const iamHardcodedCredentials = defineRule({
         const ref = file.symbolOf(call.expression);
         const config = call.arguments[0];
         if (ref?.module === 'aws-sdk' && ref.path.join('.') === 'config.update' && config) {
-          if (file.objectProps(config)?.get('endpoint') !== undefined) clientWithEndpoint = true;
+          if (setsEndpoint(config)) clientWithEndpoint = true;
           const before = pending.length;
           checkCredentialsProp(config, 'AWS.config', 'v2');
           checkV2KeyProps(config, 'AWS.config');
@@ -206,18 +207,19 @@ export const iamHardcodedCredentials = defineRule({
       const props = file!.objectProps(configExpr);
       const cred = props?.get('credentials');
       const holder = cred && cred !== 'unknown' && cred.value ? file!.objectProps(cred.value) : props;
-      const id = stringOf(holder?.get('accessKeyId'));
-      const secret = stringOf(holder?.get('secretAccessKey'));
-      return (id !== undefined && isAccessKeyId(id)) || (secret !== undefined && looksLikeSecretKey(secret));
+      return looksReal(stringOf(holder?.get('accessKeyId')), stringOf(holder?.get('secretAccessKey')));
+    }
+
+    /** A client config with an `endpoint`: a local emulator (LocalStack, DynamoDB Local). */
+    function setsEndpoint(configExpr: ts.Expression): boolean {
+      return file!.objectProps(configExpr)?.get('endpoint') !== undefined;
     }
 
     /** Literal keys worth reporting: ones that look real always; dummy ones only outside tests and local emulators. */
     function worthReporting(id: string | undefined, secret: string | undefined, configExpr: ts.Expression): boolean {
       if (id === undefined && secret === undefined) return false;
-      if ((id !== undefined && isAccessKeyId(id)) || (secret !== undefined && looksLikeSecretKey(secret))) return true;
-      if (ctx.file.isTest) return false;
-      const endpoint = file!.objectProps(configExpr)?.get('endpoint');
-      return endpoint === undefined;
+      if (looksReal(id, secret)) return true;
+      return !ctx.file.isTest && !setsEndpoint(configExpr);
     }
 
     function report(at: ts.Node, client: string, id: string | undefined, coveredNode: ts.Node, fixTitle: string, edits: TextEdit[] | undefined): void {
@@ -291,6 +293,9 @@ function contextNamesSecret(file: TsFile, node: ts.Node): boolean {
   return false;
 }
 
+function looksReal(id: string | undefined, secret: string | undefined): boolean {
+  return (id !== undefined && isAccessKeyId(id)) || (secret !== undefined && looksLikeSecretKey(secret));
+}
 
 function holdsKeyId(file: TsFile, p: ts.ObjectLiteralElementLike): boolean {
   if (!ts.isPropertyAssignment(p)) return false;

@@ -1,8 +1,8 @@
 import { defineRule } from '../../engine/rule';
 import type { PolicyCondition, PolicyStatement } from '../../engine/policy/model';
-import type { IamAction, IamKnowledge } from '../../iam/knowledge';
+import { wildcardToRegExp, type IamAction, type IamKnowledge } from '../../iam/knowledge';
 import { placeholderArn, preferredResourceType, type ResourceTypeArn } from './resource-arn';
-import { expandCached } from './expand-cache';
+import { expandCached, perPattern } from './expand-cache';
 
 /** Conditions that already narrow which resources the statement reaches (attribute-based access control). */
 const RESOURCE_SCOPING_KEY = /(^|:)(ResourceTag|RequestTag)\/|:CreateAction$|^aws:Resource(Account|OrgID|OrgPaths)$|^cloudwatch:namespace$/i;
@@ -78,7 +78,7 @@ function matcherOf(arn: string): (format: string) => boolean {
   let matcher = matchers.get(arn);
   if (matcher) return matcher;
   const partition = arn.split(':')[1];
-  const glob = new RegExp(`^${arn.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const glob = wildcardToRegExp(arn);
   const answers = new Map<string, boolean>();
   matcher = (format) => {
     let yes = answers.get(format);
@@ -93,11 +93,13 @@ function matcherOf(arn: string): (format: string) => boolean {
 const matchers = new Map<string, (format: string) => boolean>();
 const MAX_MATCHERS = 1000;
 
+/** ` and 2 more actions` after the first of `count` actions. */
+function moreActions(count: number): string {
+  return count > 1 ? ` and ${count - 1} more action${count > 2 ? 's' : ''}` : '';
+}
+
 const STAR_ONLY = 'star-only';
 type Scoping = { type: ResourceTypeArn | undefined; arn: string | undefined } | typeof STAR_ONLY;
-
-const scopings = new WeakMap<IamKnowledge, Map<string, Scoping | undefined>>();
-const MAX_SCOPINGS = 5000;
 
 /**
  * Whether an action pattern's actions can be scoped to ARNs (and to which resource type and
@@ -105,18 +107,7 @@ const MAX_SCOPINGS = 5000;
  * per pattern: managed policies repeat patterns such as `ec2:Describe*` in thousands of
  * statements, and each answer filters hundreds of expanded actions.
  */
-function scopingOf(iam: IamKnowledge, pattern: string): Scoping | undefined {
-  // Concrete actions are cheap to answer and too many to remember (see expand-cache.ts).
-  if (!/[*?]/.test(pattern)) return computeScoping(iam, pattern);
-  let cache = scopings.get(iam);
-  if (!cache) scopings.set(iam, (cache = new Map()));
-  const key = pattern.toLowerCase();
-  if (cache.has(key)) return cache.get(key);
-  const scoping = computeScoping(iam, pattern);
-  if (cache.size >= MAX_SCOPINGS) cache.clear();
-  cache.set(key, scoping);
-  return scoping;
-}
+const scopingOf = perPattern(computeScoping);
 
 function computeScoping(iam: IamKnowledge, pattern: string): Scoping | undefined {
   const matched = expandCached(iam, pattern);
@@ -182,7 +173,7 @@ export const iamWildcardResource = defineRule({
         const first = scoped[0];
         const data = {
           action: first.action,
-          more: scoped.length > 1 ? ` and ${scoped.length - 1} more action${scoped.length > 2 ? 's' : ''}` : '',
+          more: moreActions(scoped.length),
           resourceType: first.type?.name ?? 'resource',
           work: starOnly.length === 1 ? 'works' : 'work',
           them: starOnly.length === 1 ? 'it' : 'them',
@@ -221,7 +212,7 @@ export const iamWildcardResource = defineRule({
           data: {
             resource: value,
             action: scoped[0].action,
-            more: scoped.length > 1 ? ` and ${scoped.length - 1} more action${scoped.length > 2 ? 's' : ''}` : '',
+            more: moreActions(scoped.length),
             resourceType: scoped[0].type,
           },
           start: r.start,

@@ -6,7 +6,7 @@ import { unwrap } from '../../engine/typescript/bindings';
 import { callReceiving, envDestructuredReads, envReadAt, isLambdaReserved, usageOf, type EnvRead } from '../../engine/typescript/env';
 import { propertyName, type TsFile } from '../../engine/typescript/file';
 import { canRunAtModuleScope, declarationCount, dedentedText, fileStyle, isFreeModuleName, lineStartBefore, missingCheck, removeStatement } from '../../engine/typescript/hoist';
-import { isAssignment, isModuleStateTarget } from '../../engine/typescript/flow';
+import { isModuleStateTarget, moduleStateRoot, writesModuleState } from '../../engine/typescript/flow';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
 import { sdkFacts } from '../../engine/typescript/sdk';
 import { applicationCode } from '../applicationCode';
@@ -150,14 +150,14 @@ function behindModuleCache(file: TsFile, scopes: ScopeFacts, node: ts.Node): boo
     if (ts.isBinaryExpression(p) && p.right === n && LAZY_ASSIGN.has(p.operatorToken.kind) && isModuleStateTarget(file, scopes, p.left)) return true;
     if (ts.isIfStatement(p) && p.thenStatement === n) {
       const root = emptyCacheTest(file, scopes, p.expression);
-      if (root && assignsRoot(file, scopes, p.thenStatement, root)) return true;
+      if (root && writesModuleState(file, scopes, p.thenStatement, root)) return true;
     }
     if (ts.isBlock(p)) {
       // `if (cache) return cache;` earlier in the block, and the block fills `cache`.
       const before = p.statements.slice(0, p.statements.indexOf(n as ts.Statement));
       for (const st of before) {
         const root = ts.isIfStatement(st) && returnsOnly(st.thenStatement) ? filledCacheTest(file, scopes, st.expression) : undefined;
-        if (root && assignsRoot(file, scopes, p, root)) return true;
+        if (root && writesModuleState(file, scopes, p, root)) return true;
       }
     }
     if (ts.isSourceFile(p)) return false;
@@ -193,35 +193,14 @@ function isNullish(e: ts.Expression): boolean {
 
 /** `cache`, `cache.x`, `cache[k]`, `cache.has(k)` where `cache` is a module-level variable: its name. */
 function moduleRoot(file: TsFile, scopes: ScopeFacts, expr: ts.Expression): string | undefined {
-  let e = unwrap(expr);
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'has') e = unwrap(e.expression.expression);
-  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
-  if (!ts.isIdentifier(e)) return undefined;
-  const decl = file.declarationOf(e);
-  return decl && decl.kind !== 'import' && scopes.isModuleLevel(decl) ? e.text : undefined;
+  const e = unwrap(expr);
+  const has = ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'has';
+  return moduleStateRoot(file, scopes, has ? e.expression.expression : e);
 }
 
 function returnsOnly(st: ts.Statement): boolean {
   if (ts.isReturnStatement(st)) return true;
   return ts.isBlock(st) && st.statements.length > 0 && ts.isReturnStatement(st.statements[st.statements.length - 1]);
-}
-
-/** Whether `region` assigns the module variable `root` (or a member of it, or `.set()`s on it). */
-function assignsRoot(file: TsFile, scopes: ScopeFacts, region: ts.Node, root: string): boolean {
-  let found = false;
-  const rootOf = (target: ts.Expression) => {
-    let e = unwrap(target);
-    while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
-    return ts.isIdentifier(e) && e.text === root && isModuleStateTarget(file, scopes, e);
-  };
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind) && rootOf(n.left)) found = true;
-    else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'set' && rootOf(n.expression.expression)) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  visit(region);
-  return found;
 }
 
 /** Whether any use of the variable tests it (`if (!X)`, `X === undefined`, `assert(X)`, `X ?? fallback`). */

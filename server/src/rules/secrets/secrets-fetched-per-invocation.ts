@@ -1,8 +1,7 @@
 import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
-import { unwrap } from '../../engine/typescript/bindings';
 import type { TsFile } from '../../engine/typescript/file';
-import { isAssignment, isModuleStateTarget } from '../../engine/typescript/flow';
+import { writesModuleState } from '../../engine/typescript/flow';
 import { isCustomResourceHandler } from '../../engine/typescript/handlers';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
 import { SDK_GATE, sdkFacts, type SdkOperation } from '../../engine/typescript/sdk';
@@ -96,22 +95,6 @@ function isCached(file: TsFile, scopes: ScopeFacts, call: ts.CallExpression): bo
     const fnOfRef = scopes.enclosingFunction(ref);
     return !!fnOfRef && writesModuleState(file, scopes, fnOfRef);
   });
-}
-
-/** An assignment to, or a `.set()` on, module-level state inside `fn`. */
-function writesModuleState(file: TsFile, scopes: ScopeFacts, fn: ts.Node): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind) && isModuleStateTarget(file, scopes, n.left)) found = true;
-    else if (ts.isCallExpression(n)) {
-      const callee = unwrap(n.expression);
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'set' && isModuleStateTarget(file, scopes, callee.expression)) found = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(fn);
-  return found;
 }
 
 function helperName(fn: ts.Node): { text: string; decl: ts.Node } | undefined {
