@@ -32,6 +32,13 @@ describe('symbolOf: every import form', () => {
   it('require destructuring', () => assert.deepEqual(target("const { Bucket } = require('aws-cdk-lib/aws-s3');\nnew Bucket(this, 'B');", 'stack.js'), [S3]));
   it('require of aws-cdk-lib with aws_s3', () => assert.deepEqual(target("const { aws_s3: s3 } = require('aws-cdk-lib');\nnew s3.Bucket(this, 'B');", 'stack.js'), [S3]));
   it('import equals require', () => assert.deepEqual(target("import s3 = require('aws-cdk-lib/aws-s3');\nnew s3.Bucket(this, 'B');"), [S3]));
+  it('aws-cdk-lib namespaces that do not start with aws_ (custom_resources, pipelines)', () =>
+    assert.deepEqual(
+      target("import { custom_resources as cr, pipelines } from 'aws-cdk-lib';\nnew cr.Provider(this, 'P', {});\nnew pipelines.CodePipeline(this, 'C', {});"),
+      ['aws-cdk-lib/custom-resources#Provider', 'aws-cdk-lib/pipelines#CodePipeline'],
+    ));
+  it('an aws-cdk-lib export that is not a namespace stays as it is', () =>
+    assert.deepEqual(target("import * as cdk from 'aws-cdk-lib';\nnew cdk.CustomResource(this, 'R', {});"), ['aws-cdk-lib#CustomResource']));
   it('CDK v1 module', () => assert.deepEqual(target("import * as s3 from '@aws-cdk/aws-s3';\nnew s3.Bucket(this, 'B');"), [S3]));
   it('default import of aws-sdk', () => assert.deepEqual(target("import AWS from 'aws-sdk';\nnew AWS.SQS();"), ['aws-sdk#SQS']));
   it('a local class of the same name is not the import', () =>

@@ -18,6 +18,12 @@ export type Declaration =
   | { kind: 'other'; node: ts.Node };
 
 /**
+ * aws-cdk-lib's namespace exports: `aws_s3`..., and the few that do not name a service
+ * (`custom_resources`, `pipelines`, `triggers`...), each the module `aws-cdk-lib/<name with dashes>`.
+ */
+const CDK_NAMESPACE = /^(?:aws_[a-z0-9_]+|custom_resources|pipelines|triggers|cloudformation_include|region_info|cx_api|assertions|alexa_ask|lambda_layer_[a-z0-9_]+)$/;
+
+/**
  * CDK v2's `aws-cdk-lib` + `aws_s3` and CDK v1's `@aws-cdk/aws-s3` both become `aws-cdk-lib/aws-s3`,
  * so rules match one spelling. `node:fs` becomes `fs`.
  */
@@ -27,7 +33,7 @@ export function normalizeRef(ref: SymbolRef): SymbolRef {
   if (module === '@aws-cdk/core' || module === 'aws-cdk-lib/core') module = 'aws-cdk-lib';
   else if (module.startsWith('@aws-cdk/aws-')) module = `aws-cdk-lib/${module.slice('@aws-cdk/'.length)}`;
   if (path[0] === 'default') path = path.slice(1);
-  if (module === 'aws-cdk-lib' && path.length > 0 && /^aws_[a-z0-9_]+$/.test(path[0])) {
+  if (module === 'aws-cdk-lib' && path.length > 0 && CDK_NAMESPACE.test(path[0])) {
     module = `aws-cdk-lib/${path[0].replace(/_/g, '-')}`;
     path = path.slice(1);
   }
