@@ -36,6 +36,26 @@ ruleTester(lambdaDeadLetterQueue, {
     { name: 'L1 function behind API Gateway through an L1 permission (synchronous)', filename: 'stack.ts', code: L + RAW + "new lambda.CfnPermission(this, 'Invoke', { functionName: raw.attrArn, action: 'lambda:InvokeFunction', principal: 'apigateway.amazonaws.com' });\n" },
     { name: 'L2 permission for a load balancer (synchronous)', filename: 'stack.ts', code: L + IAM + FN + "fn.addPermission('Alb', { principal: new iam.ServicePrincipal('elasticloadbalancing.amazonaws.com') });\n" },
     { name: 'grantInvoke to Cognito (synchronous trigger)', filename: 'stack.ts', code: L + IAM + FN + "fn.grantInvoke(new iam.ServicePrincipal('cognito-idp.amazonaws.com'));\n" },
+    {
+      name: 'a provider handler in a field, with custom_resources imported from aws-cdk-lib',
+      filename: 'stack.ts',
+      code: "import { custom_resources as cr, aws_lambda as lambda } from 'aws-cdk-lib';\nclass Deployer {\n  private handler: lambda.SingletonFunction;\n  constructor() {\n    this.handler = new lambda.SingletonFunction(this, 'Handler', { uuid: 'u', handler: 'index.on_event' });\n    new cr.Provider(this, 'Provider', { onEventHandler: this.handler });\n  }\n}\n",
+    },
+    {
+      name: 'a function built by a private method and kept in a field, invoked by a Step Functions task',
+      filename: 'stack.ts',
+      code: L + "import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';\nclass Loader {\n  readonly worker: lambda.Function;\n  constructor() {\n    this.worker = this.createWorker();\n    new tasks.LambdaInvoke(this, 'Run', { lambdaFunction: this.worker });\n  }\n  private createWorker(): lambda.Function {\n    const fn = new lambda.Function(this, 'Worker', { handler: 'index.handler' });\n    return fn;\n  }\n}\n",
+    },
+    {
+      name: 'a function returned directly by a method, the field given to a synchronous API',
+      filename: 'stack.ts',
+      code: L + "import * as apigw from 'aws-cdk-lib/aws-apigateway';\nclass Api {\n  fn = this.build();\n  wire() {\n    new apigw.LambdaRestApi(this, 'Api', { handler: this.fn });\n  }\n  build() {\n    return new lambda.Function(this, 'Fn', { handler: 'index.handler' });\n  }\n}\n",
+    },
+    {
+      name: 'the method still links its own variable (an SQS source inside the factory)',
+      filename: 'stack.ts',
+      code: L + SQS + "import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nclass C {\n  consumer = this.make();\n  make() {\n    const fn = new lambda.Function(this, 'Consumer', { handler: 'index.handler' });\n    fn.addEventSource(new SqsEventSource(q));\n    return fn;\n  }\n}\n",
+    },
     { name: 'DLQ from a parameter', filename: 'stack.ts', code: L + "export const f = (s: any, dlq: any) => new lambda.Function(s, 'Fn', { deadLetterQueue: dlq });\n" },
   ],
   invalid: [
@@ -53,6 +73,13 @@ ruleTester(lambdaDeadLetterQueue, {
       code: "import * as events from 'aws-cdk-lib/aws-events';\nimport * as targets from 'aws-cdk-lib/aws-events-targets';\nimport { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nclass S {\n  fn = new NodejsFunction(this, 'Nightly', { entry: 'n.ts', retryAttempts: 0 });\n  wire() {\n    new events.Rule(this, 'R', { targets: [new targets.LambdaFunction(this.fn)] });\n  }\n}\n",
       errors: [{ messageId: 'asyncWithoutDlq', line: 5, data: { source: 'EventBridge rule target' } }],
       output: "import * as events from 'aws-cdk-lib/aws-events';\nimport * as targets from 'aws-cdk-lib/aws-events-targets';\nimport { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nclass S {\n  fn = new NodejsFunction(this, 'Nightly', { entry: 'n.ts', retryAttempts: 0, deadLetterQueueEnabled: true });\n  wire() {\n    new events.Rule(this, 'R', { targets: [new targets.LambdaFunction(this.fn)] });\n  }\n}\n",
+    },
+    {
+      name: 'a function built by a method and kept in a field, the field made an EventBridge target',
+      filename: 'stack.ts',
+      code: L + "import * as events from 'aws-cdk-lib/aws-events';\nimport * as targets from 'aws-cdk-lib/aws-events-targets';\nclass Jobs {\n  readonly nightly: lambda.Function;\n  constructor() {\n    this.nightly = this.createNightly();\n    new events.Rule(this, 'R', { targets: [new targets.LambdaFunction(this.nightly)] });\n  }\n  private createNightly() {\n    const fn = new lambda.Function(this, 'Nightly', { handler: 'index.handler' });\n    return fn;\n  }\n}\n",
+      errors: [{ messageId: 'asyncWithoutDlq', line: 11, severity: 'warning', data: { source: 'EventBridge rule target' } }],
+      output: L + "import * as events from 'aws-cdk-lib/aws-events';\nimport * as targets from 'aws-cdk-lib/aws-events-targets';\nclass Jobs {\n  readonly nightly: lambda.Function;\n  constructor() {\n    this.nightly = this.createNightly();\n    new events.Rule(this, 'R', { targets: [new targets.LambdaFunction(this.nightly)] });\n  }\n  private createNightly() {\n    const fn = new lambda.Function(this, 'Nightly', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\n    return fn;\n  }\n}\n",
     },
     {
       name: 'an S3 notification',

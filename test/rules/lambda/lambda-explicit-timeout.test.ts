@@ -100,5 +100,19 @@ ruleTester(lambdaExplicitTimeout, {
       errors: [{ messageId: 'missing', line: 2 }],
       output: "import { PythonFunction } from '@aws-cdk/aws-lambda-python-alpha';\nimport { Duration } from 'aws-cdk-lib';\nnew PythonFunction(this, 'Py', { entry: 'py', timeout: Duration.seconds(30) });\n",
     },
+    {
+      name: "PythonFunction from CDK v1's @aws-cdk/aws-lambda-python: Duration comes from @aws-cdk/core",
+      filename: 'stack.ts',
+      code: "import * as lambda from '@aws-cdk/aws-lambda';\nimport { PythonFunction } from '@aws-cdk/aws-lambda-python';\nnew PythonFunction(this, 'Py', { entry: 'py', runtime: lambda.Runtime.PYTHON_3_8 });\n",
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: "import * as lambda from '@aws-cdk/aws-lambda';\nimport { PythonFunction } from '@aws-cdk/aws-lambda-python';\nimport { Duration } from '@aws-cdk/core';\nnew PythonFunction(this, 'Py', { entry: 'py', runtime: lambda.Runtime.PYTHON_3_8, timeout: Duration.seconds(30) });\n",
+    },
+    {
+      name: "GoFunction from CDK v1's @aws-cdk/aws-lambda-go",
+      filename: 'stack.ts',
+      code: "import * as cdk from '@aws-cdk/core';\nimport * as golambda from '@aws-cdk/aws-lambda-go';\nnew golambda.GoFunction(this, 'Go', { entry: 'cmd/api' });\n",
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: "import * as cdk from '@aws-cdk/core';\nimport * as golambda from '@aws-cdk/aws-lambda-go';\nnew golambda.GoFunction(this, 'Go', { entry: 'cmd/api', timeout: cdk.Duration.seconds(30) });\n",
+    },
   ],
 });

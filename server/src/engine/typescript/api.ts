@@ -39,6 +39,7 @@ export type ParenthesizedExpression = typescript.ParenthesizedExpression;
 export type PropertyAccessExpression = typescript.PropertyAccessExpression;
 export type PropertyAssignment = typescript.PropertyAssignment;
 export type PropertyName = typescript.PropertyName;
+export type ReturnStatement = typescript.ReturnStatement;
 export type SourceFile = typescript.SourceFile;
 export type Statement = typescript.Statement;
 export type StringLiteral = typescript.StringLiteral;

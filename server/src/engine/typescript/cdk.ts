@@ -26,6 +26,9 @@ const CONSTRUCTS: Record<string, Record<string, ConstructKind>> = {
   'aws-cdk-lib/aws-lambda-nodejs': { NodejsFunction: 'function' },
   'aws-cdk-lib/aws-lambda-python-alpha': { PythonFunction: 'function' },
   'aws-cdk-lib/aws-lambda-go-alpha': { GoFunction: 'function' },
+  // CDK v1's experimental modules (`@aws-cdk/aws-lambda-python`), before the `-alpha` names.
+  'aws-cdk-lib/aws-lambda-python': { PythonFunction: 'function' },
+  'aws-cdk-lib/aws-lambda-go': { GoFunction: 'function' },
   'aws-cdk-lib/aws-dynamodb': { Table: 'table', TableV2: 'tableV2', CfnTable: 'cfnTable' },
 };
 
@@ -240,7 +243,8 @@ export function holderOfValue(file: TsFile, node: ts.Expression): Holder {
   let e: ts.Node = node;
   while (e.parent && (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isSatisfiesExpression(e.parent) || ts.isNonNullExpression(e.parent))) e = e.parent;
   const parent = e.parent;
-  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === e && ts.isIdentifier(parent.name)) return parent;
+  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === e && ts.isIdentifier(parent.name)) return returnedToField(file, parent) ?? parent;
+  if (parent && ts.isReturnStatement(parent) && ts.isNewExpression(node)) return returnedToField(file, parent) ?? node;
   if (parent && ts.isPropertyDeclaration(parent) && parent.initializer === e && ts.isIdentifier(parent.name)) {
     return fieldKey(parent.parent, parent.name.text);
   }
@@ -255,7 +259,8 @@ export function holderOfExpression(file: TsFile, expr: ts.Expression): Holder | 
   const e = unwrap(expr);
   if (ts.isIdentifier(e)) {
     const decl = file.declarationOf(e);
-    return decl && (decl.kind === 'variable' || decl.kind === 'binding') ? decl.node : undefined;
+    if (decl?.kind === 'variable') return returnedToField(file, decl.node) ?? decl.node;
+    return decl?.kind === 'binding' ? decl.node : undefined;
   }
   // `this.addLifecycleRule()` inside a construct subclass refers to the construct itself.
   if (e.kind === ts.SyntaxKind.ThisKeyword) {
@@ -268,6 +273,64 @@ export function holderOfExpression(file: TsFile, expr: ts.Expression): Holder | 
   }
   if (ts.isNewExpression(e)) return e;
   return undefined;
+}
+
+/**
+ * A construct built in a class method that returns it, the method's result kept in a field
+ * (`this.fn = this.createFn()` with `const fn = new lambda.Function(...); return fn;` or
+ * `return new lambda.Function(...)`): the field and the method's variable hold the same construct,
+ * so both resolve to the field. `site` is the variable declaration or the `return` statement.
+ * Only a variable initialized with `new` is looked at; the answer is kept per declaration.
+ */
+function returnedToField(file: TsFile, site: ts.VariableDeclaration | ts.ReturnStatement): string | undefined {
+  if (ts.isVariableDeclaration(site) && !(site.initializer && ts.isNewExpression(unwrap(site.initializer)))) return undefined;
+  const cache = file.memo<ts.Node, string | null>(returnedToField);
+  const cached = cache.get(site);
+  if (cached !== undefined) return cached ?? undefined;
+  const field = findReturnedToField(site);
+  cache.set(site, field ?? null);
+  return field;
+}
+
+function findReturnedToField(site: ts.VariableDeclaration | ts.ReturnStatement): string | undefined {
+  let method: ts.Node | undefined = site.parent;
+  while (method && !ts.isFunctionLike(method) && !ts.isClassLike(method) && !ts.isSourceFile(method)) method = method.parent;
+  if (!method || !ts.isMethodDeclaration(method) || !method.body || !ts.isClassLike(method.parent)) return undefined;
+  const name = method.name;
+  if (!ts.isIdentifier(name) && !ts.isPrivateIdentifier(name)) return undefined;
+  if (ts.isVariableDeclaration(site)) {
+    const local = (site.name as ts.Identifier).text;
+    let returned = false;
+    const findReturn = (n: ts.Node): void => {
+      if (returned || ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+      if (ts.isReturnStatement(n) && n.expression) {
+        const r = unwrap(n.expression);
+        if (ts.isIdentifier(r) && r.text === local) returned = true;
+      }
+      ts.forEachChild(n, findReturn);
+    };
+    ts.forEachChild(method.body, findReturn);
+    if (!returned) return undefined;
+  }
+  // `this.field = this.method(...)` (or a field initialized with it), anywhere in the same class.
+  const cls = method.parent;
+  const isOwnCall = (e: ts.Expression | undefined): boolean => {
+    const c = e && unwrap(e);
+    if (!c || !ts.isCallExpression(c)) return false;
+    const callee = unwrap(c.expression);
+    return ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && callee.name.text === name.text;
+  };
+  let field: string | undefined;
+  const findAssignment = (n: ts.Node): void => {
+    if (field !== undefined || ts.isClassLike(n) || (ts.isFunctionLike(n) && !ts.isArrowFunction(n) && n.parent !== cls)) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isOwnCall(n.right)) {
+      const left = unwrap(n.left);
+      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) field = fieldKey(cls, left.name.text);
+    } else if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && isOwnCall(n.initializer)) field = fieldKey(cls, n.name.text);
+    if (field === undefined) ts.forEachChild(n, findAssignment);
+  };
+  for (const member of cls.members) findAssignment(member);
+  return field;
 }
 
 /** `recv.method(args)` → the receiver's holder and the method name. */
