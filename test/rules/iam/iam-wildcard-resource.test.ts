@@ -37,6 +37,16 @@ ruleTester(iamWildcardResource, {
     { name: 'partial wildcard ARN is not "*"', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*" }') },
     { name: 'intrinsic resource', filename: 't.json', code: cfn('{ "Policies": [{ "PolicyName": "p", "PolicyDocument": { "Statement": [{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": { "Fn::GetAtt": ["Queue", "Arn"] } }] } }] }') },
     { name: 'not a policy file', filename: 'package.json', code: '{ "name": "x", "Action": "s3:GetObject", "Resource": "*" }' },
+    {
+      name: 'CustomResourceProvider statements scoped to an ARN the file builds (CDK v1 core)',
+      filename: 'stack.ts',
+      code: "import { CustomResourceProvider, CustomResourceProviderRuntime } from '@aws-cdk/core';\ndeclare const bucketArn: string;\nCustomResourceProvider.getOrCreate(this, 'Custom::Emptier', {\n  runtime: CustomResourceProviderRuntime.NODEJS_14_X,\n  codeDirectory: 'h',\n  policyStatements: [{ Effect: 'Allow', Action: 's3:DeleteObject*', Resource: `${bucketArn}/*` }],\n});\n",
+    },
+    {
+      name: 'a policyStatements array of another library is not read as IAM',
+      filename: 'stack.ts',
+      code: "import { Provider } from 'some-lib';\nnew Provider(this, 'P', { policyStatements: [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: ['*'] }] });\n",
+    },
   ],
   invalid: [
     {
@@ -49,6 +59,13 @@ ruleTester(iamWildcardResource, {
         { messageId: 'wildcardArn', line: 4, data: { resource: 'arn:aws:s3:::*/*', action: 's3:GetObject', more: '', resourceType: 'object' } },
       ],
       output: null,
+    },
+    {
+      name: "a core CustomResourceProvider's raw JSON policyStatements (the provider's role)",
+      filename: 'stack.ts',
+      code: "import { CustomResourceProvider, CustomResourceProviderRuntime } from 'aws-cdk-lib';\nCustomResourceProvider.getOrCreateProvider(this, 'Custom::Invoker', {\n  runtime: CustomResourceProviderRuntime.NODEJS_20_X,\n  codeDirectory: 'handler',\n  policyStatements: [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: ['*'] }],\n});\n",
+      errors: [{ messageId: 'wildcardResource', line: 5, column: 87, severity: 'warning', data: { action: 'lambda:InvokeFunction', resourceType: 'function' } }],
+      output: "import { CustomResourceProvider, CustomResourceProviderRuntime } from 'aws-cdk-lib';\nCustomResourceProvider.getOrCreateProvider(this, 'Custom::Invoker', {\n  runtime: CustomResourceProviderRuntime.NODEJS_20_X,\n  codeDirectory: 'handler',\n  policyStatements: [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: ['arn:aws:lambda:REGION:ACCOUNT_ID:function:FUNCTION_NAME'] }],\n});\n",
     },
     {
       name: 'every table in every account and region, in a CDK PolicyStatement',

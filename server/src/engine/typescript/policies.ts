@@ -64,6 +64,8 @@ class Extractor {
   private readonly addedToPolicy: [Holder, Holder][] = [];
   /** Statements given to a VPC endpoint's `addToPolicy`. */
   private readonly endpointStatements = new Set<Holder>();
+  /** Raw JSON statements of a core `CustomResourceProvider` (`policyStatements: [{ Effect, Action, Resource }]`). */
+  private readonly providerStatements: ts.ObjectLiteralExpression[] = [];
 
   constructor(private readonly file: TsFile) {}
 
@@ -82,8 +84,10 @@ class Extractor {
         else if (ref?.module === EC2 && (ref.path[0] === 'GatewayVpcEndpoint' || ref.path[0] === 'InterfaceVpcEndpoint')) this.endpoints.add(holderOfValue(file, node));
       } else if (ts.isCallExpression(node)) {
         this.collectCall(node);
-      } else if (ts.isObjectLiteralExpression(node) && isPolicyDocumentLiteral(node) && !isAssertionExpectation(node)) {
-        this.documents.push(node);
+      } else if (ts.isObjectLiteralExpression(node)) {
+        if (isPolicyDocumentLiteral(node)) {
+          if (!isAssertionExpectation(node)) this.documents.push(node);
+        } else if (this.isProviderStatement(node)) this.providerStatements.push(node);
       }
     }
   }
@@ -123,6 +127,22 @@ class Extractor {
     if (holder) this.contextKind.set(holder, kind);
   }
 
+  /**
+   * `CustomResourceProvider.getOrCreate(Provider)(this, id, { policyStatements: [{ Effect, Action, Resource }] })`
+   * (or `new CustomResourceProvider(...)`): the statements of the provider's role, as raw JSON. Only
+   * literals written in the array are read (a few parent checks per object literal).
+   */
+  private isProviderStatement(obj: ts.ObjectLiteralExpression): boolean {
+    const list = obj.parent;
+    const prop = list?.parent;
+    if (!list || !ts.isArrayLiteralExpression(list) || !prop || !ts.isPropertyAssignment(prop) || propertyName(prop.name) !== 'policyStatements') return false;
+    if (!propOf(obj, 'Effect') && !propOf(obj, 'Action')) return false;
+    const call = prop.parent?.parent;
+    if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(prop.parent as ts.Expression)) return false;
+    const ref = this.file.symbolOf(call.expression);
+    return !!ref && ref.module === 'aws-cdk-lib' && ref.path[0] === 'CustomResourceProvider';
+  }
+
   /** `new ec2.CfnVPCEndpoint(this, id, { policyDocument: {...} })`. */
   private isCfnVpcEndpointDocument(doc: ts.ObjectLiteralExpression): boolean {
     const prop = doc.parent;
@@ -158,6 +178,7 @@ class Extractor {
         out.push(statement);
       }
     }
+    for (const obj of this.providerStatements) out.push(this.fromJsonShaped(obj, 'identity'));
     for (const role of this.roles) {
       const s = this.fromRole(role);
       if (s) out.push(s);
