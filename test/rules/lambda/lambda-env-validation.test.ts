@@ -207,5 +207,12 @@ ruleTester(lambdaEnvValidation, {
       errors: [{ messageId: 'perRequest', line: 3 }, { messageId: 'perRequest', line: 3 }],
       output: null,
     },
+    {
+      name: 'a route of a Hono app served by handle(app) reads the variable per request',
+      filename: 'api.ts',
+      code: "import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\n\nconst app = new Hono();\napp.get('/login', (c) => c.redirect(process.env.FRONTEND_URL + '/login'));\nexport const handler = handle(app);\n",
+      errors: [{ messageId: 'perRequest', line: 5, data: { name: 'FRONTEND_URL', asserted: '' } }],
+      output: "import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\n\nconst app = new Hono();\nconst FRONTEND_URL = process.env.FRONTEND_URL;\nif (!FRONTEND_URL) {\n  throw new Error('Missing required environment variable FRONTEND_URL');\n}\n\napp.get('/login', (c) => c.redirect(FRONTEND_URL + '/login'));\nexport const handler = handle(app);\n",
+    },
   ],
 });

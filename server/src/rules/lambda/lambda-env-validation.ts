@@ -51,7 +51,7 @@ export const lambdaEnvValidation = defineRule({
     const file = applicationCode(ctx);
     if (!file) return {};
     const scopes = scopeFacts(file);
-    if (scopes.handlers.length === 0) return {};
+    if (!scopes.servesRequests()) return {};
     const reads: EnvRead[] = [];
     const collect = (n: ts.Node) => {
       const r = envReadAt(file, n);
