@@ -68,6 +68,16 @@ describe('lambdaHandlers: wrappers', () => {
       handlers('class Lambda {\n  public async handler(event: unknown, context: unknown) { return 1; }\n}\nconst instance = new Lambda();\nexport const handler = instance.handler.bind(instance);')[0].fn,
       'public async handler(event: unknown, context: unknown) { return 1; }',
     ));
+  it('a class property holding the handler: new Api().handler, instance.handler, .bind', () => {
+    const src = (exp: string) => `class Api {\n  private table = 'orders';\n  public handler = async (event: unknown) => this.table;\n  static make = () => new Api();\n}\n${exp}`;
+    assert.deepEqual(handlers(src('export const handler = new Api().handler;'))[0].fn, 'async (event: unknown) => this.table');
+    assert.deepEqual(handlers(src('const api = new Api();\nexport const handler = api.handler;'))[0].fn, 'async (event: unknown) => this.table');
+    assert.deepEqual(handlers(src('const api = new Api();\nexport const handler = api.handler.bind(api);'))[0].fn, 'async (event: unknown) => this.table');
+    // A property that is not a function, a static member, or an object that is not a local class instance: no handler.
+    assert.deepEqual(names(src('export const handler = new Api().table;')), []);
+    assert.deepEqual(names(src('export const handler = Api.make;')), []);
+    assert.deepEqual(names("import { api } from './api';\nexport const handler = api.handler;"), []);
+  });
 });
 
 describe('lambdaHandlers: aws-lambda event types', () => {

@@ -38,6 +38,25 @@ describe('scopes: request path and cold start', () => {
   it('module-scope promise callbacks', () => assert.deepEqual(where('const client = load().then((c) => { probe(); return c; });\nexport const handler = async () => client;'), ['init']));
   it('top-level await', () => assert.deepEqual(where('const secret = await probe();\nexport const handler = async () => secret;', 'h.mts'), ['init']));
   it('instance field initializers are not cold start', () => assert.deepEqual(where('class Repo { client = probe(); }'), ['unknown']));
+  it('routes of a web app a Lambda adapter serves run per request (Hono, serverless-http, serverlessExpress, Fastify)', () => {
+    assert.deepEqual(
+      where("import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\nconst app = new Hono();\napp.get('/a', (c) => probe());\napp.route('/b').post(async (c) => { probe(); });\napp.use('*', async (c, next) => { probe(); await next(); });\nexport const handler = handle(app);"),
+      ['request', 'request', 'request'],
+    );
+    assert.deepEqual(
+      where("const express = require('express');\nconst serverless = require('serverless-http');\nconst app = express();\nfunction list(req, res) { probe(); }\napp.get('/items', list);\nmodule.exports.handler = serverless(app);", 'h.js'),
+      ['request'],
+    );
+    assert.deepEqual(where("import serverlessExpress from '@codegenie/serverless-express';\nimport express from 'express';\nconst app = express();\napp.post('/x', (req, res) => probe());\nexport const handler = serverlessExpress({ app });"), ['request']);
+    assert.deepEqual(where("import Fastify from 'fastify';\nimport awsLambdaFastify from '@fastify/aws-lambda';\nconst app = Fastify();\napp.get('/', async () => probe());\nexport const handler = awsLambdaFastify(app);"), ['request']);
+  });
+  it('routes of an app no Lambda adapter in the file serves stay unknown (a server, or another app)', () => {
+    assert.deepEqual(where("import express from 'express';\nconst app = express();\napp.get('/items', (req, res) => probe());\napp.listen(3000);"), ['unknown']);
+    assert.deepEqual(
+      where("import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\nconst app = new Hono();\nconst admin = new Hono();\nadmin.get('/x', (c) => probe());\napp.register?.(() => probe());\nexport const handler = handle(app);"),
+      ['unknown', 'unknown'],
+    );
+  });
   it('no handler: nothing is request path', () => assert.deepEqual(where('export function list() { probe(); }'), ['unknown']));
   it('the function a middy wrapper receives', () =>
     assert.deepEqual(where("import middy from '@middy/core';\nconst base = async () => { probe(); };\nexport const handler = middy(base).use(x());"), ['request']));

@@ -126,5 +126,19 @@ ruleTester(lambdaClientInHandler, {
       errors: [{ messageId: 'clientInHandler', line: 4 }, { messageId: 'clientInHandler', line: 8 }],
       output: null,
     },
+    {
+      name: 'a class property holding the handler (export const handler = new OrdersApi().handler)',
+      filename: 'orders.ts',
+      code: "import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\n\nclass OrdersApi {\n  public handler = async (event: APIGatewayProxyEvent) => {\n    const sqs = new SQSClient({});\n    await sqs.send(new SendMessageCommand({ QueueUrl: QUEUE_URL, MessageBody: event.body ?? '' }));\n    return { statusCode: 202 };\n  };\n}\n\ndeclare const QUEUE_URL: string;\nexport const handler = new OrdersApi().handler;\n",
+      errors: [{ messageId: 'clientInHandler', line: 6, data: { client: 'SQSClient', where: 'inside handler' } }],
+      output: "import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\n\nconst sqs = new SQSClient({});\n\nclass OrdersApi {\n  public handler = async (event: APIGatewayProxyEvent) => {\n    await sqs.send(new SendMessageCommand({ QueueUrl: QUEUE_URL, MessageBody: event.body ?? '' }));\n    return { statusCode: 202 };\n  };\n}\n\ndeclare const QUEUE_URL: string;\nexport const handler = new OrdersApi().handler;\n",
+    },
+    {
+      name: 'a route of an Express app served on Lambda by serverless-http',
+      filename: 'app.js',
+      code: "const express = require('express');\nconst serverless = require('serverless-http');\nconst { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');\n\nconst app = express();\napp.get('/files/:key', async (req, res) => {\n  const s3 = new S3Client({});\n  const object = await s3.send(new GetObjectCommand({ Bucket: 'files', Key: req.params.key }));\n  res.send(await object.Body.transformToString());\n});\nmodule.exports.handler = serverless(app);\n",
+      errors: [{ messageId: 'clientInHandler', line: 7 }],
+      output: "const express = require('express');\nconst serverless = require('serverless-http');\nconst { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');\n\nconst app = express();\nconst s3 = new S3Client({});\n\napp.get('/files/:key', async (req, res) => {\n  const object = await s3.send(new GetObjectCommand({ Bucket: 'files', Key: req.params.key }));\n  res.send(await object.Body.transformToString());\n});\nmodule.exports.handler = serverless(app);\n",
+    },
   ],
 });

@@ -207,5 +207,19 @@ ruleTester(lambdaEnvValidation, {
       errors: [{ messageId: 'perRequest', line: 3 }, { messageId: 'perRequest', line: 3 }],
       output: null,
     },
+    {
+      name: 'a route of a Hono app served by handle(app) reads the variable per request',
+      filename: 'api.ts',
+      code: "import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\n\nconst app = new Hono();\napp.get('/login', (c) => c.redirect(process.env.FRONTEND_URL + '/login'));\nexport const handler = handle(app);\n",
+      errors: [{ messageId: 'perRequest', line: 5, data: { name: 'FRONTEND_URL', asserted: '' } }],
+      output: "import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\n\nconst app = new Hono();\nconst FRONTEND_URL = process.env.FRONTEND_URL;\nif (!FRONTEND_URL) {\n  throw new Error('Missing required environment variable FRONTEND_URL');\n}\n\napp.get('/login', (c) => c.redirect(FRONTEND_URL + '/login'));\nexport const handler = handle(app);\n",
+    },
+    {
+      name: 'a module constant a lib-storage Upload sends (params.Bucket)',
+      filename: 'export.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nimport { Upload } from '@aws-sdk/lib-storage';\n\nconst s3 = new S3Client({});\nconst { EXPORT_BUCKET } = process.env;\n\nexport const handler = async (event: { key: string; body: NodeJS.ReadableStream }) => {\n  await new Upload({ client: s3, params: { Bucket: EXPORT_BUCKET, Key: event.key, Body: event.body } }).done();\n};\n",
+      errors: [{ messageId: 'notChecked', line: 5, data: { variable: 'EXPORT_BUCKET', name: 'EXPORT_BUCKET' } }],
+      output: "import { S3Client } from '@aws-sdk/client-s3';\nimport { Upload } from '@aws-sdk/lib-storage';\n\nconst s3 = new S3Client({});\nconst { EXPORT_BUCKET } = process.env;\nif (!EXPORT_BUCKET) {\n  throw new Error('Missing required environment variable EXPORT_BUCKET');\n}\n\nexport const handler = async (event: { key: string; body: NodeJS.ReadableStream }) => {\n  await new Upload({ client: s3, params: { Bucket: EXPORT_BUCKET, Key: event.key, Body: event.body } }).done();\n};\n",
+    },
   ],
 });

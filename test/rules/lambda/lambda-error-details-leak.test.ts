@@ -6,6 +6,11 @@ ruleTester(lambdaErrorDetailsLeak, {
   valid: [
     ...handlerDecoys,
     {
+      name: "Fastify: reply.code(4xx) with the error's message, reply.code(5xx) with a generic body",
+      filename: 'routes/items.ts',
+      code: "import Fastify from 'fastify';\nconst server = Fastify();\nserver.get('/items/:id', async (request, reply) => {\n  try {\n    return await find(request.params);\n  } catch (err: any) {\n    if (err.name === 'NotFound') return reply.code(404).send({ error: err.message });\n    request.log.error(err);\n    return reply.code(500).send({ error: 'Internal error' });\n  }\n});\ndeclare function find(p: unknown): Promise<unknown>;\n",
+    },
+    {
       name: 'the guide: generic body, error logged',
       filename: 'h.ts',
       code: "export const handler = async (event: unknown) => {\n  try {\n    return { statusCode: 200, body: JSON.stringify(await processEvent(event)) };\n  } catch (error) {\n    console.error('Handler error:', error);\n    return { statusCode: 500, body: JSON.stringify({ error: 'Internal error' }) };\n  }\n};\ndeclare function processEvent(e: unknown): Promise<unknown>;\n",
@@ -111,6 +116,16 @@ ruleTester(lambdaErrorDetailsLeak, {
         { messageId: 'errorDetailsInBody', line: 5, data: { status: 500, detail: '`e.message`' } },
         { messageId: 'errorDetailsInBody', line: 12, data: { status: 502, detail: 'the raw error `failure`' } },
         { messageId: 'errorDetailsInBody', line: 19, data: { status: 500, detail: '`(err as Error).stack`' } },
+      ],
+      output: null,
+    },
+    {
+      name: "Fastify's reply.code(5xx).send(...), as a route's own reply and in a preHandler hook",
+      filename: 'routes/orders.ts',
+      code: "import Fastify from 'fastify';\nconst server = Fastify();\nserver.post('/orders', async (request, reply) => {\n  try {\n    return await placeOrder(request.body);\n  } catch (failure: any) {\n    return reply.code(503).send({ reason: failure.message });\n  }\n});\nexport const guard = async (request: unknown, reply: any) => {\n  try {\n    await authorize(request);\n  } catch (err) {\n    reply.code(500).send(err);\n  }\n};\ndeclare function placeOrder(b: unknown): Promise<unknown>;\ndeclare function authorize(r: unknown): Promise<void>;\n",
+      errors: [
+        { messageId: 'errorDetailsInBody', line: 7, data: { status: 503, detail: '`failure.message`' } },
+        { messageId: 'errorDetailsInBody', line: 14, data: { status: 500, detail: 'the raw error `err`' } },
       ],
       output: null,
     },

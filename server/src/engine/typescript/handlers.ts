@@ -1,8 +1,8 @@
 // Lambda handler recognition, without a type checker: which exported functions Lambda invokes,
 // through every export form (`export const`, `export function`, `export { x as handler }`,
 // `export default x`, `exports.handler`, `module.exports = { handler }`), wrappers (`middy(fn).use(...)`,
-// `middy().handler(fn)`, `withSentry(fn)`, `instance.handler.bind(instance)`) and the
-// `aws-lambda` event types that name the trigger.
+// `middy().handler(fn)`, `withSentry(fn)`, `instance.handler.bind(instance)`, `new Api().handler`
+// where a class property holds the function) and the `aws-lambda` event types that name the trigger.
 import * as ts from './api';
 import { unwrap } from './bindings';
 import type { TsFile } from './file';
@@ -155,6 +155,11 @@ function handlerFunction(file: TsFile, value: ts.Expression | FunctionNode, dept
     }
     return undefined;
   }
+  // `new Api().handler` / `api.handler` where `class Api { handler = async (event) => ... }`.
+  if (ts.isPropertyAccessExpression(e)) {
+    const fn = classMethodOf(file, e);
+    return fn ? { fn, wrapped: true, middy: false } : undefined;
+  }
   if (!ts.isCallExpression(e)) return undefined;
   const callee = unwrap(e.expression);
   if (ts.isPropertyAccessExpression(callee)) {
@@ -193,14 +198,23 @@ function isMiddyChain(file: TsFile, expr: ts.Expression): boolean {
   return false;
 }
 
-/** `lambda.handler` where `const lambda = new Lambda()` and `class Lambda { async handler() {} }`. */
+/**
+ * `lambda.handler` where `const lambda = new Lambda()` and `class Lambda { async handler() {} }`, or a
+ * property holding the function (`public handler = async (event) => {...}`, which keeps `this` unbound).
+ */
 function classMethodOf(file: TsFile, access: ts.PropertyAccessExpression): FunctionNode | undefined {
-  const instance = file.resolveExpression(access.expression);
+  const target = unwrap(access.expression);
+  const instance = ts.isNewExpression(target) ? target : file.resolveExpression(target);
   if (!instance || !ts.isNewExpression(instance) || !ts.isIdentifier(instance.expression)) return undefined;
   const decl = file.declarationOf(instance.expression);
   if (decl?.kind !== 'class') return undefined;
   for (const m of decl.node.members) {
-    if (ts.isMethodDeclaration(m) && m.body && m.name && ts.isIdentifier(m.name) && m.name.text === access.name.text) return m;
+    if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== access.name.text) continue;
+    if (ts.isMethodDeclaration(m) && m.body) return m;
+    if (ts.isPropertyDeclaration(m) && m.initializer) {
+      const init = unwrap(m.initializer);
+      if ((ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) return init;
+    }
   }
   return undefined;
 }

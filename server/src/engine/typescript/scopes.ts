@@ -1,6 +1,7 @@
 // Where code runs, as the handler rules need to know it: once at cold start (module scope, a
 // module-scope IIFE or init promise, a function only module code calls), on every invocation
-// (the handler, functions declared inside it, same-file helpers only the request path reaches),
+// (the handler, functions declared inside it, same-file helpers only the request path reaches, the
+// routes of a web app a Lambda adapter serves: `handle(app)`, `serverless(app)`),
 // and once per item (loops, iterating callbacks, helpers only loops call). Computed lazily per
 // file and shared by every rule; the only extra pass is one collection of identifier references.
 import * as ts from './api';
@@ -27,6 +28,23 @@ export interface LoopInfo {
 }
 
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'reduce', 'reduceRight']);
+/**
+ * Adapters that serve a web app as a Lambda handler: `handle(app)` (Hono), `awsLambdaFastify(app)`,
+ * `serverless(app)` (serverless-http), `serverlessExpress({ app })`. Callbacks the app's routes get
+ * run per request, as the handler does.
+ */
+const LAMBDA_ADAPTERS: readonly (readonly [string, ...string[]])[] = [
+  ['hono/aws-lambda', 'handle'],
+  ['hono/aws-lambda', 'streamHandle'],
+  ['@fastify/aws-lambda'],
+  ['aws-lambda-fastify'],
+  ['serverless-http'],
+  ['@vendia/serverless-express'],
+  ['@codegenie/serverless-express'],
+];
+const LAMBDA_ADAPTER_TEXT = /hono\/aws-lambda|aws-lambda-fastify|@fastify\/aws-lambda|serverless-http|serverless-express/;
+/** Route and middleware registrations (Hono, Express, Fastify): their callbacks run per request. */
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'on', 'use', 'route', 'onError', 'notFound']);
 /** The file's scope facts, computed once per analysis (kept on the file: see `TsFile.memo`). */
 export function scopeFacts(file: TsFile): ScopeFacts {
   const memo = file.memo<'facts', ScopeFacts>(scopeFacts);
@@ -45,10 +63,16 @@ export class ScopeFacts {
   private readonly roles = new Map<ts.Node, FunctionRole>();
   private readonly loops = new Map<ts.Node, LoopInfo | null>();
   private references?: Map<string, ts.Identifier[]>;
+  private servedApps?: Set<ts.Node>;
 
   constructor(readonly file: TsFile) {
     this.handlers = lambdaHandlers(file);
     for (const h of this.handlers) this.handlerByFn.set(h.fn, h);
+  }
+
+  /** Some code of this file runs per request: a Lambda handler, or the routes of an app a Lambda adapter serves. */
+  servesRequests(): boolean {
+    return this.handlers.length > 0 || this.lambdaApps().size > 0;
   }
 
   /** The nearest function whose body (or parameters) holds `node`. */
@@ -155,6 +179,7 @@ export class ScopeFacts {
     if (outer) return this.roleOf(outer);
     // Module level from here on.
     if (runsImmediately(fn)) return 'init';
+    if (this.isServedRoute(fn)) return 'request';
     const named = namedFunction(fn);
     if (!named || named.exported) return 'unknown';
     const refs = this.referencesTo(named.name, named.decl).filter((r) => !isInside(r, fn));
@@ -165,8 +190,10 @@ export class ScopeFacts {
       if (isExportPosition(ref)) return 'unknown';
       const at = this.enclosingFunction(ref);
       if (!at) {
-        // Module code: a call runs at load; a value handed to something else may run any time.
+        // Module code: a call runs at load; a value handed to something else may run any time,
+        // except to a route of an app a Lambda adapter serves (`app.get('/items', listItems)`).
         if (isCallee(ref)) init++;
+        else if (this.isServedRoute(ref)) request++;
         else return 'unknown';
         continue;
       }
@@ -178,6 +205,59 @@ export class ScopeFacts {
     if (request && !init) return 'request';
     if (init && !request) return 'init';
     return 'unknown';
+  }
+
+  /** `node` (a callback or a function's name) is an argument of a route of an app a Lambda adapter in this file serves. */
+  private isServedRoute(node: ts.Node): boolean {
+    let n: ts.Node = node;
+    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    const call = n.parent;
+    if (!call || !ts.isCallExpression(call) || !call.arguments.includes(n as ts.Expression)) return false;
+    const callee = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !ROUTE_METHODS.has(callee.name.text)) return false;
+    const apps = this.lambdaApps();
+    if (apps.size === 0) return false;
+    // The app: the receiver of the chain (`app.get(...)`, `app.route('/x').get(...)`), or the variable
+    // a chain that starts at `new Hono()` initializes (`const app = new Hono().get(...)`).
+    let receiver = unwrap(callee.expression);
+    while (ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(unwrap(receiver.expression)) && ROUTE_METHODS.has((unwrap(receiver.expression) as ts.PropertyAccessExpression).name.text)) {
+      receiver = unwrap((unwrap(receiver.expression) as ts.PropertyAccessExpression).expression);
+    }
+    if (ts.isIdentifier(receiver)) {
+      const decl = this.file.declarationOf(receiver);
+      return !!decl && apps.has(decl.node);
+    }
+    let top: ts.Node = call;
+    while (top.parent && (ts.isPropertyAccessExpression(top.parent) || ts.isCallExpression(top.parent) || ts.isParenthesizedExpression(top.parent)) && (top.parent as { expression?: ts.Node }).expression === top) top = top.parent;
+    return !!top.parent && ts.isVariableDeclaration(top.parent) && top.parent.initializer === top && apps.has(top.parent);
+  }
+
+  /** Declarations of the apps a Lambda adapter serves in this file; one walk, only in files that name an adapter. */
+  private lambdaApps(): Set<ts.Node> {
+    if (this.servedApps) return this.servedApps;
+    const apps = new Set<ts.Node>();
+    this.servedApps = apps;
+    if (!LAMBDA_ADAPTER_TEXT.test(this.file.text)) return apps;
+    const stack: ts.Node[] = [this.file.sourceFile];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (ts.isCallExpression(n) && n.arguments.length > 0 && LAMBDA_ADAPTERS.some(([module, ...path]) => this.file.isSymbol(n.expression, module, ...path))) {
+        const arg = unwrap(n.arguments[0]);
+        const props = ts.isObjectLiteralExpression(arg) ? this.file.objectProps(arg) : undefined;
+        const app = props ? props.get('app') : undefined;
+        const appExpr = app && app !== 'unknown' ? app.value : ts.isObjectLiteralExpression(arg) ? undefined : arg;
+        const target = appExpr && unwrap(appExpr);
+        if (target && ts.isIdentifier(target)) {
+          const decl = this.file.declarationOf(target);
+          if (decl) apps.add(decl.node);
+        }
+      }
+      if (ts.isTypeNode(n)) continue;
+      ts.forEachChild(n, (c) => {
+        stack.push(c);
+      });
+    }
+    return apps;
   }
 
   private functionLoop(fn: Boundary): LoopInfo | undefined {

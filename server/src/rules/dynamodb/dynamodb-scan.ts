@@ -39,7 +39,7 @@ export const dynamodbScan = defineRule({
     const file = applicationCode(ctx);
     if (!file) return {};
     const scopes = scopeFacts(file);
-    if (scopes.handlers.length === 0) return {};
+    if (!scopes.servesRequests()) return {};
     const sdk = sdkFacts(file);
     return {
       CallExpression(n) {

@@ -46,7 +46,7 @@ export const lambdaClientInHandler = defineRule({
     if (!file) return {};
     const scopes = scopeFacts(file);
     // A custom resource runs once per stack operation: there are no warm invocations to reuse a client.
-    if (scopes.handlers.length === 0 || scopes.handlers.some((h) => isCustomResourceHandler(file, h))) return {};
+    if (!scopes.servesRequests() || scopes.handlers.some((h) => isCustomResourceHandler(file, h))) return {};
     const sdk = sdkFacts(file);
     return {
       NewExpression(n) {

@@ -51,7 +51,7 @@ export const lambdaEnvValidation = defineRule({
     const file = applicationCode(ctx);
     if (!file) return {};
     const scopes = scopeFacts(file);
-    if (scopes.handlers.length === 0) return {};
+    if (!scopes.servesRequests()) return {};
     const reads: EnvRead[] = [];
     const collect = (n: ts.Node) => {
       const r = envReadAt(file, n);
@@ -265,7 +265,8 @@ function isSdkInput(file: TsFile, scopes: ScopeFacts, obj: ts.ObjectLiteralExpre
     let n: ts.Node = obj;
     while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent))) n = n.parent;
     const p = n.parent;
-    if (ts.isNewExpression(p) && p.arguments?.[0] === n) return !!sdk.commandOf(p);
+    // A command's input, or a lib-storage `new Upload({ client, params: {...} })`, which sends the parts.
+    if (ts.isNewExpression(p) && p.arguments?.[0] === n) return !!sdk.commandOf(p) || sdk.isUpload(p);
     if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) return !!sdk.operationOf(p);
     if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name) && hops === 0) {
       return scopes.referencesTo(p.name.text, p).some((ref) => {

@@ -14,6 +14,8 @@ const RESPONSE_HELPER = /(response|respond|reply)/i;
 const DETAIL_PROPS = new Set(['message', 'stack']);
 /** Fetch API response classes (Next.js route handlers, Remix, Hono, Workers). */
 const FETCH_RESPONSE = new Set(['Response', 'NextResponse']);
+/** `res.status(500)` (Express, Fastify), `reply.code(500)` (Fastify). */
+const STATUS_SETTERS = new Set(['status', 'code']);
 
 export const lambdaErrorDetailsLeak = defineRule({
   id: 'lambda-error-details-leak',
@@ -98,14 +100,17 @@ export const lambdaErrorDetailsLeak = defineRule({
   },
 });
 
-/** `buildResponse(500, ...)`, `errorResponse(..., 502)`, `res.status(500).json(...)`: the status of a response helper. */
+/**
+ * `buildResponse(500, ...)`, `errorResponse(..., 502)`, `res.status(500).json(...)`, Fastify's
+ * `reply.code(500).send(...)`: the status of a response helper.
+ */
 function responseHelperStatus(file: TsFile, call: ts.CallExpression): number | undefined {
   const callee = unwrap(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (!name) return undefined;
   if ((name === 'json' || name === 'send' || name === 'text') && ts.isPropertyAccessExpression(callee)) {
     const inner = unwrap(callee.expression);
-    if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'status') {
+    if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && STATUS_SETTERS.has(inner.expression.name.text)) {
       const v = file.evaluate(inner.arguments[0]);
       return v.kind === 'number' && v.value >= 500 ? v.value : undefined;
     }

@@ -45,7 +45,7 @@ export const secretsFetchedPerInvocation = defineRule({
     if (!file) return {};
     const scopes = scopeFacts(file);
     // A custom resource runs once per deployment: nothing to amortize, and a cache would be stale after a rotation.
-    if (scopes.handlers.length === 0 || scopes.handlers.some((h) => isCustomResourceHandler(file, h))) return {};
+    if (!scopes.servesRequests() || scopes.handlers.some((h) => isCustomResourceHandler(file, h))) return {};
     const sdk = sdkFacts(file);
     return {
       CallExpression(n) {
