@@ -115,6 +115,43 @@ describe('aws-patterns audit', () => {
     assert.ok(notices.some((n: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => n.locations[0].physicalLocation.artifactLocation.uri === 'policies/broken.json'));
   });
 
+  it('gives every SARIF result a fingerprint that survives lines moving above it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aws-patterns-fp-'));
+    // Two handlers building a client per call: the rule has no key of its own, so the
+    // fingerprint comes from the code and which occurrence of it a finding is.
+    const handler = [
+      "import { S3Client } from '@aws-sdk/client-s3';",
+      'export const a = async (event: unknown, context: unknown) => {',
+      '  const s3 = new S3Client({});',
+      '  return s3;',
+      '};',
+      'export const b = async (event: unknown, context: unknown) => {',
+      '  const s3 = new S3Client({});',
+      '  return s3;',
+      '};',
+      '',
+    ].join('\n');
+    const fingerprints = (): { line: number; print: string }[] => {
+      const r = audit(dir, 'audit', 'handler.ts', '--format', 'sarif');
+      const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
+      return results
+        .filter((x) => x.ruleId === 'lambda-client-in-handler')
+        .map((x) => ({ line: x.locations[0].physicalLocation.region.startLine, print: x.partialFingerprints['awsPatternsKey/v1'] }));
+    };
+    try {
+      write(dir, { 'handler.ts': handler });
+      const before = fingerprints();
+      assert.equal(before.length, 2);
+      assert.notEqual(before[0].print, before[1].print, 'two occurrences of the same code differ');
+      write(dir, { 'handler.ts': `// a comment\n// and another\n${handler.replace('new S3Client', 'new  S3Client')}` });
+      const after = fingerprints();
+      assert.deepEqual(after.map((x) => x.line), before.map((x) => x.line + 2));
+      assert.deepEqual(after.map((x) => x.print), before.map((x) => x.print), 'same fingerprints after the lines moved (and spacing changed)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads ./.aws-patterns.json, or --config', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aws-patterns-cfg-'));
     try {

@@ -38,6 +38,7 @@ describe('the JSON report, file by file', () => {
     endLine: 3,
     endColumn: 4,
     suggestions: 1,
+    key: 'k',
     ...extra,
   });
   const file = (path: string, findings: AuditFile['findings'] = [], notices: AuditFile['notices'] = []): AuditFile => ({ path, findings, notices });

@@ -160,7 +160,7 @@ describe('the walk', () => {
         examples: { invalid: [], valid: [] },
       },
       create: (ctx) => ({
-        [ts.SyntaxKind.Identifier]: (node) => {
+        Identifier: (node) => {
           seen.push((node as ts.Identifier).text);
           // On the first identifier, the last node of the file must already know its parent.
           if (lastParentSet === undefined) {
@@ -194,7 +194,7 @@ describe('the walk', () => {
       id: 'test-broken',
       meta,
       create: () => ({
-        [ts.SyntaxKind.Identifier]: () => {
+        Identifier: () => {
           thrownCalls++;
           throw new Error('boom');
         },
@@ -204,7 +204,7 @@ describe('the walk', () => {
       id: 'test-working',
       meta,
       create: (ctx) => ({
-        [ts.SyntaxKind.Identifier]: (node) => ctx.report({ messageId: 'm', data: { name: (node as ts.Identifier).text }, start: node.getStart(), end: node.end }),
+        Identifier: (node) => ctx.report({ messageId: 'm', data: { name: (node as ts.Identifier).text }, start: node.getStart(), end: node.end }),
       }),
     });
     const result = analyze({ path: 'x.ts', text: 'a(b, c);\n' }, { iam, rules: [broken, working] });

@@ -17,7 +17,8 @@ export interface AuditFinding extends Region {
   /** The kind of the finding's one fix, when it has one. */
   fix?: FixKind;
   suggestions: number;
-  key?: string;
+  /** Stable within the file: the rule's own key, or one named by the code the finding points at. */
+  key: string;
 }
 
 export interface AuditNotice extends Region {

@@ -1,12 +1,13 @@
 // Runs the engine over the discovered files: the same `analyze` (and, with --fix, the same
 // `fixAll`) the editor uses. The language server's workspace audit reuses the pieces.
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { analyze } from '../engine/analyze';
 import type { ResolvedConfig } from '../engine/config';
 import { fixAll } from '../engine/fixes';
 import { lineIndex, type LineIndex } from '../engine/text';
-import type { AnalysisResult } from '../engine/types';
+import type { AnalysisResult, Finding } from '../engine/types';
 import type { IamKnowledge } from '../iam/knowledge';
 import { CdkVersions } from '../projectInfo';
 import type { FailOn } from './args';
@@ -71,7 +72,7 @@ function auditFile(file: string, path: string, config: ResolvedConfig, iam: IamK
     result = analyze({ path, text }, { iam, config });
   }
   report.internalErrors.push(...result.internalErrors);
-  return toAuditFile(path, result, lineIndex(text));
+  return toAuditFile(path, result, lineIndex(text), text);
 }
 
 /**
@@ -86,15 +87,16 @@ function detached(text: string): string {
 }
 
 /** An engine result in 1-based lines and columns, holding nothing of the file's text. */
-export function toAuditFile(path: string, result: AnalysisResult, lines: LineIndex): AuditFile {
+export function toAuditFile(path: string, result: AnalysisResult, lines: LineIndex, text: string): AuditFile {
   const region = (start: number, end: number): Region => {
     const s = lines.position(start);
     const e = lines.position(end);
     return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   };
+  const keys = findingKeys(result.findings, text);
   return {
     path,
-    findings: result.findings.map((f) => ({
+    findings: result.findings.map((f, i) => ({
       ruleId: f.ruleId,
       messageId: f.messageId,
       severity: f.severity,
@@ -102,10 +104,27 @@ export function toAuditFile(path: string, result: AnalysisResult, lines: LineInd
       ...region(f.start, f.end),
       ...(f.fix ? { fix: f.fix.kind } : {}),
       suggestions: f.suggestions?.length ?? 0,
-      ...(f.key !== undefined ? { key: detached(f.key) } : {}),
+      key: keys[i],
     })),
     notices: result.notices.map((n) => ({ severity: n.severity, message: detached(n.message), ...region(n.start, n.end) })),
   };
+}
+
+/**
+ * Each finding's key: its rule's own (`Action::s3:*`), or else one named by the code it points at
+ * (whitespace collapsed, hashed) and which occurrence of that code it is for its rule, so a
+ * finding keeps its SARIF fingerprint when lines above it move.
+ */
+export function findingKeys(findings: readonly Finding[], text: string): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    if (f.key !== undefined) return detached(f.key);
+    const code = text.slice(f.start, f.end).replace(/\s+/g, ' ').trim();
+    const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+    const n = (seen.get(`${f.ruleId} ${hash}`) ?? 0) + 1;
+    seen.set(`${f.ruleId} ${hash}`, n);
+    return n === 1 ? `code:${hash}` : `code:${hash}:${n}`;
+  });
 }
 
 const RANK = { error: 3, warning: 2, information: 1, hint: 0 } as const;

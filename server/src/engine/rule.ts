@@ -1,5 +1,5 @@
 // The rule format: metadata plus `create(ctx)` returning a visitor, as ESLint rules do.
-// Visitor keys are `ts.SyntaxKind` numbers for TypeScript nodes, or named model hooks.
+// Visitor keys are `ts.SyntaxKind` names for TypeScript nodes (`CallExpression`), or model hooks.
 import type * as ts from 'typescript';
 import type { IamKnowledge } from '../iam/knowledge';
 import type { JsonStringValue } from './json/front';
@@ -82,15 +82,22 @@ export interface RuleContext<M extends string> {
 
 type NodeHandler = (node: ts.Node) => void;
 
-export interface Visitor {
-  [kind: number]: NodeHandler | undefined;
+/** A node kind as a visitor names it: a `ts.SyntaxKind` member (`CallExpression`), not a range marker. */
+export type NodeKindName = Exclude<keyof typeof ts.SyntaxKind, `First${string}` | `Last${string}` | 'Count'>;
+
+/**
+ * Handlers are named by kind rather than keyed by the kind's number: an object with a numeric key
+ * near 300 carries an element store that large (~3 KB per visitor, per rule, per file), and
+ * finding its handlers meant probing every kind.
+ */
+export type Visitor = { [K in NodeKindName]?: NodeHandler } & {
   /** Every IAM statement found in the file, from any front end. */
   policyStatement?: (statement: PolicyStatement) => void;
   /** Every string value of a JSON file, with its property key. */
   jsonString?: (value: JsonStringValue) => void;
   /** After the walk: for rules that collect first and decide at the end. */
   fileEnd?: () => void;
-}
+};
 
 export interface RuleDefinition<M extends string = string> {
   id: string;

@@ -206,7 +206,7 @@ export class WorkspaceAudit {
       const r = await this.deps.analyzer().report(doc);
       if (r !== STALE) {
         this.push(target.uri, r.diagnostics);
-        return toAuditFile(path, r.result, documentLines(doc));
+        return toAuditFile(path, r.result, documentLines(doc), doc.getText());
       }
     }
     const analyzed = this.analyzeFromDisk(target);
@@ -217,10 +217,10 @@ export class WorkspaceAudit {
     }
     report.internalErrors.push(...analyzed.result.internalErrors);
     this.push(target.uri, analyzed.diagnostics);
-    return toAuditFile(path, analyzed.result, analyzed.lines);
+    return toAuditFile(path, analyzed.result, analyzed.lines, analyzed.text);
   }
 
-  private analyzeFromDisk(target: Target): { result: AnalysisResult; lines: LineIndex; diagnostics: Diagnostic[] } | { notice: string } {
+  private analyzeFromDisk(target: Target): { result: AnalysisResult; lines: LineIndex; text: string; diagnostics: Diagnostic[] } | { notice: string } {
     const source = readSource(target.path, target.config.settings.maxFileBytes);
     if ('notice' in source) return source;
     const workspace = this.deps.workspace();
@@ -230,7 +230,7 @@ export class WorkspaceAudit {
     const lines = lineIndex(source.text);
     const positions = positionsOf(lines);
     const diagnostics = [...result.notices.map((n) => noticeToDiagnostic(positions, n)), ...result.findings.map((f) => findingToDiagnostic(positions, f))];
-    return { result, lines, diagnostics };
+    return { result, lines, text: source.text, diagnostics };
   }
 
   private push(uri: string, diagnostics: Diagnostic[]): void {

@@ -35,7 +35,7 @@ export function formatSarif(report: AuditReport, rules: readonly RuleDefinition[
       level: LEVEL[f.severity],
       message: { text: f.message },
       locations: [location(file.path, f)],
-      ...(f.key !== undefined ? { partialFingerprints: { 'awsPatternsKey/v1': `${f.ruleId}:${f.key}` } } : {}),
+      partialFingerprints: { 'awsPatternsKey/v1': `${f.ruleId}:${f.key}` },
     })),
   );
   const notifications: object[] = report.files.flatMap((file) =>

@@ -6,6 +6,7 @@
 // `super(scope, id, props)` call of its constructor: that call is read like a `new`.
 import * as ts from './api';
 import type { TextEdit } from '../types';
+import type { Visitor } from '../rule';
 import { onDifferentLines } from '../text';
 import { unwrap, type SymbolRef } from './bindings';
 import { appendObjectArgument, importRef, insertProperty } from './edits';
@@ -289,7 +290,7 @@ export function constructVisitor(
   ctx: { file: { isTest: boolean }; ts?: TsFile },
   kinds: readonly ConstructKind[],
   fn: (c: Construct, file: TsFile) => void,
-): { [kind: number]: (node: ts.Node) => void } {
+): Pick<Visitor, 'NewExpression' | 'CallExpression'> {
   const file = ctx.ts;
   if (!file || ctx.file.isTest) return {};
   const visit = (node: ts.Node): void => {
@@ -297,8 +298,8 @@ export function constructVisitor(
     if (c && kinds.includes(c.kind)) fn(c, file);
   };
   return {
-    [ts.SyntaxKind.NewExpression]: visit,
-    [ts.SyntaxKind.CallExpression]: (node) => {
+    NewExpression: visit,
+    CallExpression: (node) => {
       if ((node as ts.CallExpression).expression.kind === ts.SyntaxKind.SuperKeyword) visit(node);
     },
   };

@@ -134,16 +134,16 @@ export const dynamodbProvisionedBilling = defineRule({
       });
     });
     if (!file || ctx.file.isTest) return visitor;
-    const construct = visitor[ts.SyntaxKind.NewExpression];
-    const superCall = visitor[ts.SyntaxKind.CallExpression];
+    const construct = visitor.NewExpression;
+    const superCall = visitor.CallExpression;
     return {
       ...visitor,
-      [ts.SyntaxKind.NewExpression]: (node) => {
+      NewExpression: (node) => {
         construct?.(node);
         const ref = file.symbolOf((node as ts.NewExpression).expression);
         if (ref?.module === 'aws-cdk-lib/aws-applicationautoscaling' && (ref.path[0] === 'ScalableTarget' || ref.path[0] === 'CfnScalableTarget')) autoscaling = true;
       },
-      [ts.SyntaxKind.CallExpression]: (node) => {
+      CallExpression: (node) => {
         superCall?.(node);
         const call = node as ts.CallExpression;
         const callee = call.expression;

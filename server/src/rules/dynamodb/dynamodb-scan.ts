@@ -42,7 +42,7 @@ export const dynamodbScan = defineRule({
     if (scopes.handlers.length === 0) return {};
     const sdk = sdkFacts(file);
     return {
-      [ts.SyntaxKind.CallExpression](n) {
+      CallExpression(n) {
         const op = sdk.operationOf(n as ts.CallExpression);
         if (!op || op.service !== 'dynamodb' || op.operation !== 'Scan' || !scopes.isRequestPath(op.call)) return;
         const callee = op.call.expression;

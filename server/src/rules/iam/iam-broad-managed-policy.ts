@@ -108,7 +108,7 @@ export const iamBroadManagedPolicy = defineRule({
     if (!file) return {};
     const named = new Set<ts.Node>();
     return {
-      [ts.SyntaxKind.CallExpression](n) {
+      CallExpression(n) {
         const call = n as ts.CallExpression;
         const ref = file.symbolOf(call.expression);
         if (!ref || ref.module !== 'aws-cdk-lib/aws-iam' || ref.path[0] !== 'ManagedPolicy') return;
@@ -122,8 +122,8 @@ export const iamBroadManagedPolicy = defineRule({
         named.add(unwrap(arg));
         report(name, cdkHumanTarget(file, call), arg.getStart(file.sourceFile), arg.getEnd());
       },
-      [ts.SyntaxKind.StringLiteral]: (n) => literal(n as ts.StringLiteral),
-      [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: (n) => literal(n as ts.NoSubstitutionTemplateLiteral),
+      StringLiteral: (n) => literal(n as ts.StringLiteral),
+      NoSubstitutionTemplateLiteral: (n) => literal(n as ts.NoSubstitutionTemplateLiteral),
     };
 
     /** `managedPolicyArns: ['arn:aws:iam::aws:policy/...']` (CDK L1), `PolicyArn: '...'` (SDK Attach*Policy). */

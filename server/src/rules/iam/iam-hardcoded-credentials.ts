@@ -1,6 +1,6 @@
 import * as ts from '../../engine/typescript/api';
 import type { JsonStringValue } from '../../engine/json/front';
-import { defineRule } from '../../engine/rule';
+import { defineRule, type Visitor } from '../../engine/rule';
 import { maskSecret } from '../../engine/text';
 import { removeProperties, removeProperty } from '../../engine/typescript/edits';
 import { propertyName, type PropInfo, type TsFile } from '../../engine/typescript/file';
@@ -19,13 +19,7 @@ interface Pending {
   fix?: Fix;
 }
 
-const STRING_KINDS = [
-  ts.SyntaxKind.StringLiteral,
-  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
-  ts.SyntaxKind.TemplateHead,
-  ts.SyntaxKind.TemplateMiddle,
-  ts.SyntaxKind.TemplateTail,
-] as const;
+const STRING_KINDS = ['StringLiteral', 'NoSubstitutionTemplateLiteral', 'TemplateHead', 'TemplateMiddle', 'TemplateTail'] as const;
 
 /** Where a key ID sits inside a string token: its raw offset when the source spells it plainly, else the whole token. */
 function keyIdFindings(raw: string, cooked: string, tokenStart: number, tokenEnd: number): Pending[] {
@@ -151,11 +145,11 @@ export const iamHardcodedCredentials = defineRule({
       if (secret) pending.push(secretFinding(secret, raw, start, node.end));
     };
 
-    const visitor: Record<number, (node: ts.Node) => void> = {};
+    const visitor: Visitor = {};
     for (const kind of STRING_KINDS) visitor[kind] = onString;
     // SDK client configs exist only where the file names the SDK (its rules' gate).
     if (SDK_GATE.test(file.text)) {
-      visitor[ts.SyntaxKind.NewExpression] = (node) => {
+      visitor.NewExpression = (node) => {
         const call = node as ts.NewExpression;
         const ref = file.symbolOf(call.expression);
         const config = call.arguments?.[0];
@@ -169,7 +163,7 @@ export const iamHardcodedCredentials = defineRule({
           checkV2KeyProps(config, `AWS.${client}`);
         }
       };
-      visitor[ts.SyntaxKind.CallExpression] = (node) => {
+      visitor.CallExpression = (node) => {
         // AWS.config.update({ accessKeyId, secretAccessKey }) in SDK v2.
         const call = node as ts.CallExpression;
         const ref = file.symbolOf(call.expression);

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule';
 import type { PolicyList, PolicyStatement, PolicyValue } from '../../engine/policy/model';
 import type { Fix, Severity } from '../../engine/types';
-import { parseActionPattern, type IamKnowledge } from '../../iam/knowledge';
+import { parseActionPattern, type IamKnowledge, type IamService } from '../../iam/knowledge';
 import { closestNames, typoDistance } from './closest-names';
 import { actionsForOperation } from './operation-actions';
 import { expandCached } from './expand-cache';
@@ -20,6 +20,24 @@ function prefixTypoFixes(iam: IamKnowledge, service: string, action: string): st
   return closestNames(service, iam.servicePrefixes(), max, 5)
     .map((c) => `${c.name}:${action}`)
     .filter((candidate) => (expandCached(iam, candidate)?.length ?? 0) > 0);
+}
+
+/**
+ * The service's actions nearest to a misspelled one, remembered per service and name: an open
+ * policy is analyzed again on every keystroke, and each answer measures the edit distance to
+ * every action of the service.
+ */
+const nearest = new WeakMap<IamService, Map<string, { name: string; distance: number }[]>>();
+function nearestActions(svc: IamService, action: string, max: number): { name: string; distance: number }[] {
+  let cache = nearest.get(svc);
+  if (!cache) nearest.set(svc, (cache = new Map()));
+  const key = `${max} ${action}`;
+  let answer = cache.get(key);
+  if (!answer) {
+    if (cache.size >= 1000) cache.clear();
+    cache.set(key, (answer = closestNames(action, svc.actions.map((a) => a.name), max, 3)));
+  }
+  return answer;
 }
 
 export const iamUnknownAction = defineRule({
@@ -93,7 +111,7 @@ export const iamUnknownAction = defineRule({
           continue;
         }
         const typo = typoDistance(parsed.action);
-        const closest = closestNames(parsed.action, svc.actions.map((a) => a.name), Math.max(typo, Math.floor(parsed.action.length * 0.4)), 3);
+        const closest = nearestActions(svc, parsed.action, Math.max(typo, Math.floor(parsed.action.length * 0.4)));
         const typos = closest.filter((c) => c.distance <= typo);
         const fixes = closest.flatMap((c) => replacement(s, list, item, [`${svc.prefix}:${c.name}`], `Replace with "${svc.prefix}:${c.name}"`) ?? []);
         const oneTypo = typos.length === 1 && fixes.length > 0;

@@ -49,7 +49,7 @@ export const lambdaClientInHandler = defineRule({
     if (scopes.handlers.length === 0 || scopes.handlers.some((h) => isCustomResourceHandler(file, h))) return {};
     const sdk = sdkFacts(file);
     return {
-      [ts.SyntaxKind.NewExpression](n) {
+      NewExpression(n) {
         const node = n as ts.NewExpression;
         const client = sdk.clientConstruction(node);
         if (!client || !scopes.isRequestPath(node)) return;

@@ -126,8 +126,8 @@ export const lambdaDeadLetterQueue = defineRule({
       functions.push([holderOfConstruct(f, c.node), c]);
     });
     if (!file || ctx.file.isTest) return visitor;
-    const construct = visitor[ts.SyntaxKind.NewExpression];
-    const superCall = visitor[ts.SyntaxKind.CallExpression];
+    const construct = visitor.NewExpression;
+    const superCall = visitor.CallExpression;
     const wiring = (v: StaticValue): void => {
       if (v.kind !== 'new' && v.kind !== 'call') return;
       const args = v.args;
@@ -155,11 +155,11 @@ export const lambdaDeadLetterQueue = defineRule({
     };
     return {
       ...visitor,
-      [ts.SyntaxKind.NewExpression]: (node) => {
+      NewExpression: (node) => {
         construct?.(node);
         wiring(file.evaluate(node as ts.NewExpression));
       },
-      [ts.SyntaxKind.CallExpression]: (node) => {
+      CallExpression: (node) => {
         superCall?.(node);
         const call = node as ts.CallExpression;
         const m = methodCall(file, call);

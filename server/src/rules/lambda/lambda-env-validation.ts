@@ -58,9 +58,9 @@ export const lambdaEnvValidation = defineRule({
       if (r) reads.push(r);
     };
     return {
-      [ts.SyntaxKind.PropertyAccessExpression]: collect,
-      [ts.SyntaxKind.ElementAccessExpression]: collect,
-      [ts.SyntaxKind.VariableDeclaration](n) {
+      PropertyAccessExpression: collect,
+      ElementAccessExpression: collect,
+      VariableDeclaration(n) {
         reads.push(...envDestructuredReads(file, n as ts.VariableDeclaration));
       },
       fileEnd() {

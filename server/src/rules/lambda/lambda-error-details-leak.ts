@@ -62,7 +62,7 @@ export const lambdaErrorDetailsLeak = defineRule({
       });
     };
     return {
-      [ts.SyntaxKind.ObjectLiteralExpression](n) {
+      ObjectLiteralExpression(n) {
         const obj = n as ts.ObjectLiteralExpression;
         if (!obj.properties.some((p) => p.name && propertyName(p.name) === 'body')) return;
         const props = file.objectProps(obj);
@@ -77,14 +77,14 @@ export const lambdaErrorDetailsLeak = defineRule({
         if (leaks.length === 0) return;
         report(status.value, leaks, `body@${bodyProp.node.getStart(file.sourceFile)}`, body === bodyProp.value ? genericBodyFix(file, bodyProp.value, leaks) : undefined);
       },
-      [ts.SyntaxKind.CallExpression](n) {
+      CallExpression(n) {
         const call = n as ts.CallExpression;
         const status = responseHelperStatus(file, call);
         if (status === undefined) return;
         const leaks = call.arguments.flatMap((a) => errorDetails(file, a));
         if (leaks.length) report(status, leaks, `call@${call.getStart(file.sourceFile)}`);
       },
-      [ts.SyntaxKind.NewExpression](n) {
+      NewExpression(n) {
         // `new Response(body, { status: 500 })`, `new NextResponse(...)`: the Fetch API response.
         const expr = n as ts.NewExpression;
         const callee = unwrap(expr.expression);

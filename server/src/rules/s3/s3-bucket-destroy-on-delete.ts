@@ -60,10 +60,10 @@ export const s3BucketDestroyOnDelete = defineRule({
       ctx.report({ messageId: 'autoDelete', data, ...propRange(f, autoDelete.prop), key, fix: drop && { title: 'Remove `autoDeleteObjects`', kind: 'unsafe', edits: drop } });
     });
     if (!file || ctx.file.isTest) return visitor;
-    const superCall = visitor[ts.SyntaxKind.CallExpression];
+    const superCall = visitor.CallExpression;
     return {
       ...visitor,
-      [ts.SyntaxKind.CallExpression]: (node) => {
+      CallExpression: (node) => {
         superCall?.(node);
         const call = node as ts.CallExpression;
         const m = methodCall(file, call);

@@ -75,10 +75,10 @@ export const s3BucketLifecycle = defineRule({
     });
     if (!file || ctx.file.isTest) return visitor;
     const added = new Set<Holder>();
-    const superCall = visitor[ts.SyntaxKind.CallExpression];
+    const superCall = visitor.CallExpression;
     return {
       ...visitor,
-      [ts.SyntaxKind.CallExpression]: (node) => {
+      CallExpression: (node) => {
         superCall?.(node);
         const m = methodCall(file, node as ts.CallExpression);
         if (m?.method === 'addLifecycleRule' && m.holder) added.add(m.holder);

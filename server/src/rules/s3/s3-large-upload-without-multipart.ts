@@ -60,7 +60,7 @@ export const s3LargeUploadWithoutMultipart = defineRule({
       });
     };
     return {
-      [ts.SyntaxKind.NewExpression](n) {
+      NewExpression(n) {
         const node = n as ts.NewExpression;
         if (sdk.isUpload(node)) {
           const props = node.arguments?.[0] && file.objectProps(node.arguments[0]);
@@ -80,7 +80,7 @@ export const s3LargeUploadWithoutMultipart = defineRule({
         const command = sdk.commandOf(node);
         if (command && command.service === 's3' && command.operation === 'PutObject' && command.node === node) checkBody(command.input, command, node);
       },
-      [ts.SyntaxKind.CallExpression](n) {
+      CallExpression(n) {
         const op = sdk.operationOf(n as ts.CallExpression);
         if (op && op.style === 'method' && op.service === 's3' && op.operation === 'PutObject') checkBody(op.input, undefined, n);
       },

@@ -41,7 +41,7 @@ export const s3PresignedPutUnconstrained = defineRule({
     if (!file) return {};
     const sdk = sdkFacts(file);
     return {
-      [ts.SyntaxKind.CallExpression](n) {
+      CallExpression(n) {
         const presign = sdk.presignOf(n as ts.CallExpression);
         if (!presign || presign.operation !== 'PutObject' || !presign.params) return;
         const props = file.objectProps(presign.params);

@@ -48,7 +48,7 @@ export const s3PresignedUrlExpiry = defineRule({
     const max = ctx.settings.presignedUrlMaxSeconds;
     const safe = Math.min(SAFE_SECONDS, max);
     return {
-      [ts.SyntaxKind.CallExpression](n) {
+      CallExpression(n) {
         const presign = sdk.presignOf(n as ts.CallExpression);
         if (!presign?.expiry.holder) return; // no options: the default (900 s for URLs, 3600 s for POST) applies
         const props = file.objectProps(presign.expiry.holder);

@@ -67,11 +67,11 @@ export const errorV2CodeCheck = defineRule({
       });
     };
     return {
-      [ts.SyntaxKind.PropertyAccessExpression](n) {
+      PropertyAccessExpression(n) {
         const access = n as ts.PropertyAccessExpression;
         if (access.name.text === 'code') check(access, access.name);
       },
-      [ts.SyntaxKind.ElementAccessExpression](n) {
+      ElementAccessExpression(n) {
         const access = n as ts.ElementAccessExpression;
         if (ts.isStringLiteralLike(access.argumentExpression) && access.argumentExpression.text === 'code') check(access, access.argumentExpression);
       },

@@ -62,11 +62,11 @@ export const hardcodedLocalEndpoint = defineRule({
       ctx.report({ messageId: 'localEndpoint', data: { url: node.getText(file.sourceFile) }, start: node.getStart(file.sourceFile), end: node.getEnd(), fix });
     };
     return {
-      [ts.SyntaxKind.NewExpression](n) {
+      NewExpression(n) {
         const client = sdk.clientConstruction(n);
         if (client) check(client.config, client);
       },
-      [ts.SyntaxKind.CallExpression](n) {
+      CallExpression(n) {
         const call = n as ts.CallExpression;
         const client = sdk.clientConstruction(call);
         if (client) return check(client.config, client);

@@ -33,17 +33,17 @@ export const sdkV2Import = defineRule({
       ctx.report({ messageId: 'v2Import', data: { module: specifier.text }, start: specifier.getStart(file.sourceFile), end: specifier.getEnd() });
     };
     return {
-      [ts.SyntaxKind.ImportDeclaration](n) {
+      ImportDeclaration(n) {
         check((n as ts.ImportDeclaration).moduleSpecifier);
       },
-      [ts.SyntaxKind.ExportDeclaration](n) {
+      ExportDeclaration(n) {
         check((n as ts.ExportDeclaration).moduleSpecifier);
       },
-      [ts.SyntaxKind.ImportEqualsDeclaration](n) {
+      ImportEqualsDeclaration(n) {
         const ref = (n as ts.ImportEqualsDeclaration).moduleReference;
         if (ts.isExternalModuleReference(ref)) check(ref.expression);
       },
-      [ts.SyntaxKind.CallExpression](n) {
+      CallExpression(n) {
         const call = n as ts.CallExpression;
         if (isRequire(file, call) || call.expression.kind === ts.SyntaxKind.ImportKeyword) check(call.arguments[0]);
       },

@@ -48,7 +48,7 @@ export const secretsFetchedPerInvocation = defineRule({
     if (scopes.handlers.length === 0 || scopes.handlers.some((h) => isCustomResourceHandler(file, h))) return {};
     const sdk = sdkFacts(file);
     return {
-      [ts.SyntaxKind.CallExpression](n) {
+      CallExpression(n) {
         const op = sdk.operationOf(n as ts.CallExpression);
         if (!op || !isSecretRead(file, op) || !scopes.isRequestPath(op.call)) return;
         if (isCached(file, scopes, op.call)) return;

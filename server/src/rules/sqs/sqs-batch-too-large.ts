@@ -49,7 +49,7 @@ export const sqsBatchTooLarge = defineRule({
     const sdk = sdkFacts(file);
     const reported = new Set<ts.Node>();
     return {
-      [ts.SyntaxKind.CallExpression](n) {
+      CallExpression(n) {
         const op = sdk.operationOf(n as ts.CallExpression);
         if (!op || op.service !== 'sqs' || !BATCH_OPERATIONS.has(op.operation) || !op.input) return;
         const entries = file.objectProps(op.input)?.get('Entries');

@@ -47,7 +47,7 @@ export const sqsFifoMissingGroupId = defineRule({
       return edits ? [{ title: 'Add `MessageGroupId` (one group orders every message; edit the placeholder)', kind: 'unsafe', edits }] : [];
     };
     return {
-      [ts.SyntaxKind.CallExpression](n) {
+      CallExpression(n) {
         const op = sdk.operationOf(n as ts.CallExpression);
         if (!op || op.service !== 'sqs' || (op.operation !== 'SendMessage' && op.operation !== 'SendMessageBatch') || !op.input) return;
         const props = file.objectProps(op.input);

@@ -49,7 +49,7 @@ export const sqsPartialBatchFailures = defineRule({
     const file = applicationCode(ctx);
     if (!file) return {};
     return {
-      [ts.SyntaxKind.NewExpression](n) {
+      NewExpression(n) {
         const node = n as ts.NewExpression;
         if (!file.isSymbol(node.expression, 'aws-cdk-lib/aws-lambda-event-sources', 'SqsEventSource')) return;
         const propsArg = node.arguments?.[1];

@@ -48,7 +48,7 @@ export const sqsUnbatchedSend = defineRule({
     const sdk = sdkFacts(file);
     const scopes = scopeFacts(file);
     return {
-      [ts.SyntaxKind.CallExpression](n) {
+      CallExpression(n) {
         const op = sdk.operationOf(n as ts.CallExpression);
         if (!op || op.service !== 'sqs' || op.operation !== 'SendMessage') return;
         const loop = scopes.loopOf(op.call);
