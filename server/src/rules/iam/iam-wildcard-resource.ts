@@ -31,8 +31,16 @@ function typeOf(iam: Parameters<typeof preferredResourceType>[0], actions: IamAc
     counts.set(t.format, c);
   }
   let best: { type: ResourceTypeArn; n: number } | undefined;
-  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
-  return best?.type;
+  let tied = false;
+  for (const c of counts.values()) {
+    if (!best || c.n > best.n) {
+      best = c;
+      tied = false;
+    } else if (c.n === best.n) tied = true;
+  }
+  // No type the pattern most often means (`iam:List*Tags`: one action per type): naming one, or
+  // writing its placeholder ARN, would cut the other actions off.
+  return tied ? undefined : best?.type;
 }
 
 // An ARN that names every resource of its type in every account and region (`arn:aws:s3:::*`,
@@ -181,7 +189,8 @@ export const iamWildcardResource = defineRule({
           starOnly: starOnly.length > 3 ? `${starOnly.slice(0, 3).join(', ')} and ${starOnly.length - 3} more` : starOnly.join(', '),
         };
         const arns = [...new Set(scoped.flatMap((a) => (a.arn ? [a.arn] : [])))];
-        const edits = starOnly.length === 0 && arns.length > 0 ? s.editor.replaceItem(s.resources, star, arns) : undefined;
+        // Every action needs its placeholder: replacing "*" without one would take its resources away.
+        const edits = starOnly.length === 0 && arns.length > 0 && scoped.every((a) => a.arn) ? s.editor.replaceItem(s.resources, star, arns) : undefined;
         ctx.report({
           messageId: starOnly.length ? 'wildcardResourceMixed' : 'wildcardResource',
           data,
