@@ -2,7 +2,10 @@
 // is written once: `new iam.PolicyStatement({...})` (and its later `addActions()`... calls),
 // `PolicyStatement.fromJson({...})`, policy-shaped object literals (`{ Version, Statement }`, as
 // given to `PolicyDocument.fromJson`, L1 `CfnRole`/`CfnPolicy`/`CfnBucketPolicy` documents or SDK
-// calls), and a `Role`'s trust (`assumedBy` + `externalIds`) as a trust statement.
+// calls), a `Role`'s trust (`assumedBy` + `externalIds`) as a trust statement, and the lower-camel
+// statements of Pulumi's `aws.iam.getPolicyDocument({ statements })` and CDK for Terraform's
+// `new DataAwsIamPolicyDocument(scope, id, { statement })` (`effect`, `actions`, `principals: [{ type,
+// identifiers }]`, `conditions` / `condition: [{ test, variable, values }]`).
 // Values that cannot be resolved in the file become unknown items, so rules stay silent on them.
 import * as ts from './api';
 import {
@@ -23,7 +26,7 @@ import type { TextEdit } from '../types';
 import { unwrap, type SymbolRef } from './bindings';
 import { holderOfExpression, holderOfValue, type Holder } from './cdk';
 import { appendObjectArgument, insertProperty, stringLiteral } from './edits';
-import { propertyName, type ObjectProps, type TsFile } from './file';
+import { propertyName, UNKNOWN, type ObjectProps, type TsFile } from './file';
 
 const IAM = 'aws-cdk-lib/aws-iam';
 const EC2 = 'aws-cdk-lib/aws-ec2';
@@ -44,8 +47,8 @@ interface ListBuild {
 export function extractTsPolicyStatements(file: TsFile): PolicyStatement[] {
   const text = file.text;
   // Cheap gate: files that mention neither the IAM module nor a policy document have none.
-  if (!/aws-iam|aws_iam|Statement/.test(text)) return [];
-  const ctx = new Extractor(file);
+  if (!/aws-iam|aws_iam|Statement|getPolicyDocument|DataAwsIamPolicyDocument/.test(text)) return [];
+  const ctx = new Extractor(file, /getPolicyDocument|DataAwsIamPolicyDocument/.test(text));
   ctx.collect();
   return ctx.build();
 }
@@ -66,8 +69,14 @@ class Extractor {
   private readonly endpointStatements = new Set<Holder>();
   /** Raw JSON statements of a core `CustomResourceProvider` (`policyStatements: [{ Effect, Action, Resource }]`). */
   private readonly providerStatements: ts.ObjectLiteralExpression[] = [];
+  /** Pulumi `getPolicyDocument` / CDKTF `DataAwsIamPolicyDocument` arguments, with their statement list key. */
+  private readonly camelDocuments: { args: ts.Expression; list: 'statements' | 'statement' }[] = [];
 
-  constructor(private readonly file: TsFile) {}
+  /** `camel`: the file names Pulumi's or CDKTF's policy-document helper (the only files where they are looked for). */
+  constructor(
+    private readonly file: TsFile,
+    private readonly camel = false,
+  ) {}
 
   private is(ref: SymbolRef | undefined, ...path: string[]): boolean {
     return !!ref && ref.module === IAM && ref.path.length === path.length && ref.path.every((p, i) => p === path[i]);
@@ -82,6 +91,7 @@ class Extractor {
         if (this.is(ref, 'PolicyStatement')) this.newStatements.push(node);
         else if (this.is(ref, 'Role') || this.is(ref, 'LazyRole')) this.roles.push(node);
         else if (ref?.module === EC2 && (ref.path[0] === 'GatewayVpcEndpoint' || ref.path[0] === 'InterfaceVpcEndpoint')) this.endpoints.add(holderOfValue(file, node));
+        else if (this.camel && node.arguments?.[2] && isCdktfPolicyDocument(ref)) this.camelDocuments.push({ args: node.arguments[2], list: 'statement' });
       } else if (ts.isCallExpression(node)) {
         this.collectCall(node);
       } else if (ts.isObjectLiteralExpression(node)) {
@@ -95,8 +105,13 @@ class Extractor {
   private collectCall(call: ts.CallExpression): void {
     const file = this.file;
     const callee = unwrap(call.expression);
-    if (this.is(file.symbolOf(callee), 'PolicyStatement', 'fromJson')) {
+    const ref = file.symbolOf(callee);
+    if (this.is(ref, 'PolicyStatement', 'fromJson')) {
       this.fromJson.push(call);
+      return;
+    }
+    if (this.camel && call.arguments[0] && isPulumiPolicyDocument(ref)) {
+      this.camelDocuments.push({ args: call.arguments[0], list: 'statements' });
       return;
     }
     if (!ts.isPropertyAccessExpression(callee)) return;
@@ -179,6 +194,16 @@ class Extractor {
       }
     }
     for (const obj of this.providerStatements) out.push(this.fromJsonShaped(obj, 'identity'));
+    for (const doc of this.camelDocuments) {
+      const props = this.file.objectProps(doc.args);
+      const list = props?.get(doc.list);
+      const value = list && list !== 'unknown' && list.value ? this.file.resolveExpression(list.value) : undefined;
+      if (!value || !ts.isArrayLiteralExpression(value)) continue;
+      for (const el of value.elements) {
+        const obj = this.file.resolveExpression(el);
+        if (obj && ts.isObjectLiteralExpression(obj)) out.push(this.fromCamel(obj, doc.list === 'statements' ? 'conditions' : 'condition'));
+      }
+    }
     for (const role of this.roles) {
       const s = this.fromRole(role);
       if (s) out.push(s);
@@ -593,9 +618,110 @@ class Extractor {
     return { ...base, entries, incomplete };
   }
 
+  // ── Pulumi / CDKTF lower-camel statements ───────────────────────────────────────────────────
+
+  /**
+   * `{ sid, effect, actions, notActions, resources, notResources, principals, notPrincipals, conditions }`
+   * as Pulumi's `getPolicyDocument` and CDKTF's `DataAwsIamPolicyDocument` take them (Terraform's
+   * `aws_iam_policy_document`): `effect` defaults to Allow, principals are `[{ type, identifiers }]`,
+   * conditions `[{ test, variable, values }]` (`condition` in CDKTF). Anything else makes the part unknown.
+   */
+  private fromCamel(obj: ts.ObjectLiteralExpression, condKey: 'conditions' | 'condition'): PolicyStatement {
+    const file = this.file;
+    const sf = file.sourceFile;
+    const props = file.objectProps(obj);
+    const get = (name: string) => (props ? props.get(name) : 'unknown');
+    const keyRange = (p: { node: ts.Node }) => {
+      const name = (p.node as ts.PropertyAssignment).name ?? p.node;
+      return { keyStart: name.getStart(sf), keyEnd: name.getEnd() };
+    };
+    const whole = { start: obj.getStart(sf), end: obj.getEnd(), keyStart: obj.getStart(sf), keyEnd: obj.getStart(sf) };
+    const list = (name: string): PolicyList | undefined => {
+      const p = get(name);
+      if (p === undefined) return undefined;
+      if (p === 'unknown' || !p.value) return { items: [], incomplete: true, isArray: true, ...whole };
+      const build = this.tsList(p.value);
+      return { items: build.items, incomplete: build.incomplete, isArray: true, start: p.value.getStart(sf), end: p.value.getEnd(), ...keyRange(p) };
+    };
+    const principals = (name: string): PolicyPrincipal | undefined => {
+      const p = get(name);
+      if (p === undefined) return undefined;
+      if (p === 'unknown' || !p.value) return { entries: [], incomplete: true, ...whole };
+      const principal: PolicyPrincipal = { entries: [], incomplete: false, start: p.value.getStart(sf), end: p.value.getEnd(), ...keyRange(p) };
+      const arr = file.resolveExpression(p.value);
+      if (!arr || !ts.isArrayLiteralExpression(arr)) principal.incomplete = true;
+      for (const el of arr && ts.isArrayLiteralExpression(arr) ? arr.elements : []) {
+        const block = file.objectProps(el);
+        const typeProp = block?.get('type');
+        const type = typeProp && typeProp !== 'unknown' ? file.evaluate(typeProp.value) : undefined;
+        const ids = block?.get('identifiers');
+        const kind = type?.kind === 'string' ? (['*', 'AWS', 'Service', 'Federated', 'CanonicalUser'] as const).find((t) => t === type.value) : undefined;
+        if (!kind || !ids || ids === 'unknown' || !ids.value) {
+          principal.incomplete = true;
+          continue;
+        }
+        const build = this.tsList(ids.value);
+        if (build.incomplete) principal.incomplete = true;
+        for (const i of build.items) principal.entries.push({ type: kind, value: i.value, start: i.start, end: i.end });
+      }
+      return principal;
+    };
+    const effectProp = get('effect');
+    const effectV = effectProp === undefined ? undefined : effectProp === 'unknown' ? UNKNOWN : file.evaluate(effectProp.value);
+    const effect: PolicyStatement['effect'] = !effectV ? 'Allow' : effectV.kind === 'string' && (effectV.value === 'Allow' || effectV.value === 'Deny') ? effectV.value : undefined;
+    const actions = list('actions');
+    const principal = principals('principals');
+    const notPrincipal = principals('notPrincipals');
+    const condProp = get(condKey);
+    let condition: PolicyCondition | undefined;
+    if (condProp === 'unknown' || (condProp && !condProp.value)) condition = { entries: [], incomplete: true, start: whole.start, end: whole.end };
+    else if (condProp?.value) {
+      condition = { entries: [], incomplete: false, start: condProp.value.getStart(sf), end: condProp.value.getEnd() };
+      const arr = file.resolveExpression(condProp.value);
+      if (!arr || !ts.isArrayLiteralExpression(arr)) condition.incomplete = true;
+      for (const el of arr && ts.isArrayLiteralExpression(arr) ? arr.elements : []) {
+        const block = file.objectProps(el);
+        const test = block?.get('test');
+        const variable = block?.get('variable');
+        const t = test && test !== 'unknown' ? file.evaluate(test.value) : undefined;
+        const v = variable && variable !== 'unknown' ? file.evaluate(variable.value) : undefined;
+        const values = block?.get('values');
+        if (t?.kind !== 'string' || v?.kind !== 'string' || !values || values === 'unknown') {
+          condition.incomplete = true;
+          continue;
+        }
+        condition.entries.push({ operator: t.value, key: v.value, values: this.conditionValues(values.value) });
+      }
+    }
+    const sidProp = get('sid');
+    const sid = sidProp && sidProp !== 'unknown' ? file.evaluate(sidProp.value) : undefined;
+    return {
+      kind: kindOfStatements(!!(principal || notPrincipal), (actions?.items ?? []).map((i) => i.value)),
+      origin: 'typescript',
+      effect,
+      sid: sid?.kind === 'string' ? sid.value : undefined,
+      actions,
+      notActions: list('notActions'),
+      resources: list('resources'),
+      notResources: list('notResources'),
+      principal,
+      notPrincipal,
+      condition,
+      start: obj.getStart(sf),
+      end: obj.getEnd(),
+      editor: this.editor({ kind: 'camel', node: obj, condKey }),
+    };
+  }
+
   // ── Editing ─────────────────────────────────────────────────────────────────────────────────
 
-  private editor(site: { kind: 'statement'; node: ts.NewExpression; props: ObjectProps | undefined } | { kind: 'role'; node: ts.NewExpression; props: ObjectProps } | { kind: 'json'; node: ts.ObjectLiteralExpression }): StatementEditor {
+  private editor(
+    site:
+      | { kind: 'statement'; node: ts.NewExpression; props: ObjectProps | undefined }
+      | { kind: 'role'; node: ts.NewExpression; props: ObjectProps }
+      | { kind: 'json'; node: ts.ObjectLiteralExpression }
+      | { kind: 'camel'; node: ts.ObjectLiteralExpression; condKey: 'conditions' | 'condition' },
+  ): StatementEditor {
     const file = this.file;
     const sf = file.sourceFile;
     return {
@@ -616,6 +742,7 @@ class Extractor {
       },
       addCondition: (operator, key, value) => {
         if (site.kind === 'role') return this.addExternalId(site.node, site.props, operator, key, value);
+        if (site.kind === 'camel') return this.addCamelCondition(site.node, site.condKey, operator, key, value);
         const condKey = site.kind === 'json' ? 'Condition' : 'conditions';
         const literal = site.kind === 'json' ? site.node : site.props?.literal;
         // JSON pasted into TypeScript keeps its quoted keys and double quotes: write what it writes.
@@ -637,6 +764,23 @@ class Extractor {
         return ts.isObjectLiteralExpression(opObj) ? insertProperty(file, opObj, entry) : undefined;
       },
     };
+  }
+
+  /** Pulumi / CDKTF: a `{ test, variable, values }` block added to the statement's condition list. */
+  private addCamelCondition(obj: ts.ObjectLiteralExpression, condKey: string, operator: string, key: string, value: string): TextEdit[] | undefined {
+    const file = this.file;
+    const q = (x: string) => stringLiteral(file, x);
+    const block = `{ test: ${q(operator)}, variable: ${q(key)}, values: [${q(value)}] }`;
+    const existing = propNode(obj, condKey, true);
+    if (!existing) {
+      if (obj.properties.some((p) => !ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p))) return undefined; // a spread may hold it
+      return insertProperty(file, obj, `${condKey}: [${block}]`);
+    }
+    const arr = unwrap(existing.initializer);
+    if (!ts.isArrayLiteralExpression(arr)) return undefined;
+    if (arr.elements.length === 0) return [{ start: arr.getStart(file.sourceFile), end: arr.getEnd(), newText: `[${block}]` }];
+    const last = arr.elements[arr.elements.length - 1];
+    return [{ start: last.getEnd(), end: last.getEnd(), newText: `, ${block}` }];
   }
 
   /** A Role's trust condition is written as `externalIds: ['…']` on the Role itself. */
@@ -782,4 +926,18 @@ function documentKind(doc: ts.ObjectLiteralExpression): PolicyKind | 'auto' {
     if (name && name.toLowerCase() === 'assumerolepolicydocument') return 'trust';
   }
   return 'auto';
+}
+
+/** Pulumi's `aws.iam.getPolicyDocument(...)` / `getPolicyDocumentOutput(...)`, however imported. */
+function isPulumiPolicyDocument(ref: SymbolRef | undefined): boolean {
+  if (!ref) return false;
+  const name = ref.path[ref.path.length - 1];
+  if (name !== 'getPolicyDocument' && name !== 'getPolicyDocumentOutput') return false;
+  return (ref.module === '@pulumi/aws' && ref.path.length === 2 && ref.path[0] === 'iam') || (ref.module === '@pulumi/aws/iam' && ref.path.length === 1);
+}
+
+/** CDKTF's `DataAwsIamPolicyDocument` from `@cdktf/provider-aws` (its `lib/...` entry, or a namespace of the package). */
+function isCdktfPolicyDocument(ref: SymbolRef | undefined): boolean {
+  if (!ref || ref.path[ref.path.length - 1] !== 'DataAwsIamPolicyDocument') return false;
+  return ref.module === '@cdktf/provider-aws' || ref.module.startsWith('@cdktf/provider-aws/lib/');
 }
