@@ -108,3 +108,29 @@ describe('TypeScript IAM statements: CDKTF DataAwsIamPolicyDocument', () => {
     assert.equal(extract(CDKTF + 'new DataAwsIamPolicyDocument(this, "d", { statements: [{ actions: ["s3:*"], resources: ["*"] }] });\n').length, 0);
   });
 });
+
+describe('TypeScript IAM statements: a JSON policy written in a string', () => {
+  const doc = '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "*" }]\n}';
+  it('reads a template literal with no substitution, at its own offsets in the file', () => {
+    const code = PULUMI + 'new aws.iam.Policy("p", { policy: `' + doc + '` });\n';
+    const [s] = extract(code);
+    assert.equal(s.origin, 'typescript');
+    assert.deepEqual(values(s.actions), ['s3:*']);
+    assert.equal(text(code, s.actions!.items[0]), '"s3:*"');
+    assert.equal(text(code, s.resources!.items[0]), '"*"');
+  });
+  it('reads a one-line single-quoted string', () => {
+    const code = "const policy = '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}]}';\n";
+    const [s] = extract(code);
+    assert.equal(s.kind, 'resource');
+    assert.deepEqual(s.principal!.entries.map((e) => e.value), ['*']);
+  });
+  it('leaves alone what it cannot place exactly or that is not a policy', () => {
+    // An escape makes the written text differ from the value; a substitution is not JSON yet.
+    assert.equal(extract('const p = `{ "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "\\u002a" }] }`;\n').length, 0);
+    assert.equal(extract('declare const a: string;\nconst p = `{ "Statement": [{ "Effect": "Allow", "Action": "${a}", "Resource": "*" }] }`;\n').length, 0);
+    assert.equal(extract('const p = `{ "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "*" }`;\n').length, 0, 'broken JSON');
+    assert.equal(extract('const q = `SELECT "Statement" FROM t`;\n').length, 0);
+    assert.equal(extract('expect(doc).toEqual(`{ "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "*" }] }`);\n').length, 0, 'a test expectation');
+  });
+});

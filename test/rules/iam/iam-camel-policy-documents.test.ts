@@ -109,6 +109,47 @@ ruleCases('iam-wildcard-action', {
   ],
 });
 
+const jsonText = (statement: string) => `${PULUMI}new aws.iam.Policy("p", {\n  policy: \`{\n    "Version": "2012-10-17",\n    "Statement": [\n      ${statement}\n    ]\n  }\`,\n});\n`;
+
+ruleCases('iam-wildcard-action', {
+  valid: [],
+  invalid: [
+    {
+      name: 'JSON in a template literal: the suggestions write JSON into the string',
+      filename: 'index.ts',
+      code: jsonText('{ "Effect": "Allow", "Action": ["s3:*"], "Resource": "arn:aws:s3:::b/*" }'),
+      errors: [
+        {
+          messageId: 'serviceWildcard',
+          line: 7,
+          suggestions: [{ title: 'read and list' }, { title: 'write actions' }, { title: 'starting list', output: jsonText('{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*" }') }],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
+
+ruleCases('iam-trust-missing-external-id', {
+  valid: [],
+  invalid: [
+    {
+      name: 'JSON in a template literal: the condition is added as JSON',
+      filename: 'index.ts',
+      code: jsonText('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "sts:AssumeRole" }'),
+      errors: [{ messageId: 'missingExternalId', line: 7 }],
+      output: jsonText('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "sts:AssumeRole", "Condition": { "StringEquals": { "sts:ExternalId": "EXTERNAL_ID" } } }'),
+    },
+    {
+      name: 'JSON in a one-line single-quoted string: the condition is added in its compact style',
+      filename: 'index.ts',
+      code: `${PULUMI}const trust = '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole"}]}';\n`,
+      errors: [{ messageId: 'missingExternalId', line: 3 }],
+      output: `${PULUMI}const trust = '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"EXTERNAL_ID"}}}]}';\n`,
+    },
+  ],
+});
+
 ruleCases('iam-wildcard-resource', {
   valid: [{ name: 'Pulumi: a resource Output stays silent', filename: 'index.ts', code: `${PULUMI}declare const table: aws.dynamodb.Table;\naws.iam.getPolicyDocument({ statements: [{ actions: ["dynamodb:GetItem"], resources: [table.arn] }] });\n` }],
   invalid: [

@@ -5,7 +5,9 @@
 // calls), a `Role`'s trust (`assumedBy` + `externalIds`) as a trust statement, and the lower-camel
 // statements of Pulumi's `aws.iam.getPolicyDocument({ statements })` and CDK for Terraform's
 // `new DataAwsIamPolicyDocument(scope, id, { statement })` (`effect`, `actions`, `principals: [{ type,
-// identifiers }]`, `conditions` / `condition: [{ test, variable, values }]`).
+// identifiers }]`, `conditions` / `condition: [{ test, variable, values }]`), and a policy written
+// as JSON text in a string (`policy: \`{ "Version": ..., "Statement": [...] }\``, as Pulumi's and
+// Terraform's docs do), read by the JSON front end.
 // Values that cannot be resolved in the file become unknown items, so rules stay silent on them.
 import * as ts from './api';
 import {
@@ -21,6 +23,9 @@ import {
   type PrincipalType,
   type StatementEditor,
 } from '../policy/model';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { findPolicyDocuments } from '../json/recognize';
+import { statementsOfSite } from '../json/statements';
 import { detectEol, indentAt } from '../text';
 import type { TextEdit } from '../types';
 import { unwrap, type SymbolRef } from './bindings';
@@ -48,7 +53,7 @@ export function extractTsPolicyStatements(file: TsFile): PolicyStatement[] {
   const text = file.text;
   // Cheap gate: files that mention neither the IAM module nor a policy document have none.
   if (!/aws-iam|aws_iam|Statement|getPolicyDocument|DataAwsIamPolicyDocument/.test(text)) return [];
-  const ctx = new Extractor(file, /getPolicyDocument|DataAwsIamPolicyDocument/.test(text));
+  const ctx = new Extractor(file, /getPolicyDocument|DataAwsIamPolicyDocument/.test(text), text.includes('"Statement"'));
   ctx.collect();
   return ctx.build();
 }
@@ -72,10 +77,17 @@ class Extractor {
   /** Pulumi `getPolicyDocument` / CDKTF `DataAwsIamPolicyDocument` arguments, with their statement list key. */
   private readonly camelDocuments: { args: ts.Expression; list: 'statements' | 'statement' }[] = [];
 
-  /** `camel`: the file names Pulumi's or CDKTF's policy-document helper (the only files where they are looked for). */
+  /** String literals holding a JSON policy document. */
+  private readonly jsonLiterals: (ts.StringLiteral | ts.NoSubstitutionTemplateLiteral)[] = [];
+
+  /**
+   * `camel`: the file names Pulumi's or CDKTF's policy-document helper; `jsonText`: it has a quoted
+   * `"Statement"` key. Those forms are only looked for in such files.
+   */
   constructor(
     private readonly file: TsFile,
     private readonly camel = false,
+    private readonly jsonText = false,
   ) {}
 
   private is(ref: SymbolRef | undefined, ...path: string[]): boolean {
@@ -98,6 +110,8 @@ class Extractor {
         if (isPolicyDocumentLiteral(node)) {
           if (!isAssertionExpectation(node)) this.documents.push(node);
         } else if (this.isProviderStatement(node)) this.providerStatements.push(node);
+      } else if (this.jsonText && (ts.isNoSubstitutionTemplateLiteral(node) || ts.isStringLiteral(node)) && isJsonPolicyText(node, file.sourceFile) && !isAssertionExpectation(node)) {
+        this.jsonLiterals.push(node);
       }
     }
   }
@@ -194,6 +208,7 @@ class Extractor {
       }
     }
     for (const obj of this.providerStatements) out.push(this.fromJsonShaped(obj, 'identity'));
+    for (const literal of this.jsonLiterals) out.push(...this.fromJsonText(literal));
     for (const doc of this.camelDocuments) {
       const props = this.file.objectProps(doc.args);
       const list = props?.get(doc.list);
@@ -618,6 +633,32 @@ class Extractor {
     return { ...base, entries, incomplete };
   }
 
+  // ── JSON text in a string ───────────────────────────────────────────────────────────────────
+
+  /**
+   * `\`{ "Version": "2012-10-17", "Statement": [...] }\``: the JSON front end reads the literal's text,
+   * placed at its own offsets in the file (the literal holds no escape, so its text is what is written).
+   * Fixes are kept only when they write nothing a string of this kind would have to escape.
+   */
+  private fromJsonText(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): PolicyStatement[] {
+    const start = literal.getStart(this.file.sourceFile) + 1;
+    const padded = ' '.repeat(start) + literal.text;
+    const errors: ParseError[] = [];
+    const root = parseTree(padded, errors, { allowTrailingComma: true });
+    if (!root || errors.length) return [];
+    const quote = this.file.text[start - 1];
+    const safe = (edits: TextEdit[] | undefined) => (edits?.every((e) => !e.newText.includes('\\') && !e.newText.includes(quote) && !e.newText.includes('${') && (quote === '`' || !/[\r\n]/.test(e.newText))) ? edits : undefined);
+    return findPolicyDocuments(root).flatMap((site) => statementsOfSite(site, padded)).map((s) => ({
+      ...s,
+      origin: 'typescript',
+      editor: {
+        replaceItem: (list, item, values) => safe(s.editor.replaceItem(list, item, values)),
+        addCondition: (operator, key, value) => safe(s.editor.addCondition(operator, key, value)),
+        removeItem: s.editor.removeItem && ((list, item) => safe(s.editor.removeItem!(list, item))),
+      },
+    }));
+  }
+
   // ── Pulumi / CDKTF lower-camel statements ───────────────────────────────────────────────────
 
   /**
@@ -940,4 +981,12 @@ function isPulumiPolicyDocument(ref: SymbolRef | undefined): boolean {
 function isCdktfPolicyDocument(ref: SymbolRef | undefined): boolean {
   if (!ref || ref.path[ref.path.length - 1] !== 'DataAwsIamPolicyDocument') return false;
   return ref.module === '@cdktf/provider-aws' || ref.module.startsWith('@cdktf/provider-aws/lib/');
+}
+
+/** A string literal whose text is a JSON policy document, written without escapes. */
+function isJsonPolicyText(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, sf: ts.SourceFile): boolean {
+  const text = node.text;
+  if (!text.includes('"Statement"') || !/^\s*\{/.test(text)) return false;
+  const raw = node.getText(sf).slice(1, -1);
+  return raw === text;
 }
