@@ -7,6 +7,8 @@ const template = (resources: string) => `{\n  "AWSTemplateFormatVersion": "2010-
 
 ruleTester(iamBroadManagedPolicy, {
   valid: [
+    { name: 'Pulumi: a constant not attached anywhere', filename: 'index.ts', code: 'import * as aws from "@pulumi/aws";\nexport const adminArn = aws.iam.ManagedPolicy.AdministratorAccess;\n' },
+    { name: 'a look-alike of Pulumi\'s constants from another module', filename: 'index.ts', code: 'import * as aws from "./aws";\nnew aws.iam.RolePolicyAttachment("a", { role: "r", policyArn: aws.iam.ManagedPolicy.AdministratorAccess });\n' },
     { name: 'a narrow AWS managed policy (logs only)', filename: 'stack.ts', code: role("iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')") },
     { name: 'a read-only policy is not service-wide write access', filename: 'stack.ts', code: role("iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess')") },
     { name: 'a customer managed policy of the same name', filename: 'stack.ts', code: role("iam.ManagedPolicy.fromManagedPolicyArn(stack, 'P', 'arn:aws:iam::123456789012:policy/AdministratorAccess')") },
@@ -96,6 +98,33 @@ ruleTester(iamBroadManagedPolicy, {
         { messageId: 'admin', line: 5, column: 8, severity: 'error' },
         { messageId: 'serviceWide', line: 6, severity: 'warning', data: { policy: 'AmazonDynamoDBFullAccess', services: 'dax:*, dynamodb:*' } },
         { messageId: 'admin', line: 8, severity: 'information' },
+      ],
+      output: null,
+    },
+    {
+      name: 'Pulumi: a ManagedPolicy constant attached to a role',
+      filename: 'index.ts',
+      code: 'import * as aws from "@pulumi/aws";\ndeclare const role: aws.iam.Role;\nnew aws.iam.RolePolicyAttachment("admin", { role, policyArn: aws.iam.ManagedPolicy.AdministratorAccess });\n',
+      errors: [{ messageId: 'admin', line: 3, column: 62, severity: 'error' }],
+      output: null,
+    },
+    {
+      name: 'Pulumi: the older ManagedPolicies constants in a CallbackFunction\'s policies',
+      filename: 'index.ts',
+      code: 'import * as aws from "@pulumi/aws";\nnew aws.lambda.CallbackFunction("fn", {\n  policies: [aws.iam.ManagedPolicies.AWSLambdaBasicExecutionRole, aws.iam.ManagedPolicies.AmazonS3FullAccess],\n  callback: async () => {},\n});\n',
+      errors: [{ messageId: 'serviceWide', line: 3, severity: 'warning', data: { policy: 'AmazonS3FullAccess' } }],
+      output: null,
+    },
+    {
+      name: 'Pulumi and CDKTF: attachments to a user or a group are people, so information',
+      filename: 'index.ts',
+      code:
+        'import * as aws from "@pulumi/aws";\nimport { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-policy-attachment";\ndeclare const user: aws.iam.User;\n' +
+        'new aws.iam.UserPolicyAttachment("a", { user, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" });\n' +
+        'new IamGroupPolicyAttachment(this, "b", { group: "admins", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" });\n',
+      errors: [
+        { messageId: 'admin', line: 4, severity: 'information' },
+        { messageId: 'admin', line: 5, severity: 'information' },
       ],
       output: null,
     },

@@ -21,7 +21,8 @@ type Breadth = { kind: 'admin' } | { kind: 'services'; services: readonly string
 
 function breadthOf(name: string): Breadth | undefined {
   if (BROAD_MANAGED_POLICIES.admin.includes(name)) return { kind: 'admin' };
-  const services = BROAD_MANAGED_POLICIES.services[name];
+  // Own keys only: a property name such as `constructor` is not a policy.
+  const services = Object.hasOwn(BROAD_MANAGED_POLICIES.services, name) ? BROAD_MANAGED_POLICIES.services[name] : undefined;
   return services ? { kind: 'services', services } : undefined;
 }
 
@@ -46,7 +47,7 @@ export const iamBroadManagedPolicy = defineRule({
       admin: 'The AWS managed policy {{policy}} allows every action on every resource{{target}}. Grant the actions this identity needs on its own resources instead.',
       serviceWide: 'The AWS managed policy {{policy}} allows every {{services}} action on every resource{{target}}. Grant only the actions the code uses, on its own resources (for example with CDK grant methods).',
     },
-    gate: /fromAwsManagedPolicyName|:iam::aws:policy\//,
+    gate: /fromAwsManagedPolicyName|:iam::aws:policy\/|@pulumi\/aws/,
     examples: {
       invalid: [
         {
@@ -122,9 +123,29 @@ export const iamBroadManagedPolicy = defineRule({
         named.add(unwrap(arg));
         report(name, cdkHumanTarget(file, call), arg.getStart(file.sourceFile), arg.getEnd());
       },
+      PropertyAccessExpression: (n) => pulumiConstant(n as ts.PropertyAccessExpression),
       StringLiteral: (n) => literal(n as ts.StringLiteral),
       NoSubstitutionTemplateLiteral: (n) => literal(n as ts.NoSubstitutionTemplateLiteral),
     };
+
+    /**
+     * Pulumi's constants for AWS managed policy ARNs, where a policy is attached: `policyArn:
+     * aws.iam.ManagedPolicy.AdministratorAccess` (a `RolePolicyAttachment`), `managedPolicyArns: [...]`,
+     * a `CallbackFunction`'s `policies: [...]`; also the older `aws.iam.ManagedPolicies.X` and `aws.iam.X`.
+     */
+    function pulumiConstant(node: ts.PropertyAccessExpression): void {
+      const name = node.name.text;
+      if (!breadthOf(name)) return; // most property accesses: one lookup
+      const ref = file!.symbolOf(node);
+      if (!ref || ref.module !== '@pulumi/aws' || ref.path[0] !== 'iam' || ref.path[ref.path.length - 1] !== name) return;
+      if (ref.path.length === 3 ? ref.path[1] !== 'ManagedPolicy' && ref.path[1] !== 'ManagedPolicies' : ref.path.length !== 2) return;
+      let at: ts.Node = node;
+      if (ts.isArrayLiteralExpression(at.parent)) at = at.parent;
+      const prop = at.parent;
+      const key = ts.isPropertyAssignment(prop) && prop.initializer === at ? propertyName(prop.name) : undefined;
+      if (!key || (!ATTACH_KEYS.has(key) && key !== 'policies')) return;
+      report(name, objectTargetsHuman(file!, prop.parent), node.getStart(file!.sourceFile), node.getEnd());
+    }
 
     /** `managedPolicyArns: ['arn:aws:iam::aws:policy/...']` (CDK L1), `PolicyArn: '...'` (SDK Attach*Policy). */
     function literal(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): void {
@@ -166,12 +187,21 @@ function objectTargetsHuman(file: TsFile, obj: ts.Node): boolean {
   if (ts.isNewExpression(p)) {
     if (isHumanConstruct(file, p)) return true;
     const ref = file.symbolOf(p.expression);
+    if (ref && isHumanAttachment(ref)) return true;
     return !!ref && HUMAN_SDK_INPUTS.test(ref.path[ref.path.length - 1] ?? '');
   }
   if (ts.isCallExpression(p)) {
     const callee = unwrap(p.expression);
     return ts.isPropertyAccessExpression(callee) && HUMAN_SDK_INPUTS.test(callee.name.text);
   }
+  return false;
+}
+
+/** Pulumi's `aws.iam.UserPolicyAttachment` / `GroupPolicyAttachment`, CDKTF's `IamUserPolicyAttachment` / `IamGroupPolicyAttachment`. */
+function isHumanAttachment(ref: { module: string; path: string[] }): boolean {
+  const last = ref.path[ref.path.length - 1];
+  if (ref.module === '@pulumi/aws' || ref.module === '@pulumi/aws/iam') return last === 'UserPolicyAttachment' || last === 'GroupPolicyAttachment';
+  if (ref.module === '@cdktf/provider-aws' || ref.module.startsWith('@cdktf/provider-aws/lib/')) return last === 'IamUserPolicyAttachment' || last === 'IamGroupPolicyAttachment';
   return false;
 }
 
