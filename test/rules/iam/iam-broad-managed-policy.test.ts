@@ -7,6 +7,7 @@ const template = (resources: string) => `{\n  "AWSTemplateFormatVersion": "2010-
 
 ruleTester(iamBroadManagedPolicy, {
   valid: [
+    { name: 'a policy name that is an Object property (constructor) is no policy', filename: 'stack.ts', code: "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const p = { managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('constructor')] };\n" },
     { name: 'Pulumi: a constant not attached anywhere', filename: 'index.ts', code: 'import * as aws from "@pulumi/aws";\nexport const adminArn = aws.iam.ManagedPolicy.AdministratorAccess;\n' },
     { name: 'a look-alike of Pulumi\'s constants from another module', filename: 'index.ts', code: 'import * as aws from "./aws";\nnew aws.iam.RolePolicyAttachment("a", { role: "r", policyArn: aws.iam.ManagedPolicy.AdministratorAccess });\n' },
     { name: 'a narrow AWS managed policy (logs only)', filename: 'stack.ts', code: role("iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')") },
