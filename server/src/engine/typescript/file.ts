@@ -41,6 +41,13 @@ export interface ObjectProps {
 }
 
 export const UNKNOWN: StaticValue = { kind: 'unknown' };
+/** Owner of the per-file memo of the property names written through each `const`. */
+const WRITES = {};
+
+function isObjectAssign(callee: ts.Expression): boolean {
+  const c = unwrap(callee);
+  return ts.isPropertyAccessExpression(c) && c.name.text === 'assign' && ts.isIdentifier(c.expression) && c.expression.text === 'Object';
+}
 const MAX_DEPTH = 12;
 
 export class TsFile {
@@ -145,12 +152,25 @@ export class TsFile {
     const props = new Map<string, PropInfo>();
     const uncertain = new Set<string>();
     let complete = true;
+    // `const args = {...}; args.encryption = KMS; new Bucket(this, 'B', args)`: what is written
+    // through a constant after its literal cannot be read from the literal.
+    const markWritten = (names: readonly string[]): void => {
+      for (const name of names) {
+        if (name !== '*') uncertain.add(name);
+        else {
+          complete = false;
+          for (const k of props.keys()) uncertain.add(k);
+        }
+      }
+    };
     const visit = (lit: ts.ObjectLiteralExpression, depth: number): void => {
       for (const el of lit.properties) {
         if (ts.isSpreadAssignment(el)) {
           const inner = depth < MAX_DEPTH ? this.resolveExpression(el.expression) : undefined;
-          if (inner && ts.isObjectLiteralExpression(inner)) visit(inner, depth + 1);
-          else {
+          if (inner && ts.isObjectLiteralExpression(inner)) {
+            visit(inner, depth + 1);
+            markWritten(this.writesThrough(el.expression));
+          } else {
             // Whatever came before may have been overwritten by the unseen spread.
             complete = false;
             for (const k of props.keys()) uncertain.add(k);
@@ -168,6 +188,7 @@ export class TsFile {
       }
     };
     visit(resolved, 0);
+    markWritten(this.writesThrough(expr));
     return {
       literal: resolved,
       inline: unwrap(expr) === resolved,
@@ -179,6 +200,71 @@ export class TsFile {
         return complete ? undefined : 'unknown';
       },
     };
+  }
+
+  /**
+   * Property names written through the `const`s `expr` reaches its object by (`x.k = v`, `x['k'] ??= v`,
+   * `delete x.k`; `x.k.j = v` writes `k`), and `'*'` for a computed key or `Object.assign(x, ...)`.
+   * Empty for an inline literal and for the usual constant that is only read.
+   */
+  private writesThrough(expr: ts.Expression): string[] {
+    const out: string[] = [];
+    let e = unwrap(expr);
+    for (let depth = 0; ts.isIdentifier(e) && depth <= MAX_DEPTH; depth++) {
+      const decl = this.declarationOf(e);
+      if (decl?.kind !== 'variable' || !decl.isConst || !decl.node.initializer) break;
+      out.push(...this.writesTo(decl.node));
+      e = unwrap(decl.node.initializer);
+    }
+    return out;
+  }
+
+  private writesTo(decl: ts.VariableDeclaration): readonly string[] {
+    const memo = this.memo<ts.VariableDeclaration, readonly string[]>(WRITES);
+    let found = memo.get(decl);
+    if (found) return found;
+    found = [];
+    memo.set(decl, found);
+    if (!ts.isIdentifier(decl.name)) return found;
+    const name = decl.name.text;
+    // A text test first: the walk below runs only in files that could write through the name.
+    const esc = name.replace(/\$/g, '\\$');
+    const member = String.raw`(?:\??\.\s*[\w$]+|\[[^\]\n]*\])`;
+    const gate = new RegExp(String.raw`(?<![\w$])${esc}\s*${member}(?:\s*${member})*\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?!=)|(?:\bdelete\s+|\bassign\s*\(\s*)${esc}(?![\w$])`);
+    if (!gate.test(this.text)) return found;
+    const writes = found as string[];
+    const rootedHere = (n: ts.Expression): string | undefined => {
+      // The first member written off `name` (`args.cdk.bucket` → `cdk`), '*' for a computed one.
+      let target = unwrap(n);
+      let first: string | undefined;
+      while (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+        first = ts.isPropertyAccessExpression(target)
+          ? target.name.text
+          : ts.isStringLiteralLike(target.argumentExpression) || ts.isNumericLiteral(target.argumentExpression)
+            ? target.argumentExpression.text
+            : '*';
+        target = unwrap(target.expression);
+      }
+      if (first === undefined || !ts.isIdentifier(target) || target.text !== name) return undefined;
+      const d = this.declarationOf(target);
+      return d?.kind === 'variable' && d.node === decl ? first : undefined;
+    };
+    for (const n of this.nodes) {
+      let written: string | undefined;
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+        written = rootedHere(n.left);
+      } else if (ts.isDeleteExpression(n)) {
+        written = rootedHere(n.expression);
+      } else if (ts.isCallExpression(n) && n.arguments.length > 0 && isObjectAssign(n.expression)) {
+        const target = unwrap(n.arguments[0]);
+        if (ts.isIdentifier(target) && target.text === name) {
+          const d = this.declarationOf(target);
+          if (d?.kind === 'variable' && d.node === decl) written = '*';
+        }
+      }
+      if (written !== undefined) writes.push(written);
+    }
+    return found;
   }
 
   /** What a value statically is, or `unknown`. */
