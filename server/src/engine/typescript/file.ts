@@ -41,8 +41,6 @@ export interface ObjectProps {
 }
 
 export const UNKNOWN: StaticValue = { kind: 'unknown' };
-/** Owner of the per-file memo of the property names written through each `const`. */
-const WRITES = {};
 
 function isObjectAssign(callee: ts.Expression): boolean {
   const c = unwrap(callee);
@@ -219,22 +217,35 @@ export class TsFile {
     return out;
   }
 
+  private writesByName?: Map<string, { root: ts.Identifier; member: string }[]>;
+
   private writesTo(decl: ts.VariableDeclaration): readonly string[] {
-    const memo = this.memo<ts.VariableDeclaration, readonly string[]>(WRITES);
-    let found = memo.get(decl);
-    if (found) return found;
-    found = [];
-    memo.set(decl, found);
-    if (!ts.isIdentifier(decl.name)) return found;
-    const name = decl.name.text;
-    // A text test first: the walk below runs only in files that could write through the name.
-    const esc = name.replace(/\$/g, '\\$');
-    const member = String.raw`(?:\??\.\s*[\w$]+|\[[^\]\n]*\])`;
-    const gate = new RegExp(String.raw`(?<![\w$])${esc}\s*${member}(?:\s*${member})*\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?!=)|(?:\bdelete\s+|\bassign\s*\(\s*)${esc}(?![\w$])`);
-    if (!gate.test(this.text)) return found;
-    const writes = found as string[];
-    const rootedHere = (n: ts.Expression): string | undefined => {
-      // The first member written off `name` (`args.cdk.bucket` → `cdk`), '*' for a computed one.
+    if (!ts.isIdentifier(decl.name)) return [];
+    const out: string[] = [];
+    for (const w of this.memberWrites().get(decl.name.text) ?? []) {
+      const d = this.declarationOf(w.root);
+      if (d?.kind === 'variable' && d.node === decl) out.push(w.member);
+    }
+    return out;
+  }
+
+  /**
+   * Every write through a name in the file, by that name: `args.cdk.bucket = v` → `args`: `cdk`
+   * (the first member), `x[k] = v` and `Object.assign(x, ...)` → `x`: `'*'`. One pass over the
+   * nodes, made the first time a constant's writes are asked for.
+   */
+  private memberWrites(): Map<string, { root: ts.Identifier; member: string }[]> {
+    if (this.writesByName) return this.writesByName;
+    const writes = new Map<string, { root: ts.Identifier; member: string }[]>();
+    this.writesByName = writes;
+    const add = (root: ts.Expression, member: string): void => {
+      if (!ts.isIdentifier(root)) return;
+      let list = writes.get(root.text);
+      if (!list) writes.set(root.text, (list = []));
+      list.push({ root, member });
+    };
+    const rooted = (n: ts.Expression): void => {
+      // The first member written off the root (`args.cdk.bucket` → `cdk`), '*' for a computed one.
       let target = unwrap(n);
       let first: string | undefined;
       while (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
@@ -245,27 +256,16 @@ export class TsFile {
             : '*';
         target = unwrap(target.expression);
       }
-      if (first === undefined || !ts.isIdentifier(target) || target.text !== name) return undefined;
-      const d = this.declarationOf(target);
-      return d?.kind === 'variable' && d.node === decl ? first : undefined;
+      if (first !== undefined) add(target, first);
     };
     for (const n of this.nodes) {
-      let written: string | undefined;
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
-        written = rootedHere(n.left);
-      } else if (ts.isDeleteExpression(n)) {
-        written = rootedHere(n.expression);
-      } else if (ts.isCallExpression(n) && n.arguments.length > 0 && isObjectAssign(n.expression)) {
-        const target = unwrap(n.arguments[0]);
-        if (ts.isIdentifier(target) && target.text === name) {
-          const d = this.declarationOf(target);
-          if (d?.kind === 'variable' && d.node === decl) written = '*';
-        }
-      }
-      if (written !== undefined) writes.push(written);
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) rooted(n.left);
+      else if (ts.isDeleteExpression(n)) rooted(n.expression);
+      else if (ts.isCallExpression(n) && n.arguments.length > 0 && isObjectAssign(n.expression)) add(unwrap(n.arguments[0]), '*');
     }
-    return found;
+    return writes;
   }
+
 
   /** What a value statically is, or `unknown`. */
   evaluate(expr: ts.Expression | undefined, depth = 0): StaticValue {
