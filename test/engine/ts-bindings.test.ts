@@ -77,4 +77,51 @@ new s3.Bucket(this, 'B', partial);
     assert.equal(b.get('versioned'), 'unknown');
     assert.notEqual(b.get('enforceSSL'), 'unknown');
   });
+
+  // A props constant completed by assignments after its literal (round 6: a stack function that
+  // sets `args.encryption` per branch and then builds the bucket from `args`).
+  describe('properties written through the constant after its literal', () => {
+    const written = news(`
+import * as s3 from 'aws-cdk-lib/aws-s3';
+const args: any = { versioned: true, lifecycleRules: [] };
+if (useKms) args.encryption = s3.BucketEncryption.KMS;
+args['enforceSSL'] ??= true;
+args.cdk.nested = 1;
+delete args.lifecycleRules;
+new s3.Bucket(this, 'A', args);
+const alias = args;
+new s3.Bucket(this, 'B', alias);
+const merged: any = { versioned: true };
+Object.assign(merged, extra);
+new s3.Bucket(this, 'C', merged);
+const keyed: any = { versioned: true };
+keyed[name] = 1;
+new s3.Bucket(this, 'D', keyed);
+const untouched = { versioned: true };
+function other() { const untouched: any = {}; untouched.encryption = 1; }
+if (untouched.versioned === true) console.log(untouched.versioned);
+new s3.Bucket(this, 'E', untouched);
+new s3.Bucket(this, 'F', { ...args });
+`);
+    const [a, b, c, d, e, spread] = written.list.map((n) => written.f.objectProps(n.arguments![2])!);
+    it('a written name is unknown, an unwritten one keeps what the literal says', () => {
+      assert.equal(a.get('encryption'), 'unknown');
+      assert.equal(a.get('enforceSSL'), 'unknown');
+      assert.equal(a.get('cdk'), 'unknown');
+      assert.equal(a.get('lifecycleRules'), 'unknown');
+      assert.notEqual(a.get('versioned'), 'unknown');
+      assert.equal(a.get('removalPolicy'), undefined);
+    });
+    it('through an alias of the constant', () => assert.equal(b.get('encryption'), 'unknown'));
+    it('Object.assign or a computed key: every name is unknown', () => {
+      assert.equal(c.get('encryption'), 'unknown');
+      assert.equal(c.get('versioned'), 'unknown');
+      assert.equal(d.get('removalPolicy'), 'unknown');
+    });
+    it('reads and a shadowing local of the same name write nothing', () => {
+      assert.equal(e.get('encryption'), undefined);
+      assert.notEqual(e.get('versioned'), 'unknown');
+    });
+    it('a spread of the written constant carries the unknowns', () => assert.equal(spread.get('encryption'), 'unknown'));
+  });
 });

@@ -40,6 +40,7 @@ ruleTester(lambdaExplicitTimeout, {
     { name: 'a Glue-like "Function" from another module', filename: 'stack.ts', code: "import { Function } from 'aws-cdk-lib/aws-cloudfront';\nnew Function(this, 'Edge', { code: undefined as any });\n" },
     { name: 'subclass whose super() takes the timeout from its caller', filename: 'stack.ts', code: NODE + "export class Fn extends NodejsFunction {\n  constructor(scope: any, id: string, props: any) {\n    super(scope, id, { entry: 'a.ts', ...props });\n  }\n}\n" },
     { name: 'L1 with timeout', filename: 'stack.ts', code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.CfnFunction(this, 'Raw', { code: {}, role: 'arn', timeout: 20 });\n" },
+    { name: 'timeout written on the props constant after its literal', filename: 'stack.ts', code: CORE + NODE + "const props: Record<string, unknown> = { entry: 'a.ts' };\nprops.timeout = Duration.seconds(20);\nnew NodejsFunction(this, 'Api', props);\n" },
   ],
   invalid: [
     ...formCases,

@@ -31,6 +31,11 @@ ruleTester(s3BucketDestroyOnDelete, {
     { name: 'DESTROY on a queue is not this rule', filename: 'stack.ts', code: CORE + "import * as sqs from 'aws-cdk-lib/aws-sqs';\nnew sqs.Queue(this, 'Q', { removalPolicy: RemovalPolicy.DESTROY });\n" },
     { name: 'applyRemovalPolicy on something else', filename: 'stack.ts', code: CORE + "import * as logs from 'aws-cdk-lib/aws-logs';\nconst g = new logs.LogGroup(this, 'G');\ng.applyRemovalPolicy(RemovalPolicy.DESTROY);\n" },
     { name: 'autoDeleteObjects: false', filename: 'stack.ts', code: S3 + "new s3.Bucket(this, 'B', { autoDeleteObjects: false });\n" },
+    {
+      name: 'removal policy written on the props constant only in some branch: unknown, silent',
+      filename: 'stack.ts',
+      code: CORE + S3 + "export function make(scope: any, keep: boolean) {\n  const args: Record<string, unknown> = { removalPolicy: RemovalPolicy.RETAIN };\n  if (!keep) args.removalPolicy = RemovalPolicy.DESTROY;\n  return new s3.Bucket(scope, 'B', args);\n}\n",
+    },
   ],
   invalid: [
     ...formCases,

@@ -42,6 +42,12 @@ ruleTester(s3BucketEncryption, {
     { name: 'a local class named Bucket is not S3', filename: 'stack.ts', code: 'class Bucket { constructor(a: any, b: string, c?: any) {} }\nnew Bucket(this, "B");\n' },
     { name: 'L1 bucket with bucketEncryption', filename: 'stack.ts', code: S3 + body('s3.CfnBucket', "{ bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }] } }") },
     { name: 'test files are not checked', filename: 'test/stack.test.ts', code: S3 + body('s3.Bucket') },
+    {
+      name: 'encryption written on the props constant per branch, after its literal',
+      filename: 'stack.ts',
+      code: S3 + "export function bucket(scope: any, kms: boolean) {\n  const args: Record<string, unknown> = { versioned: true };\n  if (kms) args.encryption = s3.BucketEncryption.KMS_MANAGED;\n  else args['encryption'] = s3.BucketEncryption.S3_MANAGED;\n  return new s3.Bucket(scope, 'Data', args);\n}\n",
+    },
+    { name: 'props constant merged with Object.assign', filename: 'stack.ts', code: S3 + "declare const overrides: object;\nconst props = { versioned: true };\nObject.assign(props, overrides);\nnew s3.Bucket(this, 'Data', props);\n" },
   ],
   invalid: [
     ...formCases,

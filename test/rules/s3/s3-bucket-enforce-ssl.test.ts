@@ -14,6 +14,7 @@ const formCases: InvalidCase[] = importForms('aws-s3', 's3', 'Bucket').map((f) =
 ruleTester(s3BucketEnforceSsl, {
   valid: [
     { name: 'enforceSSL: true', filename: 'stack.ts', code: S3 + "new s3.Bucket(this, 'B', { enforceSSL: true });\n" },
+    { name: 'enforceSSL written on the props constant after its literal', filename: 'stack.ts', code: S3 + "const args: Record<string, unknown> = { versioned: true };\nargs.enforceSSL = true;\nnew s3.Bucket(this, 'B', args);\n" },
     { name: 'enforceSSL through a const spread', filename: 'stack.ts', code: S3 + "const secure = { enforceSSL: true } as const;\nnew s3.Bucket(this, 'B', { ...secure });\n" },
     { name: 'enforceSSL from a parameter', filename: 'stack.ts', code: S3 + "export function make(scope: any, strict: boolean) {\n  return new s3.Bucket(scope, 'B', { enforceSSL: strict });\n}\n" },
     { name: 'props from a class field are unknown', filename: 'stack.ts', code: S3 + "class X {\n  defaults = { versioned: true };\n  make() {\n    new s3.Bucket(this, 'B', { ...this.defaults });\n  }\n}\n" },
@@ -36,6 +37,13 @@ ruleTester(s3BucketEnforceSsl, {
   ],
   invalid: [
     ...formCases,
+    {
+      name: 'other props written on the constant after its literal: enforceSSL is still missing',
+      filename: 'stack.ts',
+      code: S3 + "const args: Record<string, unknown> = {\n  versioned: true,\n};\nargs.encryption = s3.BucketEncryption.S3_MANAGED;\nnew s3.Bucket(this, 'Data', args);\n",
+      errors: [{ messageId: 'missing', line: 6, column: 5, data: { name: 'Data' } }],
+      output: S3 + "const args: Record<string, unknown> = {\n  versioned: true,\n  enforceSSL: true,\n};\nargs.encryption = s3.BucketEncryption.S3_MANAGED;\nnew s3.Bucket(this, 'Data', args);\n",
+    },
     {
       name: 'construct subclass: the props of its super() call',
       filename: 'stack.ts',

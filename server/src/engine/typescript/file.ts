@@ -41,6 +41,11 @@ export interface ObjectProps {
 }
 
 export const UNKNOWN: StaticValue = { kind: 'unknown' };
+
+function isObjectAssign(callee: ts.Expression): boolean {
+  const c = unwrap(callee);
+  return ts.isPropertyAccessExpression(c) && c.name.text === 'assign' && ts.isIdentifier(c.expression) && c.expression.text === 'Object';
+}
 const MAX_DEPTH = 12;
 
 export class TsFile {
@@ -145,12 +150,25 @@ export class TsFile {
     const props = new Map<string, PropInfo>();
     const uncertain = new Set<string>();
     let complete = true;
+    // `const args = {...}; args.encryption = KMS; new Bucket(this, 'B', args)`: what is written
+    // through a constant after its literal cannot be read from the literal.
+    const markWritten = (names: readonly string[]): void => {
+      for (const name of names) {
+        if (name !== '*') uncertain.add(name);
+        else {
+          complete = false;
+          for (const k of props.keys()) uncertain.add(k);
+        }
+      }
+    };
     const visit = (lit: ts.ObjectLiteralExpression, depth: number): void => {
       for (const el of lit.properties) {
         if (ts.isSpreadAssignment(el)) {
           const inner = depth < MAX_DEPTH ? this.resolveExpression(el.expression) : undefined;
-          if (inner && ts.isObjectLiteralExpression(inner)) visit(inner, depth + 1);
-          else {
+          if (inner && ts.isObjectLiteralExpression(inner)) {
+            visit(inner, depth + 1);
+            markWritten(this.writesThrough(el.expression));
+          } else {
             // Whatever came before may have been overwritten by the unseen spread.
             complete = false;
             for (const k of props.keys()) uncertain.add(k);
@@ -168,6 +186,7 @@ export class TsFile {
       }
     };
     visit(resolved, 0);
+    markWritten(this.writesThrough(expr));
     return {
       literal: resolved,
       inline: unwrap(expr) === resolved,
@@ -180,6 +199,73 @@ export class TsFile {
       },
     };
   }
+
+  /**
+   * Property names written through the `const`s `expr` reaches its object by (`x.k = v`, `x['k'] ??= v`,
+   * `delete x.k`; `x.k.j = v` writes `k`), and `'*'` for a computed key or `Object.assign(x, ...)`.
+   * Empty for an inline literal and for the usual constant that is only read.
+   */
+  private writesThrough(expr: ts.Expression): string[] {
+    const out: string[] = [];
+    let e = unwrap(expr);
+    for (let depth = 0; ts.isIdentifier(e) && depth <= MAX_DEPTH; depth++) {
+      const decl = this.declarationOf(e);
+      if (decl?.kind !== 'variable' || !decl.isConst || !decl.node.initializer) break;
+      out.push(...this.writesTo(decl.node));
+      e = unwrap(decl.node.initializer);
+    }
+    return out;
+  }
+
+  private writesByName?: Map<string, { root: ts.Identifier; member: string }[]>;
+
+  private writesTo(decl: ts.VariableDeclaration): readonly string[] {
+    if (!ts.isIdentifier(decl.name)) return [];
+    const out: string[] = [];
+    for (const w of this.memberWrites().get(decl.name.text) ?? []) {
+      const d = this.declarationOf(w.root);
+      if (d?.kind === 'variable' && d.node === decl) out.push(w.member);
+    }
+    return out;
+  }
+
+  /**
+   * Every write through a name in the file, by that name: `args.cdk.bucket = v` → `args`: `cdk`
+   * (the first member), `x[k] = v` and `Object.assign(x, ...)` → `x`: `'*'`. One pass over the
+   * nodes, made the first time a constant's writes are asked for.
+   */
+  private memberWrites(): Map<string, { root: ts.Identifier; member: string }[]> {
+    if (this.writesByName) return this.writesByName;
+    const writes = new Map<string, { root: ts.Identifier; member: string }[]>();
+    this.writesByName = writes;
+    const add = (root: ts.Expression, member: string): void => {
+      if (!ts.isIdentifier(root)) return;
+      let list = writes.get(root.text);
+      if (!list) writes.set(root.text, (list = []));
+      list.push({ root, member });
+    };
+    const rooted = (n: ts.Expression): void => {
+      // The first member written off the root (`args.cdk.bucket` → `cdk`), '*' for a computed one.
+      let target = unwrap(n);
+      let first: string | undefined;
+      while (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+        first = ts.isPropertyAccessExpression(target)
+          ? target.name.text
+          : ts.isStringLiteralLike(target.argumentExpression) || ts.isNumericLiteral(target.argumentExpression)
+            ? target.argumentExpression.text
+            : '*';
+        target = unwrap(target.expression);
+      }
+      if (first !== undefined) add(target, first);
+    };
+    for (const n of this.nodes) {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) rooted(n.left);
+      else if (ts.isDeleteExpression(n)) rooted(n.expression);
+      else if (ts.isCallExpression(n) && n.arguments.length > 0 && isObjectAssign(n.expression)) add(unwrap(n.arguments[0]), '*');
+    }
+    return writes;
+  }
+
 
   /** What a value statically is, or `unknown`. */
   evaluate(expr: ts.Expression | undefined, depth = 0): StaticValue {
