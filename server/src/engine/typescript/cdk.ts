@@ -288,50 +288,94 @@ function returnedToField(file: TsFile, site: ts.VariableDeclaration | ts.ReturnS
   const cache = file.memo<ts.Node, string | null>(returnedToField);
   const cached = cache.get(site);
   if (cached !== undefined) return cached ?? undefined;
-  const field = findReturnedToField(site);
+  const field = findReturnedToField(file, site);
   cache.set(site, field ?? null);
   return field;
 }
 
-function findReturnedToField(site: ts.VariableDeclaration | ts.ReturnStatement): string | undefined {
+function findReturnedToField(file: TsFile, site: ts.VariableDeclaration | ts.ReturnStatement): string | undefined {
   let method: ts.Node | undefined = site.parent;
   while (method && !ts.isFunctionLike(method) && !ts.isClassLike(method) && !ts.isSourceFile(method)) method = method.parent;
   if (!method || !ts.isMethodDeclaration(method) || !method.body || !ts.isClassLike(method.parent)) return undefined;
   const name = method.name;
   if (!ts.isIdentifier(name) && !ts.isPrivateIdentifier(name)) return undefined;
-  if (ts.isVariableDeclaration(site)) {
-    const local = (site.name as ts.Identifier).text;
-    let returned = false;
-    const findReturn = (n: ts.Node): void => {
-      if (returned || ts.isFunctionLike(n) || ts.isClassLike(n)) return;
-      if (ts.isReturnStatement(n) && n.expression) {
-        const r = unwrap(n.expression);
-        if (ts.isIdentifier(r) && r.text === local) returned = true;
-      }
-      ts.forEachChild(n, findReturn);
+  if (ts.isVariableDeclaration(site) && !returnedNames(file, method.body).has((site.name as ts.Identifier).text)) return undefined;
+  return fieldsOfOwnCalls(file, method.parent)?.get(name.text);
+}
+
+/** The names a method body returns as they are (`return fn;`), outside nested functions and classes: one walk per method. */
+function returnedNames(file: TsFile, body: ts.Node): ReadonlySet<string> {
+  const cache = file.memo<ts.Node, Set<string>>(returnedNames);
+  let names = cache.get(body);
+  if (names) return names;
+  const found = (names = new Set<string>());
+  cache.set(body, found);
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) {
+      const r = unwrap(n.expression);
+      if (ts.isIdentifier(r)) found.add(r.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+/**
+ * `this.field = this.method(...)` (or a field initialized with it) anywhere in a class, outside
+ * nested classes and functions other than arrow functions and the class's own members: per class,
+ * the field that keeps each method's result, the first one met per method. One pass over the
+ * file's node list, made the first time it is asked for.
+ */
+function fieldsOfOwnCalls(file: TsFile, cls: ts.ClassLikeDeclaration): ReadonlyMap<string, string> | undefined {
+  const cache = file.memo<typeof fieldsOfOwnCalls, Map<ts.Node, Map<string, string>>>(fieldsOfOwnCalls);
+  let byClass = cache.get(fieldsOfOwnCalls);
+  if (!byClass) {
+    const found = (byClass = new Map<ts.Node, Map<string, string>>());
+    cache.set(fieldsOfOwnCalls, found);
+    const keep = (at: ts.Node, method: string | undefined, field: string): void => {
+      if (method === undefined) return;
+      const owner = classOfMember(at);
+      if (!owner) return;
+      let fields = found.get(owner);
+      if (!fields) found.set(owner, (fields = new Map()));
+      if (!fields.has(method)) fields.set(method, fieldKey(owner, field));
     };
-    ts.forEachChild(method.body, findReturn);
-    if (!returned) return undefined;
+    // Kinds compared as numbers: this loop sees every node of the file.
+    for (const n of file.nodes) {
+      if (n.kind === BINARY_EXPRESSION) {
+        const b = n as ts.BinaryExpression;
+        if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+        const left = unwrap(b.left);
+        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) keep(n, ownCall(b.right), left.name.text);
+      } else if (n.kind === PROPERTY_DECLARATION) {
+        const d = n as ts.PropertyDeclaration;
+        if (ts.isIdentifier(d.name)) keep(n, ownCall(d.initializer), d.name.text);
+      }
+    }
   }
-  // `this.field = this.method(...)` (or a field initialized with it), anywhere in the same class.
-  const cls = method.parent;
-  const isOwnCall = (e: ts.Expression | undefined): boolean => {
-    const c = e && unwrap(e);
-    if (!c || !ts.isCallExpression(c)) return false;
-    const callee = unwrap(c.expression);
-    return ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && callee.name.text === name.text;
-  };
-  let field: string | undefined;
-  const findAssignment = (n: ts.Node): void => {
-    if (field !== undefined || ts.isClassLike(n) || (ts.isFunctionLike(n) && !ts.isArrowFunction(n) && n.parent !== cls)) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isOwnCall(n.right)) {
-      const left = unwrap(n.left);
-      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) field = fieldKey(cls, left.name.text);
-    } else if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && isOwnCall(n.initializer)) field = fieldKey(cls, n.name.text);
-    if (field === undefined) ts.forEachChild(n, findAssignment);
-  };
-  for (const member of cls.members) findAssignment(member);
-  return field;
+  return byClass.get(cls);
+}
+
+const BINARY_EXPRESSION = ts.SyntaxKind.BinaryExpression;
+const PROPERTY_DECLARATION = ts.SyntaxKind.PropertyDeclaration;
+
+/** `this.method(...)` → `method`. */
+function ownCall(e: ts.Expression | undefined): string | undefined {
+  const c = e && unwrap(e);
+  if (!c || !ts.isCallExpression(c)) return undefined;
+  const callee = unwrap(c.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? callee.name.text : undefined;
+}
+
+/** The class whose `this` a node inside a member sees: through arrow functions, not through other functions or classes. */
+function classOfMember(n: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let p = n.parent; p; p = p.parent) {
+    if (ts.isClassLike(p)) return p;
+    if (ts.isFunctionLike(p) && !ts.isArrowFunction(p) && !(p.parent && ts.isClassLike(p.parent))) return undefined;
+  }
+  return undefined;
 }
 
 /** `recv.method(args)` → the receiver's holder and the method name. */

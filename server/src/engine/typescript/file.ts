@@ -42,6 +42,12 @@ export interface ObjectProps {
 
 export const UNKNOWN: StaticValue = { kind: 'unknown' };
 
+const BINARY_EXPRESSION = ts.SyntaxKind.BinaryExpression;
+const DELETE_EXPRESSION = ts.SyntaxKind.DeleteExpression;
+const CALL_EXPRESSION = ts.SyntaxKind.CallExpression;
+const FIRST_ASSIGNMENT = ts.SyntaxKind.FirstAssignment;
+const LAST_ASSIGNMENT = ts.SyntaxKind.LastAssignment;
+
 function isObjectAssign(callee: ts.Expression): boolean {
   const c = unwrap(callee);
   return ts.isPropertyAccessExpression(c) && c.name.text === 'assign' && ts.isIdentifier(c.expression) && c.expression.text === 'Object';
@@ -258,10 +264,17 @@ export class TsFile {
       }
       if (first !== undefined) add(target, first);
     };
+    // Kinds compared as numbers: this loop sees every node of the file.
     for (const n of this.nodes) {
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) rooted(n.left);
-      else if (ts.isDeleteExpression(n)) rooted(n.expression);
-      else if (ts.isCallExpression(n) && n.arguments.length > 0 && isObjectAssign(n.expression)) add(unwrap(n.arguments[0]), '*');
+      const kind = n.kind;
+      if (kind === BINARY_EXPRESSION) {
+        const op = (n as ts.BinaryExpression).operatorToken.kind;
+        if (op >= FIRST_ASSIGNMENT && op <= LAST_ASSIGNMENT) rooted((n as ts.BinaryExpression).left);
+      } else if (kind === DELETE_EXPRESSION) rooted((n as ts.DeleteExpression).expression);
+      else if (kind === CALL_EXPRESSION) {
+        const call = n as ts.CallExpression;
+        if (call.arguments.length > 0 && isObjectAssign(call.expression)) add(unwrap(call.arguments[0]), '*');
+      }
     }
     return writes;
   }
