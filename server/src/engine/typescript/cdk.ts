@@ -334,6 +334,8 @@ function fieldsOfOwnCalls(file: TsFile, cls: ts.ClassLikeDeclaration): ReadonlyM
   if (!byClass) {
     const found = (byClass = new Map<ts.Node, Map<string, string>>());
     cache.set(fieldsOfOwnCalls, found);
+    // A text test first: no `this.method(` anywhere, no field keeps a method's result.
+    if (!OWN_CALL_TEXT.test(file.text)) return undefined;
     const keep = (at: ts.Node, method: string | undefined, field: string): void => {
       if (method === undefined) return;
       const owner = classOfMember(at);
@@ -358,6 +360,7 @@ function fieldsOfOwnCalls(file: TsFile, cls: ts.ClassLikeDeclaration): ReadonlyM
   return byClass.get(cls);
 }
 
+const OWN_CALL_TEXT = /\bthis\s*\??\.\s*#?[\w$]+\s*\(/;
 const BINARY_EXPRESSION = ts.SyntaxKind.BinaryExpression;
 const PROPERTY_DECLARATION = ts.SyntaxKind.PropertyDeclaration;
 
