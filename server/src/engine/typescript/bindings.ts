@@ -23,6 +23,19 @@ export type Declaration =
  */
 const CDK_NAMESPACE = /^(?:aws_[a-z0-9_]+|custom_resources|pipelines|triggers|cloudformation_include|region_info|cx_api|assertions|alexa_ask|lambda_layer_[a-z0-9_]+)$/;
 
+/** `aws.iam.X` from `@pulumi/aws` (or `X` from `@pulumi/aws/iam`) → `X`. */
+export function pulumiIamName(ref: SymbolRef | undefined): string | undefined {
+  if (ref?.module === '@pulumi/aws' && ref.path.length === 2 && ref.path[0] === 'iam') return ref.path[1];
+  if (ref?.module === '@pulumi/aws/iam' && ref.path.length === 1) return ref.path[0];
+  return undefined;
+}
+
+/** A name exported by CDK for Terraform's `@cdktf/provider-aws` (its root or a `lib/...` entry) → that name. */
+export function cdktfAwsName(ref: SymbolRef | undefined): string | undefined {
+  if (!ref || !(ref.module === '@cdktf/provider-aws' || ref.module.startsWith('@cdktf/provider-aws/lib/'))) return undefined;
+  return ref.path[ref.path.length - 1];
+}
+
 /**
  * CDK v2's `aws-cdk-lib` + `aws_s3` and CDK v1's `@aws-cdk/aws-s3` both become `aws-cdk-lib/aws-s3`,
  * so rules match one spelling. `node:fs` becomes `fs`.

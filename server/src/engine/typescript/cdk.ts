@@ -221,11 +221,12 @@ function thisKey(cls: ts.Node): string {
   return `${cls.pos}:${cls.end}:this`;
 }
 
+/** The class whose instance `this` is at `node`: through arrow functions and the class's own members, not through other functions. */
 function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isClassLike(n)) return n;
-    // `this` inside a non-arrow function is not the class instance.
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+    // `this` inside a function (or an object literal's method) is not the class instance.
+    if (ts.isFunctionLike(n) && !ts.isArrowFunction(n) && !(n.parent && ts.isClassLike(n.parent))) return undefined;
   }
   return undefined;
 }
@@ -329,16 +330,16 @@ function returnedNames(file: TsFile, body: ts.Node): ReadonlySet<string> {
  * file's node list, made the first time it is asked for.
  */
 function fieldsOfOwnCalls(file: TsFile, cls: ts.ClassLikeDeclaration): ReadonlyMap<string, string> | undefined {
-  const cache = file.memo<typeof fieldsOfOwnCalls, Map<ts.Node, Map<string, string>>>(fieldsOfOwnCalls);
-  let byClass = cache.get(fieldsOfOwnCalls);
+  const memo = file.memo<'byClass', Map<ts.Node, Map<string, string>>>(fieldsOfOwnCalls);
+  let byClass = memo.get('byClass');
   if (!byClass) {
     const found = (byClass = new Map<ts.Node, Map<string, string>>());
-    cache.set(fieldsOfOwnCalls, found);
+    memo.set('byClass', found);
     // A text test first: no `this.method(` anywhere, no field keeps a method's result.
     if (!OWN_CALL_TEXT.test(file.text)) return undefined;
     const keep = (at: ts.Node, method: string | undefined, field: string): void => {
       if (method === undefined) return;
-      const owner = classOfMember(at);
+      const owner = enclosingClass(at);
       if (!owner) return;
       let fields = found.get(owner);
       if (!fields) found.set(owner, (fields = new Map()));
@@ -370,15 +371,6 @@ function ownCall(e: ts.Expression | undefined): string | undefined {
   if (!c || !ts.isCallExpression(c)) return undefined;
   const callee = unwrap(c.expression);
   return ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? callee.name.text : undefined;
-}
-
-/** The class whose `this` a node inside a member sees: through arrow functions, not through other functions or classes. */
-function classOfMember(n: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let p = n.parent; p; p = p.parent) {
-    if (ts.isClassLike(p)) return p;
-    if (ts.isFunctionLike(p) && !ts.isArrowFunction(p) && !(p.parent && ts.isClassLike(p.parent))) return undefined;
-  }
-  return undefined;
 }
 
 /** `recv.method(args)` → the receiver's holder and the method name. */

@@ -3,6 +3,7 @@
 // resolved in the file is reported as unknown, and rules stay silent about unknowns.
 import * as ts from './api';
 import { Bindings, normalizeRef, unwrap, type Declaration, type SymbolRef } from './bindings';
+import { isAssignment } from './flow';
 
 export type { SymbolRef } from './bindings';
 
@@ -45,8 +46,6 @@ export const UNKNOWN: StaticValue = { kind: 'unknown' };
 const BINARY_EXPRESSION = ts.SyntaxKind.BinaryExpression;
 const DELETE_EXPRESSION = ts.SyntaxKind.DeleteExpression;
 const CALL_EXPRESSION = ts.SyntaxKind.CallExpression;
-const FIRST_ASSIGNMENT = ts.SyntaxKind.FirstAssignment;
-const LAST_ASSIGNMENT = ts.SyntaxKind.LastAssignment;
 
 function isObjectAssign(callee: ts.Expression): boolean {
   const c = unwrap(callee);
@@ -268,8 +267,7 @@ export class TsFile {
     for (const n of this.nodes) {
       const kind = n.kind;
       if (kind === BINARY_EXPRESSION) {
-        const op = (n as ts.BinaryExpression).operatorToken.kind;
-        if (op >= FIRST_ASSIGNMENT && op <= LAST_ASSIGNMENT) rooted((n as ts.BinaryExpression).left);
+        if (isAssignment((n as ts.BinaryExpression).operatorToken.kind)) rooted((n as ts.BinaryExpression).left);
       } else if (kind === DELETE_EXPRESSION) rooted((n as ts.DeleteExpression).expression);
       else if (kind === CALL_EXPRESSION) {
         const call = n as ts.CallExpression;
@@ -278,7 +276,6 @@ export class TsFile {
     }
     return writes;
   }
-
 
   /** What a value statically is, or `unknown`. */
   evaluate(expr: ts.Expression | undefined, depth = 0): StaticValue {

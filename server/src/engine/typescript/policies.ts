@@ -28,7 +28,7 @@ import { findPolicyDocuments } from '../json/recognize';
 import { statementsOfSite } from '../json/statements';
 import { detectEol, indentAt } from '../text';
 import type { TextEdit } from '../types';
-import { unwrap, type SymbolRef } from './bindings';
+import { cdktfAwsName, pulumiIamName, unwrap, type SymbolRef } from './bindings';
 import { holderOfExpression, holderOfValue, type Holder } from './cdk';
 import { appendObjectArgument, insertProperty, stringLiteral } from './edits';
 import { propertyName, UNKNOWN, type ObjectProps, type TsFile } from './file';
@@ -971,16 +971,13 @@ function documentKind(doc: ts.ObjectLiteralExpression): PolicyKind | 'auto' {
 
 /** Pulumi's `aws.iam.getPolicyDocument(...)` / `getPolicyDocumentOutput(...)`, however imported. */
 function isPulumiPolicyDocument(ref: SymbolRef | undefined): boolean {
-  if (!ref) return false;
-  const name = ref.path[ref.path.length - 1];
-  if (name !== 'getPolicyDocument' && name !== 'getPolicyDocumentOutput') return false;
-  return (ref.module === '@pulumi/aws' && ref.path.length === 2 && ref.path[0] === 'iam') || (ref.module === '@pulumi/aws/iam' && ref.path.length === 1);
+  const name = pulumiIamName(ref);
+  return name === 'getPolicyDocument' || name === 'getPolicyDocumentOutput';
 }
 
 /** CDKTF's `DataAwsIamPolicyDocument` from `@cdktf/provider-aws` (its `lib/...` entry, or a namespace of the package). */
 function isCdktfPolicyDocument(ref: SymbolRef | undefined): boolean {
-  if (!ref || ref.path[ref.path.length - 1] !== 'DataAwsIamPolicyDocument') return false;
-  return ref.module === '@cdktf/provider-aws' || ref.module.startsWith('@cdktf/provider-aws/lib/');
+  return cdktfAwsName(ref) === 'DataAwsIamPolicyDocument';
 }
 
 /** A string literal whose text is a JSON policy document, written without escapes. */

@@ -232,15 +232,13 @@ export class ScopeFacts {
     return !!top.parent && ts.isVariableDeclaration(top.parent) && top.parent.initializer === top && apps.has(top.parent);
   }
 
-  /** Declarations of the apps a Lambda adapter serves in this file; one walk, only in files that name an adapter. */
+  /** Declarations of the apps a Lambda adapter serves in this file; one pass over the node list, only in files that name an adapter. */
   private lambdaApps(): Set<ts.Node> {
     if (this.servedApps) return this.servedApps;
     const apps = new Set<ts.Node>();
     this.servedApps = apps;
     if (!LAMBDA_ADAPTER_TEXT.test(this.file.text)) return apps;
-    const stack: ts.Node[] = [this.file.sourceFile];
-    while (stack.length) {
-      const n = stack.pop()!;
+    for (const n of this.file.nodes) {
       if (ts.isCallExpression(n) && n.arguments.length > 0 && LAMBDA_ADAPTERS.some(([module, ...path]) => this.file.isSymbol(n.expression, module, ...path))) {
         const arg = unwrap(n.arguments[0]);
         const props = ts.isObjectLiteralExpression(arg) ? this.file.objectProps(arg) : undefined;
@@ -252,10 +250,6 @@ export class ScopeFacts {
           if (decl) apps.add(decl.node);
         }
       }
-      if (ts.isTypeNode(n)) continue;
-      ts.forEachChild(n, (c) => {
-        stack.push(c);
-      });
     }
     return apps;
   }

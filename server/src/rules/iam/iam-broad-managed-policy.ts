@@ -2,7 +2,7 @@ import { getLocation, parse, type ParseError } from 'jsonc-parser';
 import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { Severity } from '../../engine/types';
-import { unwrap } from '../../engine/typescript/bindings';
+import { cdktfAwsName, pulumiIamName, unwrap, type SymbolRef } from '../../engine/typescript/bindings';
 import { propertyName, type TsFile } from '../../engine/typescript/file';
 import { BROAD_MANAGED_POLICIES } from './broad-managed-policies';
 
@@ -198,11 +198,11 @@ function objectTargetsHuman(file: TsFile, obj: ts.Node): boolean {
 }
 
 /** Pulumi's `aws.iam.UserPolicyAttachment` / `GroupPolicyAttachment`, CDKTF's `IamUserPolicyAttachment` / `IamGroupPolicyAttachment`. */
-function isHumanAttachment(ref: { module: string; path: string[] }): boolean {
-  const last = ref.path[ref.path.length - 1];
-  if (ref.module === '@pulumi/aws' || ref.module === '@pulumi/aws/iam') return last === 'UserPolicyAttachment' || last === 'GroupPolicyAttachment';
-  if (ref.module === '@cdktf/provider-aws' || ref.module.startsWith('@cdktf/provider-aws/lib/')) return last === 'IamUserPolicyAttachment' || last === 'IamGroupPolicyAttachment';
-  return false;
+function isHumanAttachment(ref: SymbolRef): boolean {
+  const pulumi = pulumiIamName(ref);
+  if (pulumi) return pulumi === 'UserPolicyAttachment' || pulumi === 'GroupPolicyAttachment';
+  const cdktf = cdktfAwsName(ref);
+  return cdktf === 'IamUserPolicyAttachment' || cdktf === 'IamGroupPolicyAttachment';
 }
 
 function isHumanConstruct(file: TsFile, node: ts.NewExpression): boolean {
