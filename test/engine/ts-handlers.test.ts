@@ -34,6 +34,55 @@ describe('lambdaHandlers: export forms', () => {
     assert.deepEqual(names('module.exports.listItems = (event, context, callback) => callback(null, 1);\nexports.remove = async (_event, _context) => 1;', 'items.js'), ['listItems', 'remove']));
   it('an event parameter named for its trigger, beside a context', () =>
     assert.deepEqual(names('module.exports.streamProcessor = (kinesisEvent, context, callback) => callback(null, kinesisEvent.Records.length);\nexport const onMessage = async (sqsEvent, ctx) => sqsEvent;\nexport const onClick = (domEvent, options) => domEvent;', 'stream.js'), ['streamProcessor', 'onMessage']));
+  it('a lone event parameter under any name, when the body reads a field only Lambda events have', () =>
+    assert.deepEqual(
+      names(
+        [
+          'exports.onUpload = async (event) => {',
+          '  for (const rec of event.Records) console.log(rec.s3.object.key);',
+          '};',
+          'module.exports.byId = async (evt) => lookup(evt?.pathParameters?.id);',
+          'export const onSignUp = async (cognitoEvent) => { const { triggerSource, userName } = cognitoEvent; return cognitoEvent; };',
+          "export async function route(event) { return event['requestContext'] ? 1 : 0; }",
+        ].join('\n'),
+        'items.js',
+      ),
+      ['onUpload', 'byId', 'onSignUp'],
+    ));
+  it('a lone event parameter whose body is read in a function that answers with a statusCode', () =>
+    assert.deepEqual(
+      names(
+        [
+          'async function createItem(event) {',
+          '  const { name } = JSON.parse(event.body);',
+          '  return { statusCode: 201, body: name };',
+          '}',
+          'function listItems(event) {',
+          '  const { headers } = event;',
+          "  return { statusCode: 200, headers, body: '[]' };",
+          '}',
+          'module.exports = { createItem, listItems };',
+        ].join('\n'),
+        'api.js',
+      ),
+      ['createItem', 'listItems'],
+    ));
+  it('a lone event parameter stays a non-handler without a Lambda-only field (DOM, emitters, body parsers)', () =>
+    assert.deepEqual(
+      names(
+        [
+          'export const onClick = (event) => { event.preventDefault(); return event.target; };',
+          'export function parseBody(event) { return JSON.parse(event.body); }',
+          'export const onMessage = (messageEvent) => messageEvent.data.Records;',
+          'export const withOptions = (event, options) => event.Records.map(options.map);',
+          '// event.Records in a comment of another export',
+          'export const label = (event) => String(event.type);',
+          'export default async (event) => event.Records.length;',
+        ].join('\n'),
+        'ui.js',
+      ),
+      [],
+    ));
   it('other parameter names do not make a handler', () =>
     assert.deepEqual(names('export function mapEvent(event, options) { return event; }\nexport const route = (req, res) => res.end();'), []));
   it('export default of a const with Lambda\'s parameters, or of a typed or middy-wrapped function', () => {

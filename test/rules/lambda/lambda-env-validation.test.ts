@@ -140,6 +140,13 @@ ruleTester(lambdaEnvValidation, {
       output: `const bucket = process.env.UPLOADS_BUCKET;\n${CHECK('UPLOADS_BUCKET', 'bucket')}\n\nconst main = async (event, context) => {\n  return { bucket, key: event.key };\n};\n\nexport default main;\n`,
     },
     {
+      name: 'a serverless.yml-named export with a lone event parameter that reads event.Records is a handler',
+      filename: 'handlers/ingest.js',
+      code: "const { DynamoDBClient, PutItemCommand } = require('@aws-sdk/client-dynamodb');\nconst db = new DynamoDBClient({});\n\nexports.ingest = async (event) => {\n  const table = process.env.INGEST_TABLE;\n  const key = event.Records[0].s3.object.key;\n  await db.send(new PutItemCommand({ TableName: table, Item: { pk: { S: key } } }));\n};\n",
+      errors: [{ messageId: 'perRequest', line: 5, data: { name: 'INGEST_TABLE', asserted: '' } }],
+      output: `const { DynamoDBClient, PutItemCommand } = require('@aws-sdk/client-dynamodb');\nconst db = new DynamoDBClient({});\n\nconst table = process.env.INGEST_TABLE;\n${CHECK('INGEST_TABLE', 'table')}\n\nexports.ingest = async (event) => {\n  const key = event.Records[0].s3.object.key;\n  await db.send(new PutItemCommand({ TableName: table, Item: { pk: { S: key } } }));\n};\n`,
+    },
+    {
       name: 'a guard on a local value, or on module state the branch never fills, is not a cache',
       filename: 'h.ts',
       code: "const DISABLED = false;\nexport const handler = async (event: { cached?: string }) => {\n  if (!event.cached) {\n    const origin = `${process.env.ORIGIN_URL}/items`;\n    return fetchFrom(origin);\n  }\n  if (DISABLED) return null;\n  const mirror = `${process.env.MIRROR_URL}/items`;\n  return fetchFrom(mirror);\n};\ndeclare function fetchFrom(url: string | undefined): Promise<string>;\n",

@@ -84,7 +84,7 @@ function findHandlers(file: TsFile): LambdaHandler[] {
     if (!target || seen.has(target.fn)) continue;
     const eventType = eventTypeOfFunction(file, target.fn) ?? (c.type ? eventTypeOfHandlerType(file, c.type) : undefined);
     const middy = target.middy;
-    if (!HANDLER_NAME.test(c.name) && !eventType && !middy && !hasLambdaSignature(target.fn)) continue;
+    if (!HANDLER_NAME.test(c.name) && !eventType && !middy && !hasLambdaSignature(target.fn) && !(c.name !== 'default' && readsLambdaEvent(file, target.fn))) continue;
     seen.add(target.fn);
     out.push({ name: c.name, fn: target.fn, exportNode: c.exportNode, eventType, wrapped: target.wrapped });
   }
@@ -98,6 +98,26 @@ function findHandlers(file: TsFile): LambdaHandler[] {
 function hasLambdaSignature(fn: FunctionNode): boolean {
   const [event, context] = fn.parameters;
   return !!event && !!context && ts.isIdentifier(event.name) && ts.isIdentifier(context.name) && EVENT_PARAM.test(event.name.text) && CONTEXT_PARAM.test(context.name.text);
+}
+
+/** Fields only Lambda's own events have: S3/SQS/SNS/stream records, API Gateway, Cognito triggers, custom resources. */
+const LAMBDA_EVENT_FIELDS = 'Records|pathParameters|queryStringParameters|multiValueQueryStringParameters|requestContext|httpMethod|rawPath|rawQueryString|isBase64Encoded|triggerSource|userPoolId|RequestType|ResourceProperties';
+
+/**
+ * An export with a lone event parameter (`exports.confirmUpload = async (event) => ...`, named in
+ * serverless.yml) that reads a field only Lambda events have (`event.Records`, `event.pathParameters`,
+ * `const { Records } = event`), or `event.body` / `event.headers` in a function that answers with a
+ * `statusCode`. A lone `event` alone is too common outside Lambda (DOM, emitters) to decide. The test is
+ * on the function's text, once per candidate export of the file (the handler list is memoized).
+ */
+function readsLambdaEvent(file: TsFile, fn: FunctionNode): boolean {
+  const [event, more] = fn.parameters;
+  if (!event || more || !ts.isIdentifier(event.name) || !EVENT_PARAM.test(event.name.text) || !fn.body) return false;
+  const name = event.name.text.replace(/\$/g, '\\$');
+  const text = file.text.slice(fn.body.getStart(file.sourceFile), fn.body.getEnd());
+  const field = new RegExp(`\\b${name}\\s*\\??\\.\\s*(${LAMBDA_EVENT_FIELDS})\\b|\\{[^{}]*\\b(${LAMBDA_EVENT_FIELDS})\\b[^{}]*\\}\\s*=\\s*${name}\\b`);
+  if (field.test(text)) return true;
+  return new RegExp(`\\b${name}\\s*\\??\\.\\s*(body|headers)\\b|\\{[^{}]*\\b(body|headers)\\b[^{}]*\\}\\s*=\\s*${name}\\b`).test(text) && /\bstatusCode\s*:/.test(text);
 }
 
 function hasExport(node: ts.Node): boolean {
