@@ -88,6 +88,26 @@ describe('importRef', () => {
     assert.equal(ref('import { Construct } from "constructs"\nconst x = 1\n', 'aws-cdk-lib', 'Duration').out, 'import { Construct } from "constructs"\nimport { Duration } from "aws-cdk-lib"\nconst x = 1\n'));
   it('adds a require in CommonJS files', () =>
     assert.equal(ref("const s3 = require('x');\nfoo();\n", '@aws-sdk/lib-storage', 'Upload', 'h.js').out, "const s3 = require('x');\nconst { Upload } = require('@aws-sdk/lib-storage');\nfoo();\n"));
+  it('extends a destructured require of the module (CommonJS CDK apps)', () => {
+    assert.equal(
+      ref("const { Stack } = require('aws-cdk-lib');\nconst { Table } = require('aws-cdk-lib/aws-dynamodb');\n", 'aws-cdk-lib/aws-dynamodb', 'BillingMode', 'lib/a.js').out,
+      "const { Stack } = require('aws-cdk-lib');\nconst { Table, BillingMode } = require('aws-cdk-lib/aws-dynamodb');\n",
+    );
+    assert.equal(
+      ref('const {\n  Stack,\n  Duration,\n} = require("aws-cdk-lib");\nfoo();\n', 'aws-cdk-lib', 'RemovalPolicy', 'lib/b.js').out,
+      'const {\n  Stack,\n  Duration, RemovalPolicy,\n} = require("aws-cdk-lib");\nfoo();\n',
+    );
+  });
+  it('adds a new require beside a rest pattern, a member require or another module', () => {
+    assert.equal(
+      ref("const { Stack, ...rest } = require('aws-cdk-lib');\n", 'aws-cdk-lib', 'Duration', 'lib/c.js').out,
+      "const { Stack, ...rest } = require('aws-cdk-lib');\nconst { Duration } = require('aws-cdk-lib');\n",
+    );
+    assert.equal(
+      ref("const { Stack } = require('aws-cdk-lib/core');\n", 'aws-cdk-lib', 'Duration', 'lib/d.js').out,
+      "const { Stack } = require('aws-cdk-lib/core');\nconst { Duration } = require('aws-cdk-lib');\n",
+    );
+  });
   it('declines when a local name clashes', () => assert.equal(importRef(file('const Duration = 1;\n'), 'aws-cdk-lib', 'Duration'), undefined));
 });
 

@@ -10,7 +10,7 @@ const refs: Record<string, [string, string]> = {
   'aws_dynamodb as ddb': ["import { aws_dynamodb as ddb } from 'aws-cdk-lib';\n", 'ddb.TableEncryption'],
   'cdk.aws_dynamodb': ["import * as cdk from 'aws-cdk-lib';\n", 'cdk.aws_dynamodb.TableEncryption'],
   'require namespace (JavaScript)': ["const ddb = require('aws-cdk-lib/aws-dynamodb');\n", 'ddb.TableEncryption'],
-  'require destructuring (JavaScript)': ["const { Table } = require('aws-cdk-lib/aws-dynamodb');\nconst { TableEncryption } = require('aws-cdk-lib/aws-dynamodb');\n", 'TableEncryption'],
+  'require destructuring (JavaScript)': ["const { Table, TableEncryption } = require('aws-cdk-lib/aws-dynamodb');\n", 'TableEncryption'],
   'CDK v1 module': ["import * as ddb from '@aws-cdk/aws-dynamodb';\n", 'ddb.TableEncryption'],
 };
 const formCases: InvalidCase[] = importForms('aws-dynamodb', 'ddb', 'Table').map((f) => ({

@@ -9,7 +9,7 @@ const arch: Record<string, [string, string]> = {
   'aws_lambda as lambda': ["import { aws_lambda as lambda } from 'aws-cdk-lib';\n", 'lambda.Architecture'],
   'cdk.aws_lambda': ["import * as cdk from 'aws-cdk-lib';\n", 'cdk.aws_lambda.Architecture'],
   'require namespace (JavaScript)': ["const lambda = require('aws-cdk-lib/aws-lambda');\n", 'lambda.Architecture'],
-  'require destructuring (JavaScript)': ["const { Function } = require('aws-cdk-lib/aws-lambda');\nconst { Architecture } = require('aws-cdk-lib/aws-lambda');\n", 'Architecture'],
+  'require destructuring (JavaScript)': ["const { Function, Architecture } = require('aws-cdk-lib/aws-lambda');\n", 'Architecture'],
   'CDK v1 module': ["import * as lambda from '@aws-cdk/aws-lambda';\n", 'lambda.Architecture'],
 };
 const formCases: InvalidCase[] = importForms('aws-lambda', 'lambda', 'Function').map((f) => ({

@@ -12,7 +12,7 @@ const fixedHeader: Record<string, [string, string]> = {
   'aws_s3 as s3': ["import { aws_s3 as s3 } from 'aws-cdk-lib';\n", 's3.BucketEncryption'],
   'cdk.aws_s3': ["import * as cdk from 'aws-cdk-lib';\n", 'cdk.aws_s3.BucketEncryption'],
   'require namespace (JavaScript)': ["const s3 = require('aws-cdk-lib/aws-s3');\n", 's3.BucketEncryption'],
-  'require destructuring (JavaScript)': ["const { Bucket } = require('aws-cdk-lib/aws-s3');\nconst { BucketEncryption } = require('aws-cdk-lib/aws-s3');\n", 'BucketEncryption'],
+  'require destructuring (JavaScript)': ["const { Bucket, BucketEncryption } = require('aws-cdk-lib/aws-s3');\n", 'BucketEncryption'],
   'CDK v1 module': ["import * as s3 from '@aws-cdk/aws-s3';\n", 's3.BucketEncryption'],
 };
 

@@ -10,7 +10,7 @@ const refs: Record<string, [string, string]> = {
   'aws_s3 as s3': ["import { aws_s3 as s3 } from 'aws-cdk-lib';\n", 's3.BlockPublicAccess'],
   'cdk.aws_s3': ["import * as cdk from 'aws-cdk-lib';\n", 'cdk.aws_s3.BlockPublicAccess'],
   'require namespace (JavaScript)': ["const s3 = require('aws-cdk-lib/aws-s3');\n", 's3.BlockPublicAccess'],
-  'require destructuring (JavaScript)': ["const { Bucket } = require('aws-cdk-lib/aws-s3');\nconst { BlockPublicAccess } = require('aws-cdk-lib/aws-s3');\n", 'BlockPublicAccess'],
+  'require destructuring (JavaScript)': ["const { Bucket, BlockPublicAccess } = require('aws-cdk-lib/aws-s3');\n", 'BlockPublicAccess'],
   'CDK v1 module': ["import * as s3 from '@aws-cdk/aws-s3';\n", 's3.BlockPublicAccess'],
 };
 const formCases: InvalidCase[] = importForms('aws-s3', 's3', 'Bucket').map((f) => ({

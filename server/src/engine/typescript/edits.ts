@@ -169,6 +169,19 @@ export function importRef(file: TsFile, module: string, name: string): ImportRef
       return { text: name, edits: [{ start: last.getEnd(), end: last.getEnd(), newText: `, ${name}` }] };
     }
   }
+  // 2b. CommonJS: add it to a top-level `const { A, B } = require('module')` of the same module.
+  if (imports.length === 0) {
+    for (const st of sf.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (!ts.isObjectBindingPattern(d.name) || !d.initializer) continue;
+        const req = requireTarget(unwrap(d.initializer));
+        const last = d.name.elements[d.name.elements.length - 1];
+        if (!req || req.module !== module || req.path.length > 0 || !last || last.dotDotDotToken) continue;
+        return { text: name, edits: [{ start: last.getEnd(), end: last.getEnd(), newText: `, ${name}` }] };
+      }
+    }
+  }
   // 3. A new import after the last one, in the file's style (ESM or CommonJS).
   const quote = quoteStyle(file);
   const semi = usesSemicolons(file) ? ';' : '';
