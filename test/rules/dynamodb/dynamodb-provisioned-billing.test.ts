@@ -63,8 +63,15 @@ ruleTester(dynamodbProvisionedBilling, {
       name: 'Table without billingMode but with capacities: the capacities are replaced',
       filename: 'stack.ts',
       code: D + "new dynamodb.Table(this, 'T', {\n  readCapacity: 10,\n  writeCapacity: 10,\n});\n",
-      errors: [{ messageId: 'implicitProvisioned' }],
+      errors: [{ messageId: 'implicitProvisionedCapacity' }],
       output: D + "new dynamodb.Table(this, 'T', {\n  billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,\n});\n",
+    },
+    {
+      name: 'JavaScript app, no billingMode, capacities read from a settings object: not the 5 / 5 default',
+      filename: 'lib/orders-stack.js',
+      code: "const { Stack } = require('aws-cdk-lib');\nconst { Table, AttributeType } = require('aws-cdk-lib/aws-dynamodb');\n\nclass OrdersStack extends Stack {\n  constructor(scope, id, props) {\n    super(scope, id, props);\n    const settings = props.tables.orders;\n    new Table(this, 'Orders', {\n      partitionKey: { name: 'orderId', type: AttributeType.STRING },\n      writeCapacity: settings.writeUnits,\n    });\n  }\n}\nmodule.exports = { OrdersStack };\n",
+      errors: [{ messageId: 'implicitProvisionedCapacity', line: 8 }],
+      output: "const { Stack } = require('aws-cdk-lib');\nconst { Table, AttributeType, BillingMode } = require('aws-cdk-lib/aws-dynamodb');\n\nclass OrdersStack extends Stack {\n  constructor(scope, id, props) {\n    super(scope, id, props);\n    const settings = props.tables.orders;\n    new Table(this, 'Orders', {\n      partitionKey: { name: 'orderId', type: AttributeType.STRING },\n      billingMode: BillingMode.PAY_PER_REQUEST,\n    });\n  }\n}\nmodule.exports = { OrdersStack };\n",
     },
     {
       name: 'a GSI with its own capacity: reported, no fix',

@@ -38,6 +38,8 @@ export const dynamodbProvisionedBilling = defineRule({
     messages: {
       provisioned: 'Table {{name}} uses fixed provisioned capacity with no autoscaling: you pay for idle capacity and throttle on spikes. Consider `BillingMode.PAY_PER_REQUEST`.',
       implicitProvisioned: 'Table {{name}} does not set `billingMode`, so CDK provisions a fixed 5 read / 5 write capacity units: it throttles on spikes. Consider `BillingMode.PAY_PER_REQUEST`.',
+      implicitProvisionedCapacity:
+        'Table {{name}} does not set `billingMode`, so it runs on the fixed `readCapacity` / `writeCapacity` it sets, with no autoscaling in the file: you pay for idle capacity and throttle on spikes. Consider `BillingMode.PAY_PER_REQUEST`.',
     },
     gate: CDK_GATE,
     examples: {
@@ -57,7 +59,7 @@ export const dynamodbProvisionedBilling = defineRule({
   },
   create(ctx) {
     const file = ctx.ts;
-    const pending: { c: Construct; messageId: 'provisioned' | 'implicitProvisioned'; start: number; end: number; fix: () => Fix | undefined }[] = [];
+    const pending: { c: Construct; messageId: 'provisioned' | 'implicitProvisioned' | 'implicitProvisionedCapacity'; start: number; end: number; fix: () => Fix | undefined }[] = [];
     let autoscaling = false;
     let gsiCapacity = false;
     const visitor = constructVisitor(ctx, ['table', 'tableV2', 'cfnTable'], (c, f) => {
@@ -115,9 +117,11 @@ export const dynamodbProvisionedBilling = defineRule({
       }
       // Table defaults to PROVISIONED (5/5) unless it is a global table (replicationRegions).
       if (propOf(f, c, 'replicationRegions').state !== 'absent') return;
+      // Capacities written (or not known) mean the 5 / 5 default is not what the table gets.
+      const capacitySet = propOf(f, c, 'readCapacity').state !== 'absent' || propOf(f, c, 'writeCapacity').state !== 'absent';
       pending.push({
         c,
-        messageId: 'implicitProvisioned',
+        messageId: capacitySet ? 'implicitProvisionedCapacity' : 'implicitProvisioned',
         ...range,
         fix: () => {
           const ref = refTo(f, c, DDB, 'BillingMode');
