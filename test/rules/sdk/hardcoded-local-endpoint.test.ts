@@ -13,10 +13,29 @@ ruleTester(hardcodedLocalEndpoint, {
     { name: 'local tooling: scripts, docker, *.local.ts', filename: 'scripts/seed.ts', code: LOCAL },
     { name: 'a *.local.ts config', filename: 'src/config.local.ts', code: LOCAL },
     { name: 'a local config chosen under a condition (serverless-offline)', filename: 'src/db.js', code: "const AWS = require('aws-sdk');\nconst options = process.env.IS_OFFLINE ? { region: 'localhost', endpoint: 'http://localhost:8000' } : {};\nmodule.exports = new AWS.DynamoDB.DocumentClient(options);\n" },
+    {
+      name: 'an endpoint constant chosen under a condition, or kept in a reassigned let, is not read',
+      filename: 'src/queue.js',
+      code: "const { SQSClient } = require('@aws-sdk/client-sqs');\nconst OFFLINE_URL = process.env.IS_OFFLINE ? 'http://localhost:9324' : undefined;\nlet url = 'http://localhost:9324';\nif (process.env.QUEUE_HOST) url = process.env.QUEUE_HOST;\nexports.a = new SQSClient({ endpoint: OFFLINE_URL });\nexports.b = new SQSClient({ endpoint: url });\n",
+    },
     { name: 'a real AWS endpoint (VPC endpoint or FIPS)', filename: 'src/s3.ts', code: "import { S3Client } from '@aws-sdk/client-s3';\nexport const s3 = new S3Client({ endpoint: 'https://s3-fips.us-east-1.amazonaws.com' });\n" },
     { name: 'a localhost URL that is not an SDK client', filename: 'src/api.ts', code: "export const api = new ApolloClient({ uri: 'http://localhost:4000/graphql', endpoint: 'http://localhost:4000' });\ndeclare class ApolloClient { constructor(o: object); }\n// aws-sdk\n" },
   ],
   invalid: [
+    {
+      name: 'a module constant with a localhost fallback, given to two clients: one finding at the fallback',
+      filename: 'src/clients.js',
+      code: "const { SNSClient } = require('@aws-sdk/client-sns');\nconst { SQSClient } = require('@aws-sdk/client-sqs');\n\nconst LOCAL_AWS = process.env.AWS_ENDPOINT_URL || 'http://localhost:4566';\nconst sns = new SNSClient({ endpoint: LOCAL_AWS });\nconst sqs = new SQSClient({ region: 'eu-west-1', endpoint: LOCAL_AWS });\nmodule.exports = { sns, sqs };\n",
+      errors: [{ messageId: 'localEndpoint', line: 4, column: 51, data: { url: "'http://localhost:4566'" } }],
+      output: "const { SNSClient } = require('@aws-sdk/client-sns');\nconst { SQSClient } = require('@aws-sdk/client-sqs');\n\nconst LOCAL_AWS = process.env.AWS_ENDPOINT_URL || undefined;\nconst sns = new SNSClient({ endpoint: LOCAL_AWS });\nconst sqs = new SQSClient({ region: 'eu-west-1', endpoint: LOCAL_AWS });\nmodule.exports = { sns, sqs };\n",
+    },
+    {
+      name: 'a literal endpoint kept in a constant',
+      filename: 'src/table.mjs',
+      code: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst DDB_URL = 'http://127.0.0.1:8000';\nexport const db = new DynamoDBClient({ endpoint: DDB_URL });\n",
+      errors: [{ messageId: 'localEndpoint', line: 2, data: { url: "'http://127.0.0.1:8000'" } }],
+      output: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst DDB_URL = process.env.DYNAMODB_ENDPOINT || undefined;\nexport const db = new DynamoDBClient({ endpoint: DDB_URL });\n",
+    },
     {
       name: 'a literal localhost endpoint',
       filename: 'src/db.ts',

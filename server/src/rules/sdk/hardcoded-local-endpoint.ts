@@ -47,7 +47,9 @@ export const hardcodedLocalEndpoint = defineRule({
       const props = config && file.objectProps(config);
       const endpoint = props?.get('endpoint');
       if (!endpoint || endpoint === 'unknown' || !endpoint.value) return;
-      const value = unwrap(endpoint.value);
+      // Through a const too (`const ENDPOINT = process.env.X || 'http://localhost:4566'`), reported
+      // once at the literal in the declaration however many clients use it.
+      const value = file.resolveExpression(endpoint.value) ?? unwrap(endpoint.value);
       const envName = client ? `${client.service.toUpperCase()}_ENDPOINT` : 'AWS_ENDPOINT_URL';
       if (isLocalLiteral(value)) {
         const fix: Fix = { title: `Read the endpoint from process.env.${envName}`, kind: 'unsafe', edits: [{ start: value.getStart(file.sourceFile), end: value.getEnd(), newText: `process.env.${envName} || undefined` }] };
@@ -58,7 +60,11 @@ export const hardcodedLocalEndpoint = defineRule({
         report(right, { title: 'Fall back to `undefined` (the real service)', kind: 'unsafe', edits: [{ start: right.getStart(file.sourceFile), end: right.getEnd(), newText: 'undefined' }] });
       }
     };
+    const reported = new Set<number>();
     const report = (node: ts.Node, fix: Fix) => {
+      const start = node.getStart(file.sourceFile);
+      if (reported.has(start)) return;
+      reported.add(start);
       ctx.report({ messageId: 'localEndpoint', data: { url: node.getText(file.sourceFile) }, start: node.getStart(file.sourceFile), end: node.getEnd(), fix });
     };
     return {
