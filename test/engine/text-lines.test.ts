@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
-import { onDifferentLines } from '../../server/src/engine/text';
+import { detectIndentUnit, onDifferentLines } from '../../server/src/engine/text';
 
 describe('onDifferentLines', () => {
   it('agrees with TypeScript line numbers for every pair of offsets', () => {
@@ -17,5 +17,18 @@ describe('onDifferentLines', () => {
         }
       }
     }
+  });
+});
+
+describe('detectIndentUnit', () => {
+  it('a top-level JSDoc does not make the unit one space', () =>
+    assert.equal(detectIndentUnit("/**\n * Reads an order.\n * @param {string} id\n */\nexports.get = async (id) => {\n  return id;\n};\n"), '  '));
+  it('a tab-indented block comment atop a space-indented file (Amplify\'s parameter list) does not make it tabs', () =>
+    assert.equal(detectIndentUnit('/* Generated - keep\n\tTABLE_A\n\tTABLE_B\n\tREGION\nGenerated - keep */\nconst run = async () => {\n    await a();\n    await b();\n};\n'), '    '));
+  it('a tab-indented file stays tabs, with its JSDoc and a glob in a string', () =>
+    assert.equal(detectIndentUnit("/**\n * Stack.\n */\nclass S {\n\tconstructor() {\n\t\tthis.glob = 'src/**/*.js';\n\t\tthis.n = 1;\n\t}\n}\n"), '\t'));
+  it('four spaces, a one-line comment, and the two-space default', () => {
+    assert.equal(detectIndentUnit('/* one line */\nif (a) {\n    b();\n}\n'), '    ');
+    assert.equal(detectIndentUnit('const a = 1;\n'), '  ');
   });
 });

@@ -77,16 +77,34 @@ export function detectIndentUnit(text: string): string {
 }
 
 function scanIndentUnit(text: string): string {
+  // Lines of a block comment do not count: a JSDoc's ` * ` (one space), or the tab-indented parameter
+  // list Amplify writes atop its functions, would otherwise decide the unit of a file's code.
   let smallest = 0;
-  const re = /^([ \t]+)\S/gm;
+  let tabs = 0;
+  let spaces = 0;
+  let inComment = false;
+  const re = /^([ \t]*)(\S.*)$/gm;
   let m: RegExpExecArray | null;
-  let seen = 0;
-  while ((m = re.exec(text)) && seen < 200) {
-    seen++;
-    if (m[1].startsWith('\t')) return '\t';
-    const n = m[1].length;
-    if (n > 0 && (smallest === 0 || n < smallest)) smallest = n;
+  while ((m = re.exec(text)) && tabs + spaces < 200) {
+    const [, indent, rest] = m;
+    if (inComment) {
+      inComment = !rest.includes('*/');
+      continue;
+    }
+    // A comment opened at the start of a line and not closed on it (a trailing `/*` is rare enough).
+    if (rest.startsWith('/*') && !rest.includes('*/', 2)) {
+      inComment = true;
+      continue;
+    }
+    if (!indent || rest.startsWith('*')) continue;
+    if (indent.startsWith('\t')) {
+      tabs++;
+      continue;
+    }
+    spaces++;
+    if (smallest === 0 || indent.length < smallest) smallest = indent.length;
   }
+  if (tabs > spaces) return '\t';
   return ' '.repeat(smallest === 0 || smallest > 8 ? 2 : smallest);
 }
 

@@ -147,6 +147,13 @@ ruleTester(lambdaEnvValidation, {
       output: `const { DynamoDBClient, PutItemCommand } = require('@aws-sdk/client-dynamodb');\nconst db = new DynamoDBClient({});\n\nconst table = process.env.INGEST_TABLE;\n${CHECK('INGEST_TABLE', 'table')}\n\nexports.ingest = async (event) => {\n  const key = event.Records[0].s3.object.key;\n  await db.send(new PutItemCommand({ TableName: table, Item: { pk: { S: key } } }));\n};\n`,
     },
     {
+      name: 'the check is indented like the code, not like a tab-indented generated header or a JSDoc',
+      filename: 'amplify/backend/function/notify/src/index.js',
+      code: "/* Generated params - do not edit\n\tTOPIC_ARN\n\tREGION\n*/\nconst { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');\nconst sns = new SNSClient({});\n\n/**\n * @type {import('@types/aws-lambda').APIGatewayProxyHandler}\n */\nexports.handler = async (event) => {\n  const topic = process.env.TOPIC_ARN;\n  await sns.send(new PublishCommand({ TopicArn: topic, Message: event.body }));\n  return { statusCode: 204 };\n};\n",
+      errors: [{ messageId: 'perRequest', line: 12, data: { name: 'TOPIC_ARN', asserted: '' } }],
+      output: `/* Generated params - do not edit\n\tTOPIC_ARN\n\tREGION\n*/\nconst { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');\nconst sns = new SNSClient({});\n\nconst topic = process.env.TOPIC_ARN;\n${CHECK('TOPIC_ARN', 'topic')}\n\n/**\n * @type {import('@types/aws-lambda').APIGatewayProxyHandler}\n */\nexports.handler = async (event) => {\n  await sns.send(new PublishCommand({ TopicArn: topic, Message: event.body }));\n  return { statusCode: 204 };\n};\n`,
+    },
+    {
       name: 'a guard on a local value, or on module state the branch never fills, is not a cache',
       filename: 'h.ts',
       code: "const DISABLED = false;\nexport const handler = async (event: { cached?: string }) => {\n  if (!event.cached) {\n    const origin = `${process.env.ORIGIN_URL}/items`;\n    return fetchFrom(origin);\n  }\n  if (DISABLED) return null;\n  const mirror = `${process.env.MIRROR_URL}/items`;\n  return fetchFrom(mirror);\n};\ndeclare function fetchFrom(url: string | undefined): Promise<string>;\n",
