@@ -64,6 +64,27 @@ ruleTester(lambdaClientInHandler, {
   ],
   invalid: [
     {
+      name: 'CommonJS: the require written in the handler moves with the client, below a file header',
+      filename: 'src/confirm/index.js',
+      code: "// Generated function - edit below\n\nexports.handler = async (event) => {\n  const AWS = require('aws-sdk');\n  const sns = new AWS.SNS({ apiVersion: '2010-03-31' });\n  await sns.publish({ TopicArn: event.topic, Message: 'ok' }).promise();\n  return AWS.VERSION;\n};\n",
+      errors: [{ messageId: 'clientInHandler', line: 5, data: { client: 'AWS.SNS', where: 'inside handler' } }],
+      output: "// Generated function - edit below\n\nconst AWS = require('aws-sdk');\nconst sns = new AWS.SNS({ apiVersion: '2010-03-31' });\n\nexports.handler = async (event) => {\n  await sns.publish({ TopicArn: event.topic, Message: 'ok' }).promise();\n  return AWS.VERSION;\n};\n",
+    },
+    {
+      name: 'a destructured v3 require in the handler moves with the client; other statements stay',
+      filename: 'upload.cjs',
+      code: "module.exports.upload = async (event, context) => {\n  const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');\n  const key = event.key;\n  const s3 = new S3Client({});\n  return s3.send(new PutObjectCommand({ Bucket: 'b', Key: key }));\n};\n",
+      errors: [{ messageId: 'clientInHandler', line: 4, data: { client: 'S3Client', where: 'inside upload' } }],
+      output: "const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');\nconst s3 = new S3Client({});\n\nmodule.exports.upload = async (event, context) => {\n  const key = event.key;\n  return s3.send(new PutObjectCommand({ Bucket: 'b', Key: key }));\n};\n",
+    },
+    {
+      name: 'a require in another block than the client does not move: reported without a fix',
+      filename: 'h.js',
+      code: "exports.handler = async (event) => {\n  const Lib = require('aws-sdk');\n  if (event.list) {\n    const s3 = new Lib.S3();\n    return s3.listBuckets().promise();\n  }\n  return Lib.VERSION;\n};\n",
+      errors: [{ messageId: 'clientInHandler', line: 4, data: { client: 'Lib.S3', where: 'inside handler' } }],
+      output: null,
+    },
+    {
       name: 'v3 client in the handler body: moved above the handler',
       filename: 'h.ts',
       code: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n\nexport const handler = async () => {\n  const ddb = new DynamoDBClient({});\n  return ddb.config.region();\n};\n",

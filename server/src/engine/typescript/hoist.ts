@@ -23,7 +23,9 @@ export function fileStyle(file: TsFile): FileStyle {
 export function lineStartBefore(file: TsFile, statement: ts.Node): number {
   const text = file.text;
   const comments = ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? [];
-  const start = comments.length ? comments[0].pos : statement.getStart(file.sourceFile);
+  let start = statement.getStart(file.sourceFile);
+  // Attached means no blank line in between: a file header (Amplify's parameter list, a license) stays on top.
+  for (let i = comments.length - 1; i >= 0 && !/\n[ \t]*\r?\n/.test(text.slice(comments[i].end, start)); i--) start = comments[i].pos;
   return text.lastIndexOf('\n', start - 1) + 1;
 }
 
@@ -59,9 +61,10 @@ export function removeStatement(file: TsFile, statement: ts.Statement): TextEdit
 
 /**
  * Whether `node` can run at module scope unchanged: every name it uses is an import, a module-level
- * binding or a global, and it does not use `this`, `arguments`, `await`, `yield` or `super`.
+ * binding, a global or a declaration moved with it (`alsoMoved`), and it does not use `this`,
+ * `arguments`, `await`, `yield` or `super`.
  */
-export function canRunAtModuleScope(file: TsFile, scopes: ScopeFacts, node: ts.Node): boolean {
+export function canRunAtModuleScope(file: TsFile, scopes: ScopeFacts, node: ts.Node, alsoMoved?: ReadonlySet<ts.Node>): boolean {
   let ok = true;
   const visit = (n: ts.Node): void => {
     if (!ok) return;
@@ -73,7 +76,7 @@ export function canRunAtModuleScope(file: TsFile, scopes: ScopeFacts, node: ts.N
       if (n.text === 'arguments') ok = false;
       else if (isValueReference(n)) {
         const decl = file.declarationOf(n);
-        if (decl && !scopes.isModuleLevel(decl) && !isInside(decl.node, node)) ok = false;
+        if (decl && !scopes.isModuleLevel(decl) && !isInside(decl.node, node) && !alsoMoved?.has(decl.node)) ok = false;
       }
       return;
     }

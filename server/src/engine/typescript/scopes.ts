@@ -127,7 +127,8 @@ export class ScopeFacts {
   /** A binding made at the top of the file (an import, or a module-level variable, function or class). */
   isModuleLevel(decl: Declaration | undefined): boolean {
     if (!decl) return false;
-    if (decl.kind === 'import') return true;
+    // An ES import is always top-level; a `require` can sit inside a function (a handler's own `const AWS = require('aws-sdk')`).
+    if (decl.kind === 'import' && !ts.isVariableDeclaration(decl.node) && !ts.isBindingElement(decl.node)) return true;
     let scope: ts.Node | undefined = decl.node.parent;
     while (scope && !isScopeNode(scope)) scope = scope.parent;
     return !!scope && ts.isSourceFile(scope);

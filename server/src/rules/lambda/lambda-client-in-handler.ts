@@ -101,16 +101,60 @@ function moveToModuleScope(file: TsFile, scopes: ScopeFacts, node: ts.NewExpress
   const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
   if (!isConst && scopes.referencesTo(name, decl).some(isAssignmentTarget)) return undefined;
   if (!isFreeModuleName(file, name) || declarationCount(file, name) > 1) return undefined;
-  if (!canRunAtModuleScope(file, scopes, decl)) return undefined;
+  const requires = localRequires(file, scopes, decl.initializer, statement);
+  if (!requires) return undefined;
+  if (!canRunAtModuleScope(file, scopes, decl, requires.declarations)) return undefined;
   const top = scopes.topLevelStatement(statement);
   if (!top) return undefined;
   const { eol } = fileStyle(file);
   const at = lineStartBefore(file, top);
+  const moved = [...requires.statements, statement];
   return {
     title: `Move \`${name}\` to module scope`,
     kind: 'unsafe',
-    edits: [{ start: at, end: at, newText: `${dedentedText(file, statement)}${eol}${eol}` }, removeStatement(file, statement)],
+    edits: [{ start: at, end: at, newText: `${moved.map((st) => dedentedText(file, st)).join(eol)}${eol}${eol}` }, ...moved.map((st) => removeStatement(file, st))],
   };
+}
+
+/**
+ * `const AWS = require('aws-sdk')` (or `const { S3 } = require(...)`) written in the handler's block above
+ * the client the expression builds: moved with it, since a require runs the same at module scope. Undefined
+ * when such a require cannot move (another block, several declarations, a name taken at module scope).
+ */
+function localRequires(
+  file: TsFile,
+  scopes: ScopeFacts,
+  expr: ts.Expression,
+  statement: ts.VariableStatement,
+): { statements: ts.VariableStatement[]; declarations: Set<ts.Node> } | undefined {
+  const statements: ts.VariableStatement[] = [];
+  const declarations = new Set<ts.Node>();
+  let ok = true;
+  const visit = (n: ts.Node): void => {
+    if (!ok) return;
+    if (ts.isIdentifier(n)) {
+      const d = file.declarationOf(n);
+      if (!d || d.kind !== 'import' || scopes.isModuleLevel(d) || declarations.has(d.node)) return;
+      let v: ts.Node = d.node;
+      while (ts.isBindingElement(v) || ts.isObjectBindingPattern(v)) v = v.parent;
+      const st = v.parent?.parent;
+      if (!ts.isVariableDeclaration(v) || !st || !ts.isVariableStatement(st) || st.declarationList.declarations.length !== 1 || st.parent !== statement.parent || st.end > statement.pos) {
+        ok = false;
+        return;
+      }
+      const names = ts.isIdentifier(v.name) ? [v.name.text] : v.name.elements.flatMap((el) => (ts.isBindingElement(el) && ts.isIdentifier(el.name) ? [el.name.text] : []));
+      if (names.some((x) => !isFreeModuleName(file, x) || declarationCount(file, x) > 1)) {
+        ok = false;
+        return;
+      }
+      declarations.add(d.node);
+      if (!statements.includes(st)) statements.push(st);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(expr);
+  return ok ? { statements: statements.sort((a, b) => a.pos - b.pos), declarations } : undefined;
 }
 
 function isAssignmentTarget(id: ts.Identifier): boolean {
