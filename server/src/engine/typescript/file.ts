@@ -206,6 +206,23 @@ export class TsFile {
   }
 
   /**
+   * The objects a props argument may be: the one object `objectProps` reads, or one per branch of
+   * `cond ? { batchSize } : {}` (through consts and nested conditionals). Undefined when a branch is
+   * not an object literal that can be read.
+   */
+  objectPropsBranches(expr: ts.Expression, depth = 0): ObjectProps[] | undefined {
+    const resolved = this.resolveExpression(expr);
+    if (resolved && ts.isConditionalExpression(resolved)) {
+      if (depth >= MAX_DEPTH) return undefined;
+      const whenTrue = this.objectPropsBranches(resolved.whenTrue, depth + 1);
+      const whenFalse = whenTrue && this.objectPropsBranches(resolved.whenFalse, depth + 1);
+      return whenTrue && whenFalse && [...whenTrue, ...whenFalse];
+    }
+    const props = this.objectProps(expr);
+    return props && [props];
+  }
+
+  /**
    * Property names written through the `const`s `expr` reaches its object by (`x.k = v`, `x['k'] ??= v`,
    * `delete x.k`; `x.k.j = v` writes `k`), and `'*'` for a computed key or `Object.assign(x, ...)`.
    * Empty for an inline literal and for the usual constant that is only read.
