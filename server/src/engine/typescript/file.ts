@@ -160,7 +160,7 @@ export class TsFile {
     const props = new Map<string, PropInfo>();
     const uncertain = new Set<string>();
     // Names an unresolved spread came after (and nothing wrote since): the literal's value is a default.
-    const defaults = new Set<string>();
+    let defaults: Set<string> | undefined;
     let complete = true;
     // `const args = {...}; args.encryption = KMS; new Bucket(this, 'B', args)`: what is written
     // through a constant after its literal cannot be read from the literal.
@@ -168,9 +168,9 @@ export class TsFile {
       for (const name of names) {
         if (name !== '*') {
           uncertain.add(name);
-          defaults.delete(name);
+          defaults?.delete(name);
         } else {
-          defaults.clear();
+          defaults?.clear();
           complete = false;
           for (const k of props.keys()) uncertain.add(k);
         }
@@ -187,7 +187,7 @@ export class TsFile {
             // Whatever came before may have been overwritten by the unseen spread.
             complete = false;
             for (const k of props.keys()) {
-              if (!uncertain.has(k)) defaults.add(k);
+              if (!uncertain.has(k)) (defaults ??= new Set()).add(k);
               uncertain.add(k);
             }
           }
@@ -199,7 +199,7 @@ export class TsFile {
           continue;
         }
         uncertain.delete(name);
-        defaults.delete(name);
+        defaults?.delete(name);
         const value = ts.isPropertyAssignment(el) ? el.initializer : ts.isShorthandPropertyAssignment(el) ? el.name : undefined;
         props.set(name, { name, value, node: el, literal: lit });
       }
@@ -217,7 +217,7 @@ export class TsFile {
         return complete ? undefined : 'unknown';
       },
       overridable(name) {
-        return defaults.has(name) ? props.get(name) : undefined;
+        return defaults?.has(name) ? props.get(name) : undefined;
       },
     };
   }
