@@ -6,4 +6,4 @@ import { limitHeapGrowth } from './heap';
 
 // Before compiling: V8 accepts cached code only under the flags it was produced with.
 limitHeapGrowth();
-runFromCodeCache(join(__dirname, 'server-main.js'), 'server', 'later');
+runFromCodeCache(join(__dirname, 'server-main.js'), 'server', 'warm');

@@ -10,29 +10,43 @@ import { createRequire, wrap } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { whenBundleWarm } from './warm';
 
-// The server writes its cache a little after start-up, off the path to the first diagnostics.
+// A server takes its cache just after its first analysis (warm.ts), off the path to the first
+// diagnostics, or at this long after start-up if nothing is analyzed sooner: V8 drops the bytecode
+// of functions that do not run again within a few seconds, start-up's among them.
 const SAVE_AFTER_MS = 1500;
+/** How long after the first analysis: its diagnostics are on their way out first. */
+const WARM_DELAY_MS = 20;
 
 /**
  * Compiles and runs `main` as Node would load it (a CommonJS module), from the cache `name` if any.
- * Without a usable cache, a new one is taken right after the bundle's code ran, while V8 still
- * holds the bytecode of every function it ran (full collections soon drop the bytecode of functions
- * not run again), and written `later` (a server) or at once (the CLI, whose bundle runs to the end).
- * V8 accepts cached code only under the flags it was produced with: set flags before calling this.
+ * Without a usable cache, a new one is taken while V8 still holds the bytecode of the functions that
+ * ran (full collections soon drop the bytecode of functions not run again): at once for the CLI
+ * (`now`: its bundle runs to the end), and for a server (`warm`) just after its first analysis, so
+ * that the cache also holds the parser's and the rules' bytecode, or 1.5 s after start-up at the
+ * latest. V8 accepts cached code only under the flags it was produced with: set flags before calling this.
  */
-export function runFromCodeCache(main: string, name: 'server' | 'cli', when: 'later' | 'now'): void {
+export function runFromCodeCache(main: string, name: 'server' | 'cli', when: 'warm' | 'now'): void {
   const source = readFileSync(main, 'utf8');
   const cache = cachePath(name, source);
   const cachedData = cache ? readCache(cache) : undefined;
   const script = new Script(wrap(source), { filename: main, cachedData });
   const mainModule = { exports: {}, id: main, filename: main, loaded: false };
-  script.runInThisContext()(mainModule.exports, createRequire(main), mainModule, main, dirname(main));
-  if (cache && (!cachedData || script.cachedDataRejected)) {
-    const data = script.createCachedData();
-    if (when === 'now') saveCache(cache, data);
-    else setTimeout(() => saveCache(cache, data), SAVE_AFTER_MS).unref();
+  const take = cache && (!cachedData || script.cachedDataRejected) ? () => saveCache(cache, script.createCachedData()) : undefined;
+  if (take && when === 'warm') {
+    let taken = false;
+    const once = () => {
+      if (taken) return;
+      taken = true;
+      clearTimeout(fallback);
+      take();
+    };
+    const fallback = setTimeout(once, SAVE_AFTER_MS).unref();
+    whenBundleWarm(() => setTimeout(once, WARM_DELAY_MS).unref());
   }
+  script.runInThisContext()(mainModule.exports, createRequire(main), mainModule, main, dirname(main));
+  if (take && when === 'now') take();
 }
 
 /**

@@ -15,7 +15,7 @@ const POLICY = `{
   "Statement": [{ "Effect": "Allow", "Action": "*", "Resource": "*" }]
 }
 `;
-// The loader writes the cache 1.5 s after start-up.
+// The loader writes the cache just after the first analysis (1.5 s after start-up at the latest).
 const SAVED_AFTER_MS = 2500;
 
 describe('server start-up through the V8 code cache', { skip: process.platform === 'win32' && 'POSIX folder modes' }, () => {

@@ -12,6 +12,7 @@ import type { AnalysisResult, InternalError } from '../engine/types';
 import type { IamKnowledge } from '../iam/knowledge';
 import { DocumentTree } from '../engine/typescript/file';
 import { CdkVersions } from '../projectInfo';
+import { bundleWarm } from '../warm';
 import { rulesById } from '../rules/index';
 import { configProblemToDiagnostic, findingToDiagnostic, noticeToDiagnostic, sameDiagnostics } from './convert';
 import { effectiveConfig, isConfigFile, uriToPath, type Workspace } from './workspace';
@@ -92,6 +93,7 @@ export class Analyzer {
         if (e instanceof CancelledError) return STALE;
         throw e;
       }
+      bundleWarm();
       this.logInternalErrors(doc.uri, result.internalErrors);
       const elapsed = performance.now() - started;
       if (elapsed > 200) this.log.info(`Analyzing ${doc.uri} took ${elapsed.toFixed(0)} ms.`);

@@ -357,8 +357,10 @@ function fieldsOfOwnCalls(file: TsFile, cls: ts.ClassLikeDeclaration): ReadonlyM
       if (!fields) found.set(owner, (fields = new Map()));
       if (!fields.has(method)) fields.set(method, fieldKey(owner, field));
     };
-    // Kinds compared as numbers: this loop sees every node of the file.
-    for (const n of file.nodes) {
+    // Kinds compared as numbers, an index loop (no iterator result per node): this sees every node of the file.
+    const nodes = file.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       if (n.kind === BINARY_EXPRESSION) {
         const b = n as ts.BinaryExpression;
         if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;

@@ -297,8 +297,11 @@ export class TsFile {
       }
       if (first !== undefined) add(target, first);
     };
-    // Kinds compared as numbers: this loop sees every node of the file.
-    for (const n of this.nodes) {
+    // Kinds compared as numbers, an index loop: this runs once per analysis, seldom optimized,
+    // and a `for...of` there allocated an iterator result for every node of the file.
+    const nodes = this.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       const kind = n.kind;
       if (kind === BINARY_EXPRESSION) {
         if (isAssignment((n as ts.BinaryExpression).operatorToken.kind)) rooted((n as ts.BinaryExpression).left);

@@ -42,7 +42,11 @@ const LAMBDA_ADAPTERS: readonly (readonly [string, ...string[]])[] = [
   ['@vendia/serverless-express'],
   ['@codegenie/serverless-express'],
 ];
-const LAMBDA_ADAPTER_TEXT = /hono\/aws-lambda|aws-lambda-fastify|@fastify\/aws-lambda|serverless-http|serverless-express/;
+/**
+ * A quoted adapter module name (`'serverless-http'`): the file may use one. Anchored on the quote,
+ * the scan tries only quote characters; the unanchored alternation took 0.5 ms on a 176 KB stack.
+ */
+const LAMBDA_ADAPTER_TEXT = new RegExp(`['"\`](?:${[...new Set(LAMBDA_ADAPTERS.map(([m]) => m.replace(/[/.]/g, '\\$&')))].join('|')})['"\`]`);
 /** Route and middleware registrations (Hono, Express, Fastify): their callbacks run per request. */
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'on', 'use', 'route', 'onError', 'notFound']);
 /** The file's scope facts, computed once per analysis (kept on the file: see `TsFile.memo`). */
@@ -238,7 +242,9 @@ export class ScopeFacts {
     const apps = new Set<ts.Node>();
     this.servedApps = apps;
     if (!LAMBDA_ADAPTER_TEXT.test(this.file.text)) return apps;
-    for (const n of this.file.nodes) {
+    const nodes = this.file.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       if (ts.isCallExpression(n) && n.arguments.length > 0 && LAMBDA_ADAPTERS.some(([module, ...path]) => this.file.isSymbol(n.expression, module, ...path))) {
         const arg = unwrap(n.arguments[0]);
         const props = ts.isObjectLiteralExpression(arg) ? this.file.objectProps(arg) : undefined;
