@@ -125,3 +125,52 @@ new s3.Bucket(this, 'F', { ...args });
     it('a spread of the written constant carries the unknowns', () => assert.equal(spread.get('encryption'), 'unknown'));
   });
 });
+
+describe('objectPropsBranches', () => {
+  const { f, list } = news(`
+import * as s3 from 'aws-cdk-lib/aws-s3';
+declare const prod: boolean, big: boolean, shared: any;
+const kept = { versioned: true };
+new s3.Bucket(this, 'A', { enforceSSL: true });
+new s3.Bucket(this, 'B', prod ? kept : { versioned: false });
+new s3.Bucket(this, 'C', (prod ? (big ? { a: 1 } : { b: 2 }) : kept) as s3.BucketProps);
+new s3.Bucket(this, 'D', prod ? shared : {});
+`);
+  const [a, b, c, d] = list.map((n) => f.objectPropsBranches(n.arguments![2]));
+  it('a plain object is one branch', () => assert.equal(a?.length, 1));
+  it('a conditional gives each branch, through consts', () => {
+    assert.equal(b?.length, 2);
+    assert.notEqual(b![0].get('versioned'), undefined);
+    assert.equal(b![1].get('enforceSSL'), undefined);
+  });
+  it('nested conditionals in parentheses and a cast', () => assert.deepEqual(c?.map((p) => [...p.props.keys()].join()), ['a', 'b', 'versioned']));
+  it('a branch that is not an object literal: undefined', () => assert.equal(d, undefined));
+});
+
+describe('objectProps: defaults an unresolved spread may replace', () => {
+  const { f, list } = news(`
+import * as s3 from 'aws-cdk-lib/aws-s3';
+declare const props: any, more: any;
+const base = { versioned: true, enforceSSL: false };
+const later = { enforceSSL: true };
+new s3.Bucket(this, 'A', { versioned: false, ...props });
+new s3.Bucket(this, 'B', { ...props, versioned: false });
+new s3.Bucket(this, 'C', { ...base, ...props, ...later });
+const written: any = { versioned: true };
+written.versioned = false;
+new s3.Bucket(this, 'D', { ...written, ...more });
+new s3.Bucket(this, 'E', { versioned: true });
+`);
+  const [a, b, c, d, e] = list.map((n) => f.objectProps(n.arguments![2])!);
+  it('a property before the spread is a default', () => {
+    assert.equal(a.get('versioned'), 'unknown');
+    assert.equal(a.overridable('versioned')?.name, 'versioned');
+  });
+  it('a property after the spread is no default: it is certain', () => assert.equal(b.overridable('versioned'), undefined));
+  it('a default from a spread constant; one a later resolved spread replaces is none', () => {
+    assert.equal(c.overridable('versioned')?.literal.getText().includes('enforceSSL: false'), true);
+    assert.equal(c.overridable('enforceSSL'), undefined);
+  });
+  it('a name written through its constant is no default', () => assert.equal(d.overridable('versioned'), undefined));
+  it('nothing is a default without an unresolved spread', () => assert.equal(e.overridable('versioned'), undefined));
+});

@@ -57,6 +57,20 @@ ruleTester(lambdaDeadLetterQueue, {
       code: L + SQS + "import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nclass C {\n  consumer = this.make();\n  make() {\n    const fn = new lambda.Function(this, 'Consumer', { handler: 'index.handler' });\n    fn.addEventSource(new SqsEventSource(q));\n    return fn;\n  }\n}\n",
     },
     { name: 'DLQ from a parameter', filename: 'stack.ts', code: L + "export const f = (s: any, dlq: any) => new lambda.Function(s, 'Fn', { deadLetterQueue: dlq });\n" },
+    {
+      name: 'handed to a local construct whose constructor gives it to a Step Functions task (synchronous)',
+      filename: 'stack.ts',
+      code:
+        L +
+        "import * as sfnTasks from 'aws-cdk-lib/aws-stepfunctions-tasks';\nimport { Construct } from 'constructs';\ninterface StepProps { readonly worker: lambda.IFunction }\nclass Step extends Construct {\n  constructor(scope: Construct, id: string, props: StepProps) {\n    super(scope, id);\n    new sfnTasks.LambdaInvoke(this, 'Invoke', { lambdaFunction: props.worker });\n  }\n}\nconst resize = new lambda.Function(this, 'Resize', { handler: 'index.handler' });\nnew Step(this, 'ResizeStep', { worker: resize });\n",
+    },
+    {
+      name: 'forwarded through two local classes to an API Gateway integration (synchronous)',
+      filename: 'stack.ts',
+      code:
+        L +
+        "import * as apigw from 'aws-cdk-lib/aws-apigateway';\nclass Route {\n  constructor(scope: any, id: string, opts: { handler: lambda.IFunction }) {\n    new apigw.LambdaIntegration(opts.handler);\n  }\n}\nclass Service {\n  constructor(scope: any, id: string, cfg: { fn: lambda.IFunction }) {\n    new Route(scope, 'R', { handler: cfg.fn });\n  }\n}\nconst api = new lambda.Function(this, 'Api', { handler: 'index.handler' });\nnew Service(this, 'Svc', { fn: api });\n",
+    },
   ],
   invalid: [
     ...formCases,
@@ -122,6 +136,28 @@ ruleTester(lambdaDeadLetterQueue, {
       code: L + RAW + "new lambda.CfnPermission(this, 'Cfn', { functionName: raw.attrArn, action: 'lambda:InvokeFunction', principal: 'iot.amazonaws.com' });\n",
       errors: [{ messageId: 'unknownInvocation', line: 2 }],
       output: null,
+    },
+    {
+      name: 'handed to a local construct that makes it an EventBridge target: warning',
+      filename: 'stack.ts',
+      code:
+        L +
+        "import * as events from 'aws-cdk-lib/aws-events';\nimport * as targets from 'aws-cdk-lib/aws-events-targets';\nclass Nightly {\n  constructor(scope: any, id: string, props: { job: lambda.IFunction }) {\n    new events.Rule(scope, 'Cron', { targets: [new targets.LambdaFunction(props.job)] });\n  }\n}\nconst cleanup = new lambda.Function(this, 'Cleanup', { handler: 'index.handler' });\nnew Nightly(this, 'N', { job: cleanup });\n",
+      errors: [{ messageId: 'asyncWithoutDlq', line: 9, severity: 'warning', data: { name: 'Cleanup', source: 'EventBridge rule target' } }],
+      output:
+        L +
+        "import * as events from 'aws-cdk-lib/aws-events';\nimport * as targets from 'aws-cdk-lib/aws-events-targets';\nclass Nightly {\n  constructor(scope: any, id: string, props: { job: lambda.IFunction }) {\n    new events.Rule(scope, 'Cron', { targets: [new targets.LambdaFunction(props.job)] });\n  }\n}\nconst cleanup = new lambda.Function(this, 'Cleanup', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\nnew Nightly(this, 'N', { job: cleanup });\n",
+    },
+    {
+      name: 'a local construct forwarding another prop says nothing about this one',
+      filename: 'stack.ts',
+      code:
+        L +
+        "import * as sfnTasks from 'aws-cdk-lib/aws-stepfunctions-tasks';\nclass Pair {\n  constructor(scope: any, id: string, props: { main: lambda.IFunction; spare: lambda.IFunction }) {\n    new sfnTasks.LambdaInvoke(scope, 'Main', { lambdaFunction: props.main });\n  }\n}\ndeclare const main: lambda.IFunction;\nconst spare = new lambda.Function(this, 'Spare', { handler: 'index.handler' });\nnew Pair(this, 'P', { main, spare });\n",
+      errors: [{ messageId: 'unknownInvocation', line: 9, severity: 'information', data: { name: 'Spare' } }],
+      output:
+        L +
+        "import * as sfnTasks from 'aws-cdk-lib/aws-stepfunctions-tasks';\nclass Pair {\n  constructor(scope: any, id: string, props: { main: lambda.IFunction; spare: lambda.IFunction }) {\n    new sfnTasks.LambdaInvoke(scope, 'Main', { lambdaFunction: props.main });\n  }\n}\ndeclare const main: lambda.IFunction;\nconst spare = new lambda.Function(this, 'Spare', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\nnew Pair(this, 'P', { main, spare });\n",
     },
     {
       name: 'L1 CfnFunction: reported, no fix (needs a queue ARN)',

@@ -25,6 +25,9 @@ ruleTester(sqsPartialBatchFailures, {
     { name: 'CDK: reportBatchItemFailures set', filename: 'stack.ts', code: `${CDK}fn.addEventSource(new SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true }));\n` },
     { name: 'CDK: batchSize 1 has nothing partial', filename: 'stack.ts', code: `${CDK}fn.addEventSource(new SqsEventSource(queue, { batchSize: 1 }));\n` },
     { name: 'CDK: props from an unknown spread', filename: 'stack.ts', code: `${CDK}declare const shared: object;\nfn.addEventSource(new SqsEventSource(queue, { ...shared }));\n` },
+    { name: 'CDK: one branch of a conditional turns it on', filename: 'stack.ts', code: `${CDK}declare const strict: boolean;\nfn.addEventSource(new SqsEventSource(queue, strict ? { reportBatchItemFailures: true } : { batchSize: 5 }));\n` },
+    { name: 'CDK: a branch that cannot be read', filename: 'stack.ts', code: `${CDK}declare const custom: any;\nfn.addEventSource(new SqsEventSource(queue, custom ? custom.sourceProps : {}));\n` },
+    { name: 'CDK: a branch with an unknown spread', filename: 'stack.ts', code: `${CDK}declare const tuned: boolean, extra: object;\nfn.addEventSource(new SqsEventSource(queue, tuned ? { ...extra } : { batchSize: 10 }));\n` },
   ],
   invalid: [
     {
@@ -68,6 +71,20 @@ ruleTester(sqsPartialBatchFailures, {
       code: "exports.handler = async (event) => {\n  const records = event.Records;\n  for (const k in records) {\n    await save(JSON.parse(records[k].body));\n  }\n};\nasync function save(x) {}\n",
       errors: [{ messageId: 'handlerWithoutFailures', line: 3 }],
       output: null,
+    },
+    {
+      name: 'CDK: neither branch of a conditional sets it (the library decides, the caller cannot)',
+      filename: 'stack.ts',
+      code: `${CDK}declare const size: number | undefined;\nfn.addEventSource(new SqsEventSource(queue, size ? { batchSize: size } : {}));\n`,
+      errors: [{ messageId: 'eventSourceWithoutReport', line: 8, column: 23, endColumn: 37 }],
+      output: `${CDK}declare const size: number | undefined;\nfn.addEventSource(new SqsEventSource(queue, size ? { batchSize: size, reportBatchItemFailures: true } : { reportBatchItemFailures: true }));\n`,
+    },
+    {
+      name: 'CDK: nested conditionals through a const, one literal shared by two branches',
+      filename: 'stack.ts',
+      code: `${CDK}declare const a: boolean, b: boolean;\nconst base = { batchSize: 10 };\nconst opts = a ? base : (b ? { maxConcurrency: 5 } : base);\nfn.addEventSource(new SqsEventSource(queue, opts));\n`,
+      errors: [{ messageId: 'eventSourceWithoutReport', line: 10, column: 23, endColumn: 37 }],
+      output: `${CDK}declare const a: boolean, b: boolean;\nconst base = { batchSize: 10, reportBatchItemFailures: true };\nconst opts = a ? base : (b ? { maxConcurrency: 5, reportBatchItemFailures: true } : base);\nfn.addEventSource(new SqsEventSource(queue, opts));\n`,
     },
     {
       name: 'CDK: SqsEventSource without props',

@@ -152,6 +152,18 @@ export function propOf(file: TsFile, c: Construct, name: string): PropState {
   return { state: 'present', prop: p, value };
 }
 
+/**
+ * The value a construct's own code writes for a prop that its caller's spread may replace
+ * (`{ runtime: Runtime.NODEJS_18_X, ...props }`): the library's default. Undefined otherwise.
+ */
+export function defaultPropOf(file: TsFile, c: Construct, name: string): { prop: PropInfo; value: StaticValue } | undefined {
+  if (c.props === 'none' || c.props === 'unknown') return undefined;
+  const p = c.props.overridable(name);
+  if (!p?.value) return undefined;
+  const value = file.evaluate(p.value);
+  return value.kind === 'undefined' || value.kind === 'unknown' ? undefined : { prop: p, value };
+}
+
 /** First of several spellings that is present; absent only when all are certainly absent. */
 export function anyPropOf(file: TsFile, c: Construct, names: string[]): PropState & { name?: string } {
   let unknown = false;

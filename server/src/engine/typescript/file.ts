@@ -39,6 +39,11 @@ export interface ObjectProps {
   props: Map<string, PropInfo>;
   /** `undefined` = certainly absent; `'unknown'` = an unresolved spread or computed key may hold it. */
   get(name: string): PropInfo | 'unknown' | undefined;
+  /**
+   * A property written before an unresolved spread, which the spread may replace: a default the
+   * code itself chose (`{ runtime: Runtime.NODEJS_18_X, ...props }`). Undefined otherwise.
+   */
+  overridable(name: string): PropInfo | undefined;
 }
 
 export const UNKNOWN: StaticValue = { kind: 'unknown' };
@@ -154,13 +159,18 @@ export class TsFile {
     if (!resolved || !ts.isObjectLiteralExpression(resolved)) return undefined;
     const props = new Map<string, PropInfo>();
     const uncertain = new Set<string>();
+    // Names an unresolved spread came after (and nothing wrote since): the literal's value is a default.
+    let defaults: Set<string> | undefined;
     let complete = true;
     // `const args = {...}; args.encryption = KMS; new Bucket(this, 'B', args)`: what is written
     // through a constant after its literal cannot be read from the literal.
     const markWritten = (names: readonly string[]): void => {
       for (const name of names) {
-        if (name !== '*') uncertain.add(name);
-        else {
+        if (name !== '*') {
+          uncertain.add(name);
+          defaults?.delete(name);
+        } else {
+          defaults?.clear();
           complete = false;
           for (const k of props.keys()) uncertain.add(k);
         }
@@ -176,7 +186,10 @@ export class TsFile {
           } else {
             // Whatever came before may have been overwritten by the unseen spread.
             complete = false;
-            for (const k of props.keys()) uncertain.add(k);
+            for (const k of props.keys()) {
+              if (!uncertain.has(k)) (defaults ??= new Set()).add(k);
+              uncertain.add(k);
+            }
           }
           continue;
         }
@@ -186,6 +199,7 @@ export class TsFile {
           continue;
         }
         uncertain.delete(name);
+        defaults?.delete(name);
         const value = ts.isPropertyAssignment(el) ? el.initializer : ts.isShorthandPropertyAssignment(el) ? el.name : undefined;
         props.set(name, { name, value, node: el, literal: lit });
       }
@@ -202,7 +216,27 @@ export class TsFile {
         if (p) return p;
         return complete ? undefined : 'unknown';
       },
+      overridable(name) {
+        return defaults?.has(name) ? props.get(name) : undefined;
+      },
     };
+  }
+
+  /**
+   * The objects a props argument may be: the one object `objectProps` reads, or one per branch of
+   * `cond ? { batchSize } : {}` (through consts and nested conditionals). Undefined when a branch is
+   * not an object literal that can be read.
+   */
+  objectPropsBranches(expr: ts.Expression, depth = 0): ObjectProps[] | undefined {
+    const resolved = this.resolveExpression(expr);
+    if (resolved && ts.isConditionalExpression(resolved)) {
+      if (depth >= MAX_DEPTH) return undefined;
+      const whenTrue = this.objectPropsBranches(resolved.whenTrue, depth + 1);
+      const whenFalse = whenTrue && this.objectPropsBranches(resolved.whenFalse, depth + 1);
+      return whenTrue && whenFalse && [...whenTrue, ...whenFalse];
+    }
+    const props = this.objectProps(expr);
+    return props && [props];
   }
 
   /**

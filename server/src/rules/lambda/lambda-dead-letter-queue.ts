@@ -2,6 +2,7 @@ import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import { addProp, anyPropOf, CDK_GATE, constructKey, constructVisitor, holderOfConstruct, holderOfExpression, methodCall, propOf, propsIndent, replaceValue, type Construct, type Holder } from '../../engine/typescript/cdk';
 import type { StaticValue, TsFile } from '../../engine/typescript/file';
+import { unwrap } from '../../engine/typescript/bindings';
 import { detectEol } from '../../engine/text';
 
 /** How a function is invoked, as far as this file shows. */
@@ -112,7 +113,20 @@ export const lambdaDeadLetterQueue = defineRule({
     const file = ctx.ts;
     const functions: [Holder, Construct][] = [];
     const uses = new Map<Holder, Invocation[]>();
+    // Construct libraries wrap the wiring in their own classes: `new Job(this, 'J', { fn })` with
+    // `new LambdaInvoke(this, 'T', { lambdaFunction: props.fn })` in Job's constructor. A use of a
+    // constructor's `param.key` is kept by (class, parameter, key) and joined at the file's end with
+    // what `new Class(...)` in this file passes there.
+    const forwarded = new Map<string, Invocation[]>();
+    const passed = new Map<string, ts.Expression[]>();
     const use = (target: ts.Expression | undefined, inv: Invocation): void => {
+      const key = target && file && constructorPropKey(file, target);
+      if (key) {
+        let list = forwarded.get(key);
+        if (!list) forwarded.set(key, (list = []));
+        list.push(inv);
+        return;
+      }
       const holder = target && file && holderOfExpression(file, target);
       if (!holder) return;
       let list = uses.get(holder);
@@ -158,6 +172,7 @@ export const lambdaDeadLetterQueue = defineRule({
       NewExpression: (node) => {
         construct?.(node);
         wiring(file.evaluate(node as ts.NewExpression));
+        recordLocalClassArgs(file, node as ts.NewExpression, passed);
       },
       CallExpression: (node) => {
         superCall?.(node);
@@ -184,6 +199,12 @@ export const lambdaDeadLetterQueue = defineRule({
         }
       },
       fileEnd() {
+        // A class may hand its prop on to another local class: join until nothing new is learnt.
+        for (let round = 0; round < 4 && forwarded.size; round++) {
+          const pending = [...forwarded];
+          forwarded.clear();
+          for (const [key, invs] of pending) for (const expr of passed.get(key) ?? []) for (const inv of invs) use(expr, inv);
+        }
         for (const [holder, c] of functions) {
           const list = uses.get(holder) ?? [];
           if (list.some((u) => u.kind === 'dlq')) continue;
@@ -205,6 +226,42 @@ export const lambdaDeadLetterQueue = defineRule({
     };
   },
 });
+
+/** The class declared in this file whose constructor has the parameter, with the parameter's index. */
+function constructorParameter(file: TsFile, id: ts.Identifier): { cls: ts.ClassDeclaration; index: number } | undefined {
+  const decl = file.declarationOf(id);
+  if (decl?.kind !== 'parameter' || !ts.isParameter(decl.node) || !ts.isIdentifier(decl.node.name)) return undefined;
+  const ctor = decl.node.parent;
+  if (!ts.isConstructorDeclaration(ctor) || !ts.isClassDeclaration(ctor.parent)) return undefined;
+  return { cls: ctor.parent, index: ctor.parameters.indexOf(decl.node) };
+}
+
+/** `props.fn` read in a local class's constructor → `<class>:<parameter index>:fn`. */
+function constructorPropKey(file: TsFile, target: ts.Expression): string | undefined {
+  const e = unwrap(target);
+  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
+  const p = constructorParameter(file, e.expression);
+  return p && `${p.cls.pos}:${p.index}:${e.name.text}`;
+}
+
+/** `new Job(this, 'J', { fn: handler })` of a class declared in this file: what each of its props receives. */
+function recordLocalClassArgs(file: TsFile, node: ts.NewExpression, passed: Map<string, ts.Expression[]>): void {
+  const callee = unwrap(node.expression);
+  if (!ts.isIdentifier(callee) || !node.arguments?.length) return;
+  const decl = file.declarationOf(callee);
+  if (decl?.kind !== 'class') return;
+  node.arguments.forEach((arg, index) => {
+    const props = file.objectProps(arg);
+    if (!props) return;
+    for (const [name, p] of props.props) {
+      if (!p.value) continue;
+      const key = `${decl.node.pos}:${index}:${name}`;
+      let list = passed.get(key);
+      if (!list) passed.set(key, (list = []));
+      list.push(p.value);
+    }
+  });
+}
 
 function propValue(file: TsFile, arg: ts.Expression | undefined, name: string): ts.Expression | undefined {
   const props = arg && file.objectProps(arg);

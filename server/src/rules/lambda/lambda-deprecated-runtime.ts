@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { versionAtLeast } from '../../engine/project';
-import { CDK_GATE, constructKey, constructVisitor, propOf, propRange, renameExport, replaceValue } from '../../engine/typescript/cdk';
+import { CDK_GATE, constructKey, constructVisitor, defaultPropOf, propOf, propRange, renameExport, replaceValue } from '../../engine/typescript/cdk';
 import { stringLiteral } from '../../engine/typescript/edits';
 import type { TextEdit } from '../../engine/types';
 import { isDeprecated, replacementFor, runtimeByCdkConstant, runtimeById, type LambdaRuntime } from '../../data/lambda-runtimes';
@@ -21,6 +21,8 @@ export const lambdaDeprecatedRuntime = defineRule({
     languages: ['typescript'],
     messages: {
       deprecated: 'Function {{name}} uses {{runtime}}, deprecated by AWS since {{date}}: no more security patches, and deployments will be blocked. Move to {{replacement}}.',
+      deprecatedDefault:
+        'Function {{name}} defaults to {{runtime}} (props spread after it may override it), deprecated by AWS since {{date}}: every caller that does not set a runtime gets no more security patches and blocked deployments. Move the default to {{replacement}}.',
     },
     options: {
       asOf: {
@@ -39,8 +41,11 @@ export const lambdaDeprecatedRuntime = defineRule({
     const asOf = typeof ctx.options.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(ctx.options.asOf) ? ctx.options.asOf : new Date().toISOString().slice(0, 10);
     const cdkVersion = ctx.settings.awsCdkLibVersion;
     return constructVisitor(ctx, ['function', 'cfnFunction'], (c, file) => {
-      const s = propOf(file, c, 'runtime');
-      if (s.state !== 'present') return;
+      const own = propOf(file, c, 'runtime');
+      // A construct library's default before its caller's props: what the library itself hard-codes.
+      const fallback = own.state === 'unknown' ? defaultPropOf(file, c, 'runtime') : undefined;
+      const s = own.state === 'present' ? own : fallback;
+      if (!s) return;
       const v = s.value;
       let runtime: LambdaRuntime | undefined;
       if (c.kind === 'cfnFunction') runtime = v.kind === 'string' ? runtimeById(v.value) : undefined;
@@ -59,7 +64,7 @@ export const lambdaDeprecatedRuntime = defineRule({
         edits = e && [e];
       } else if (next && c.kind === 'cfnFunction') edits = replaceValue(file, s.prop, stringLiteral(file, next.id));
       ctx.report({
-        messageId: 'deprecated',
+        messageId: fallback ? 'deprecatedDefault' : 'deprecated',
         data: { name: c.label, runtime: runtime.id, date: runtime.deprecated!, replacement: next?.id ?? 'a supported runtime' },
         ...propRange(file, s.prop),
         key: constructKey(c),

@@ -58,8 +58,18 @@ export const sqsPartialBatchFailures = defineRule({
           report(node.expression, edits && { title: 'Add `reportBatchItemFailures: true`', kind: 'unsafe', edits });
           return;
         }
-        const props = file.objectProps(propsArg);
-        if (!props) return;
+        const branches = file.objectPropsBranches(propsArg);
+        if (!branches) return;
+        if (branches.length > 1) {
+          // `props.batchSize ? { batchSize: props.batchSize } : {}`: reported when no branch can turn it on.
+          if (!branches.every((b) => b.get('reportBatchItemFailures') === undefined)) return;
+          const literals = [...new Set(branches.map((b) => b.literal))];
+          const parts = literals.map((l) => insertProperty(file, l, 'reportBatchItemFailures: true'));
+          const edits = parts.every((e) => e !== undefined) ? parts.flat() : undefined;
+          report(node.expression, edits && { title: 'Add `reportBatchItemFailures: true`', kind: 'unsafe', edits });
+          return;
+        }
+        const props = branches[0];
         const batchSize = props.get('batchSize');
         if (batchSize && batchSize !== 'unknown') {
           const size = file.evaluate(batchSize.value);
