@@ -36,8 +36,45 @@ ruleTester(s3BucketDestroyOnDelete, {
       filename: 'stack.ts',
       code: CORE + S3 + "export function make(scope: any, keep: boolean) {\n  const args: Record<string, unknown> = { removalPolicy: RemovalPolicy.RETAIN };\n  if (!keep) args.removalPolicy = RemovalPolicy.DESTROY;\n  return new s3.Bucket(scope, 'B', args);\n}\n",
     },
+    {
+      name: "a library's RETAIN default before the caller's props",
+      filename: 'stack.ts',
+      code: CORE + S3 + "export class Store {\n  constructor(scope: any, props?: s3.BucketProps) {\n    new s3.Bucket(scope, 'B', { removalPolicy: RemovalPolicy.RETAIN, ...props });\n  }\n}\n",
+    },
+    {
+      name: "the caller's props first, the construct's own RETAIN after",
+      filename: 'stack.ts',
+      code: CORE + S3 + "export const make = (scope: any, props: s3.BucketProps) => new s3.Bucket(scope, 'B', { ...props, removalPolicy: RemovalPolicy.RETAIN, autoDeleteObjects: false });\n",
+    },
+    { name: "only the caller's props: nothing the library chose", filename: 'stack.ts', code: S3 + "export const make = (scope: any, props: s3.BucketProps) => new s3.Bucket(scope, 'B', { ...props });\n" },
+    {
+      name: "a DESTROY default the caller's spread is followed by the library's own RETAIN",
+      filename: 'stack.ts',
+      code: CORE + S3 + "export const make = (scope: any, props: s3.BucketProps) => new s3.Bucket(scope, 'B', { removalPolicy: RemovalPolicy.DESTROY, ...props, removalPolicy: RemovalPolicy.RETAIN });\n",
+    },
   ],
   invalid: [
+    {
+      name: "a construct library's DESTROY default before the caller's props",
+      filename: 'stack.ts',
+      code: CORE + S3 + "export class Store {\n  constructor(scope: any, props?: s3.BucketProps) {\n    new s3.Bucket(scope, 'Store', { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true, ...props });\n  }\n}\n",
+      errors: [{ messageId: 'destroyDefault', line: 5, column: 37, data: { name: 'Store', autoDelete: ' with `autoDeleteObjects`' } }],
+      output: CORE + S3 + "export class Store {\n  constructor(scope: any, props?: s3.BucketProps) {\n    new s3.Bucket(scope, 'Store', { removalPolicy: RemovalPolicy.RETAIN, ...props });\n  }\n}\n",
+    },
+    {
+      name: 'a DESTROY default through a defaults constant spread before the props, in a Bucket subclass',
+      filename: 'stack.ts',
+      code: CORE + S3 + "const DEFAULTS = { removalPolicy: RemovalPolicy.DESTROY };\nexport class ScratchBucket extends s3.Bucket {\n  constructor(scope: any, id: string, props?: s3.BucketProps) {\n    super(scope, id, { ...DEFAULTS, ...props });\n  }\n}\n",
+      errors: [{ messageId: 'destroyDefault', line: 3, data: { name: 'ScratchBucket', autoDelete: '' } }],
+      output: CORE + S3 + "const DEFAULTS = { removalPolicy: RemovalPolicy.RETAIN };\nexport class ScratchBucket extends s3.Bucket {\n  constructor(scope: any, id: string, props?: s3.BucketProps) {\n    super(scope, id, { ...DEFAULTS, ...props });\n  }\n}\n",
+    },
+    {
+      name: "an autoDeleteObjects default before the caller's props, with the removal policy left to them",
+      filename: 'stack.ts',
+      code: S3 + "export const make = (scope: any, props: s3.BucketProps) =>\n  new s3.Bucket(scope, 'Tmp', {\n    autoDeleteObjects: true,\n    ...props,\n  });\n",
+      errors: [{ messageId: 'autoDeleteDefault', line: 4, data: { name: 'Tmp' } }],
+      output: S3 + "export const make = (scope: any, props: s3.BucketProps) =>\n  new s3.Bucket(scope, 'Tmp', {\n    ...props,\n  });\n",
+    },
     ...formCases,
     {
       name: 'DESTROY with autoDeleteObjects: one finding, both fixed together',

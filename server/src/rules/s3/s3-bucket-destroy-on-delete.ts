@@ -1,7 +1,8 @@
 import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
-import { CDK_GATE, constructKey, constructVisitor, holderOfConstruct, isExport, methodCall, propOf, propRange, renameExport, type Construct, type Holder } from '../../engine/typescript/cdk';
+import { CDK_GATE, constructKey, constructVisitor, defaultPropOf, holderOfConstruct, isExport, methodCall, propOf, propRange, renameExport, type Construct, type Holder, type PropState } from '../../engine/typescript/cdk';
 import { removeProperty } from '../../engine/typescript/edits';
+import type { TsFile } from '../../engine/typescript/file';
 import type { TextEdit } from '../../engine/types';
 
 const DESTROY: [string, ...string[]] = ['aws-cdk-lib', 'RemovalPolicy', 'DESTROY'];
@@ -21,6 +22,10 @@ export const s3BucketDestroyOnDelete = defineRule({
     messages: {
       destroy: 'Bucket {{name}} is deleted with its stack (`RemovalPolicy.DESTROY`{{autoDelete}}): a stack deletion or replacement loses the data. Use `RemovalPolicy.RETAIN`.',
       autoDelete: 'Bucket {{name}} sets `autoDeleteObjects: true`: deleting the stack empties the bucket. Remove it unless this bucket holds only throwaway data.',
+      destroyDefault:
+        'Bucket {{name}} defaults to `RemovalPolicy.DESTROY`{{autoDelete}} (props spread after it may override it): for every caller that does not set a removal policy, a stack deletion or replacement loses the data. Make `RemovalPolicy.RETAIN` the default.',
+      autoDeleteDefault:
+        'Bucket {{name}} defaults to `autoDeleteObjects: true` (props spread after it may override it): for every caller that does not set it, deleting the stack empties the bucket. Remove it unless the bucket only ever holds throwaway data.',
     },
     gate: CDK_GATE,
     examples: {
@@ -37,8 +42,8 @@ export const s3BucketDestroyOnDelete = defineRule({
       if (c.kind !== 'bucket') return;
       const data = { name: c.label };
       const key = constructKey(c);
-      const rp = propOf(f, c, 'removalPolicy');
-      const ad = propOf(f, c, 'autoDeleteObjects');
+      const rp = ownOrDefault(f, c, 'removalPolicy');
+      const ad = ownOrDefault(f, c, 'autoDeleteObjects');
       const autoDelete = ad.state === 'present' && ad.value.kind === 'boolean' && ad.value.value ? ad : undefined;
       // Retaining keeps data (and cost) that the author meant to drop: a choice, never unattended.
       if (rp.state === 'present' && isExport(rp.value, ...DESTROY)) {
@@ -46,7 +51,7 @@ export const s3BucketDestroyOnDelete = defineRule({
         const drop = autoDelete && removeProperty(f, autoDelete.prop.literal, autoDelete.prop.node);
         const edits: TextEdit[] | undefined = rename && (!autoDelete || drop) ? [rename, ...(drop ?? [])] : undefined;
         ctx.report({
-          messageId: 'destroy',
+          messageId: rp.isDefault ? 'destroyDefault' : 'destroy',
           data: { ...data, autoDelete: autoDelete ? ' with `autoDeleteObjects`' : '' },
           ...propRange(f, rp.prop),
           key,
@@ -57,7 +62,7 @@ export const s3BucketDestroyOnDelete = defineRule({
       if (!autoDelete) return;
       // With DESTROY out of sight (a ternary, a parameter), only the object deletion is certain.
       const drop = removeProperty(f, autoDelete.prop.literal, autoDelete.prop.node);
-      ctx.report({ messageId: 'autoDelete', data, ...propRange(f, autoDelete.prop), key, fix: drop && { title: 'Remove `autoDeleteObjects`', kind: 'unsafe', edits: drop } });
+      ctx.report({ messageId: autoDelete.isDefault ? 'autoDeleteDefault' : 'autoDelete', data, ...propRange(f, autoDelete.prop), key, fix: drop && { title: 'Remove `autoDeleteObjects`', kind: 'unsafe', edits: drop } });
     });
     if (!file || ctx.file.isTest) return visitor;
     const superCall = visitor.CallExpression;
@@ -88,3 +93,15 @@ export const s3BucketDestroyOnDelete = defineRule({
     };
   },
 });
+
+/**
+ * The prop as the construct states it, or, when props spread after it may replace it, the default a
+ * construct library wrote before them (`{ removalPolicy: RemovalPolicy.DESTROY, ...props }`): what
+ * the library itself hard-codes for every caller that does not set it.
+ */
+function ownOrDefault(file: TsFile, c: Construct, name: string): PropState & { isDefault?: boolean } {
+  const own = propOf(file, c, name);
+  if (own.state !== 'unknown') return own;
+  const fallback = defaultPropOf(file, c, name);
+  return fallback ? { state: 'present', ...fallback, isDefault: true } : own;
+}
