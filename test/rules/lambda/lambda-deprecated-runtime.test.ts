@@ -36,6 +36,8 @@ const NODE = "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\ni
 
 ruleTester(lambdaDeprecatedRuntime, {
   valid: [
+    { name: "a supported fallback after the caller's runtime", filename: 'stack.ts', config: TODAY, code: L + "export const make = (s: any, props: lambda.FunctionProps) => new lambda.Function(s, 'F', { ...props, runtime: props.runtime ?? lambda.Runtime.NODEJS_22_X });\n" },
+    { name: "a fallback chosen per environment: unknown, silent", filename: 'stack.ts', config: TODAY, code: L + "declare const legacy: boolean;\nexport const make = (s: any, props: lambda.FunctionProps) => new lambda.Function(s, 'F', { ...props, runtime: props.runtime ?? (legacy ? lambda.Runtime.NODEJS_18_X : lambda.Runtime.NODEJS_22_X) });\n" },
     { name: 'NODEJS_22_X is supported until 2027-04-30', filename: 'stack.ts', config: TODAY, code: L + "new lambda.Function(this, 'F', { runtime: lambda.Runtime.NODEJS_22_X });\n" },
     { name: 'NODEJS_20_X before its date', filename: 'stack.ts', config: on('2026-04-29'), code: L + "new lambda.Function(this, 'F', { runtime: lambda.Runtime.NODEJS_20_X });\n" },
     { name: 'NODEJS_LATEST is not in the table', filename: 'stack.ts', config: TODAY, code: L + "new lambda.Function(this, 'F', { runtime: lambda.Runtime.NODEJS_LATEST });\n" },
@@ -49,6 +51,22 @@ ruleTester(lambdaDeprecatedRuntime, {
     { name: 'a default written through the constant afterwards', filename: 'stack.ts', config: TODAY, code: L + "declare const extra: object, latest: boolean;\nconst base: any = { runtime: lambda.Runtime.NODEJS_16_X };\nif (latest) base.runtime = lambda.Runtime.NODEJS_24_X;\nnew lambda.Function(this, 'F', { ...base, ...extra });\n" },
   ],
   invalid: [
+    {
+      name: "a deprecated fallback after the caller's runtime (`props.runtime ?? ...`)",
+      filename: 'stack.ts',
+      config: TODAY,
+      code: L + "export class Worker extends lambda.Function {\n  constructor(scope: any, id: string, props: Partial<lambda.FunctionProps>) {\n    super(scope, id, { ...props, runtime: props.runtime ?? lambda.Runtime.NODEJS_18_X } as lambda.FunctionProps);\n  }\n}\n",
+      errors: [{ messageId: 'deprecatedDefault', line: 4, data: { name: 'Worker', runtime: 'nodejs18.x', replacement: 'nodejs24.x' } }],
+      output: L + "export class Worker extends lambda.Function {\n  constructor(scope: any, id: string, props: Partial<lambda.FunctionProps>) {\n    super(scope, id, { ...props, runtime: props.runtime ?? lambda.Runtime.NODEJS_24_X } as lambda.FunctionProps);\n  }\n}\n",
+    },
+    {
+      name: 'a deprecated fallback in an L1 function: named, not rewritten (the caller\'s value shares the expression)',
+      filename: 'stack.ts',
+      config: TODAY,
+      code: L + "export const make = (s: any, props: { runtime?: string; role: string }) =>\n  new lambda.CfnFunction(s, 'Legacy', { code: {}, role: props.role, runtime: props.runtime || 'nodejs16.x' });\n",
+      errors: [{ messageId: 'deprecatedDefault', line: 3, data: { runtime: 'nodejs16.x' } }],
+      output: null,
+    },
     ...formCases,
     {
       name: "a construct library's deprecated default in a shared constant, the caller's props spread after it",

@@ -20,6 +20,8 @@ const formCases: InvalidCase[] = importForms('aws-s3', 's3', 'Bucket')
 
 ruleTester(s3BucketDestroyOnDelete, {
   valid: [
+    { name: "a RETAIN fallback after the caller's removal policy", filename: 'stack.ts', code: CORE + S3 + "export const make = (scope: any, props: s3.BucketProps) => new s3.Bucket(scope, 'B', { ...props, removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN });\n" },
+    { name: 'a fallback chosen per environment: unknown, silent', filename: 'stack.ts', code: CORE + S3 + "declare const prod: boolean;\nexport const make = (scope: any, props: s3.BucketProps) => new s3.Bucket(scope, 'B', { ...props, removalPolicy: props.removalPolicy ?? (prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY) });\n" },
     { name: 'the default (retain)', filename: 'stack.ts', code: S3 + "new s3.Bucket(this, 'B');\n" },
     { name: 'RETAIN stated', filename: 'stack.ts', code: CORE + S3 + "new s3.Bucket(this, 'B', { removalPolicy: RemovalPolicy.RETAIN });\n" },
     {
@@ -54,6 +56,27 @@ ruleTester(s3BucketDestroyOnDelete, {
     },
   ],
   invalid: [
+    {
+      name: "a DESTROY fallback after the caller's removal policy, through a const",
+      filename: 'stack.ts',
+      code: CORE + S3 + "export function site(scope: any, props?: s3.BucketProps) {\n  const removalPolicy = props?.removalPolicy ?? RemovalPolicy.DESTROY;\n  return new s3.Bucket(scope, 'Site', { ...props, removalPolicy });\n}\n",
+      errors: [{ messageId: 'destroyDefault', line: 5, data: { name: 'Site', autoDelete: '' } }],
+      output: CORE + S3 + "export function site(scope: any, props?: s3.BucketProps) {\n  const removalPolicy = props?.removalPolicy ?? RemovalPolicy.RETAIN;\n  return new s3.Bucket(scope, 'Site', { ...props, removalPolicy });\n}\n",
+    },
+    {
+      name: 'DESTROY and autoDeleteObjects fallbacks: named, no fix (removing the property would drop the caller\'s value too)',
+      filename: 'stack.ts',
+      code: CORE + S3 + "export const make = (scope: any, props: s3.BucketProps) =>\n  new s3.Bucket(scope, 'Cache', { removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY, autoDeleteObjects: props.autoDeleteObjects ?? true });\n",
+      errors: [{ messageId: 'destroyDefault', line: 4, data: { name: 'Cache', autoDelete: ' with `autoDeleteObjects`' } }],
+      output: null,
+    },
+    {
+      name: 'an autoDeleteObjects fallback with `||`',
+      filename: 'stack.ts',
+      code: S3 + "export const make = (scope: any, props: s3.BucketProps) => new s3.Bucket(scope, 'Tmp', { autoDeleteObjects: props.autoDeleteObjects || true });\n",
+      errors: [{ messageId: 'autoDeleteDefault', line: 2, data: { name: 'Tmp' } }],
+      output: null,
+    },
     {
       name: "a construct library's DESTROY default before the caller's props",
       filename: 'stack.ts',

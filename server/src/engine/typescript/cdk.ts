@@ -153,15 +153,32 @@ export function propOf(file: TsFile, c: Construct, name: string): PropState {
 }
 
 /**
- * The value a construct's own code writes for a prop that its caller's spread may replace
- * (`{ runtime: Runtime.NODEJS_18_X, ...props }`): the library's default. Undefined otherwise.
+ * What a construct's own code chooses for a prop its caller may set, the library's default: a value
+ * written before the caller's spread (`{ runtime: Runtime.NODEJS_18_X, ...props }`), or the fallback
+ * of a value read from the caller (`props.runtime ?? Runtime.NODEJS_18_X`, `||`, directly or through
+ * a const). Undefined otherwise, and for a value the construct states outright.
  */
-export function defaultPropOf(file: TsFile, c: Construct, name: string): { prop: PropInfo; value: StaticValue } | undefined {
+export function defaultPropOf(file: TsFile, c: Construct, name: string): { prop: PropInfo; value: StaticValue; via: 'spread' | 'fallback' } | undefined {
   if (c.props === 'none' || c.props === 'unknown') return undefined;
-  const p = c.props.overridable(name);
+  const own = c.props.get(name);
+  const p = own === 'unknown' ? c.props.overridable(name) : own;
   if (!p?.value) return undefined;
-  const value = file.evaluate(p.value);
-  return value.kind === 'undefined' || value.kind === 'unknown' ? undefined : { prop: p, value };
+  const stated = file.evaluate(p.value);
+  if (own !== 'unknown' && stated.kind !== 'unknown') return undefined;
+  const value = stated.kind === 'unknown' ? fallbackOf(file, p.value, 0) : stated;
+  // `via: 'fallback'`: the prop's expression also holds the caller's value, so a fix may not replace it whole.
+  return !value || value.kind === 'undefined' || value.kind === 'unknown' ? undefined : { prop: p, value, via: stated.kind === 'unknown' ? 'fallback' : 'spread' };
+}
+
+/** `caller ?? D` or `caller || D` where the caller's side cannot be read: D's value (nested fallbacks followed). */
+function fallbackOf(file: TsFile, expr: ts.Expression, depth: number): StaticValue | undefined {
+  const e = depth < 4 ? file.resolveExpression(expr) : undefined;
+  if (!e || !ts.isBinaryExpression(e)) return undefined;
+  const op = e.operatorToken.kind;
+  if (op !== ts.SyntaxKind.QuestionQuestionToken && op !== ts.SyntaxKind.BarBarToken) return undefined;
+  if (file.evaluate(e.left).kind !== 'unknown') return undefined;
+  const right = file.evaluate(e.right);
+  return right.kind === 'unknown' ? fallbackOf(file, e.right, depth + 1) : right;
 }
 
 /** First of several spellings that is present; absent only when all are certainly absent. */

@@ -22,7 +22,7 @@ export const lambdaDeprecatedRuntime = defineRule({
     messages: {
       deprecated: 'Function {{name}} uses {{runtime}}, deprecated by AWS since {{date}}: no more security patches, and deployments will be blocked. Move to {{replacement}}.',
       deprecatedDefault:
-        'Function {{name}} defaults to {{runtime}} (props spread after it may override it), deprecated by AWS since {{date}}: every caller that does not set a runtime gets no more security patches and blocked deployments. Move the default to {{replacement}}.',
+        'Function {{name}} defaults to {{runtime}} (the props its caller passes may override it), deprecated by AWS since {{date}}: every caller that does not set a runtime gets no more security patches and blocked deployments. Move the default to {{replacement}}.',
     },
     options: {
       asOf: {
@@ -43,8 +43,8 @@ export const lambdaDeprecatedRuntime = defineRule({
     return constructVisitor(ctx, ['function', 'cfnFunction'], (c, file) => {
       const own = propOf(file, c, 'runtime');
       // A construct library's default before its caller's props: what the library itself hard-codes.
-      const fallback = own.state === 'unknown' ? defaultPropOf(file, c, 'runtime') : undefined;
-      const s = own.state === 'present' ? own : fallback;
+      const fallback = own.state === 'unknown' || (own.state === 'present' && own.value.kind === 'unknown') ? defaultPropOf(file, c, 'runtime') : undefined;
+      const s = fallback ?? (own.state === 'present' ? own : undefined);
       if (!s) return;
       const v = s.value;
       let runtime: LambdaRuntime | undefined;
@@ -62,7 +62,7 @@ export const lambdaDeprecatedRuntime = defineRule({
       if (next && l2Constant && !c.v1) {
         const e = renameExport(v, next.cdk!);
         edits = e && [e];
-      } else if (next && c.kind === 'cfnFunction') edits = replaceValue(file, s.prop, stringLiteral(file, next.id));
+      } else if (next && c.kind === 'cfnFunction' && fallback?.via !== 'fallback') edits = replaceValue(file, s.prop, stringLiteral(file, next.id));
       ctx.report({
         messageId: fallback ? 'deprecatedDefault' : 'deprecated',
         data: { name: c.label, runtime: runtime.id, date: runtime.deprecated!, replacement: next?.id ?? 'a supported runtime' },

@@ -23,9 +23,9 @@ export const s3BucketDestroyOnDelete = defineRule({
       destroy: 'Bucket {{name}} is deleted with its stack (`RemovalPolicy.DESTROY`{{autoDelete}}): a stack deletion or replacement loses the data. Use `RemovalPolicy.RETAIN`.',
       autoDelete: 'Bucket {{name}} sets `autoDeleteObjects: true`: deleting the stack empties the bucket. Remove it unless this bucket holds only throwaway data.',
       destroyDefault:
-        'Bucket {{name}} defaults to `RemovalPolicy.DESTROY`{{autoDelete}} (props spread after it may override it): for every caller that does not set a removal policy, a stack deletion or replacement loses the data. Make `RemovalPolicy.RETAIN` the default.',
+        'Bucket {{name}} defaults to `RemovalPolicy.DESTROY`{{autoDelete}} (the props its caller passes may override it): for every caller that does not set a removal policy, a stack deletion or replacement loses the data. Make `RemovalPolicy.RETAIN` the default.',
       autoDeleteDefault:
-        'Bucket {{name}} defaults to `autoDeleteObjects: true` (props spread after it may override it): for every caller that does not set it, deleting the stack empties the bucket. Remove it unless the bucket only ever holds throwaway data.',
+        'Bucket {{name}} defaults to `autoDeleteObjects: true` (the props its caller passes may override it): for every caller that does not set it, deleting the stack empties the bucket. Remove it unless the bucket only ever holds throwaway data.',
     },
     gate: CDK_GATE,
     examples: {
@@ -48,7 +48,8 @@ export const s3BucketDestroyOnDelete = defineRule({
       // Retaining keeps data (and cost) that the author meant to drop: a choice, never unattended.
       if (rp.state === 'present' && isExport(rp.value, ...DESTROY)) {
         const rename = renameExport(rp.value, 'RETAIN');
-        const drop = autoDelete && removeProperty(f, autoDelete.prop.literal, autoDelete.prop.node);
+        // A fallback (`props.autoDeleteObjects ?? true`) is not removed: the caller's value goes with it.
+        const drop = autoDelete && autoDelete.via !== 'fallback' ? removeProperty(f, autoDelete.prop.literal, autoDelete.prop.node) : undefined;
         const edits: TextEdit[] | undefined = rename && (!autoDelete || drop) ? [rename, ...(drop ?? [])] : undefined;
         ctx.report({
           messageId: rp.isDefault ? 'destroyDefault' : 'destroy',
@@ -61,7 +62,7 @@ export const s3BucketDestroyOnDelete = defineRule({
       }
       if (!autoDelete) return;
       // With DESTROY out of sight (a ternary, a parameter), only the object deletion is certain.
-      const drop = removeProperty(f, autoDelete.prop.literal, autoDelete.prop.node);
+      const drop = autoDelete.via !== 'fallback' ? removeProperty(f, autoDelete.prop.literal, autoDelete.prop.node) : undefined;
       ctx.report({ messageId: autoDelete.isDefault ? 'autoDeleteDefault' : 'autoDelete', data, ...propRange(f, autoDelete.prop), key, fix: drop && { title: 'Remove `autoDeleteObjects`', kind: 'unsafe', edits: drop } });
     });
     if (!file || ctx.file.isTest) return visitor;
@@ -95,13 +96,13 @@ export const s3BucketDestroyOnDelete = defineRule({
 });
 
 /**
- * The prop as the construct states it, or, when props spread after it may replace it, the default a
- * construct library wrote before them (`{ removalPolicy: RemovalPolicy.DESTROY, ...props }`): what
- * the library itself hard-codes for every caller that does not set it.
+ * The prop as the construct states it, or, when its caller's props decide it, the default a construct
+ * library chose (`{ removalPolicy: RemovalPolicy.DESTROY, ...props }`,
+ * `props.removalPolicy ?? RemovalPolicy.DESTROY`): what every caller that does not set it gets.
  */
-function ownOrDefault(file: TsFile, c: Construct, name: string): PropState & { isDefault?: boolean } {
+function ownOrDefault(file: TsFile, c: Construct, name: string): PropState & { isDefault?: boolean; via?: 'spread' | 'fallback' } {
   const own = propOf(file, c, name);
-  if (own.state !== 'unknown') return own;
+  if (own.state === 'absent' || (own.state === 'present' && own.value.kind !== 'unknown')) return own;
   const fallback = defaultPropOf(file, c, name);
   return fallback ? { state: 'present', ...fallback, isDefault: true } : own;
 }
