@@ -22,6 +22,24 @@ describe('IAM knowledge', () => {
     assert.ok(get.description.length > 0);
   });
 
+  it('answers a concrete action name the same however often, however written, and after its memory is full', () => {
+    const first = iam.action('s3:GetObject');
+    assert.ok(first);
+    for (let round = 0; round < 2; round++) {
+      assert.equal(iam.action('s3:GetObject'), first);
+      assert.equal(iam.action(' S3:getobject '), first);
+      assert.deepEqual(iam.expand('s3:GetObject'), [first]);
+      assert.deepEqual(iam.expand('s3:NoSuchAction'), [], 'a known service, no such action');
+      assert.equal(iam.action('s3:NoSuchAction'), undefined);
+      assert.equal(iam.expand('nosuchservice:GetObject'), undefined, 'an unknown service');
+      assert.equal(iam.expand('not an action'), undefined);
+      assert.equal(iam.action('s3:Get*'), undefined, 'a pattern is not an action');
+      assert.ok((iam.expand('s3:GetObject*') ?? []).length > 1);
+      // Fill the remembered names past their bound, then ask again.
+      for (let i = 0; i < 20_100; i++) iam.action(`s3:Made${i}`);
+    }
+  });
+
   it('shares equal resource references and condition-key lists between actions, frozen', () => {
     const actions = iam.service('s3')!.actions;
     const byList = new Map<string, readonly string[]>();

@@ -61,6 +61,8 @@ export interface IamKnowledge {
   expand(pattern: string): IamAction[] | undefined;
 }
 
+const WILDCARD = /[*?]/;
+const MAX_CONCRETE = 20_000;
 const ACTION_SHAPE = /^([a-z0-9-]+):([A-Za-z0-9*?_.-]+)$/i;
 
 export function parseActionPattern(pattern: string): { service: string; action: string } | undefined {
@@ -152,7 +154,26 @@ export function createIamKnowledge(loader: IamDataLoader): IamKnowledge {
     return loaded;
   }
 
+  // Concrete action names as written, remembered: policies name the same actions over and over
+  // (s3:GetObject thousands of times in the AWS managed policies), and each lookup parsed the name
+  // and lower-cased it three times. Bounded: an open policy being typed adds a name per keystroke.
+  const concrete = new Map<string, { service: boolean; action: IamAction | undefined }>();
+  function concreteAction(name: string): { service: boolean; action: IamAction | undefined } {
+    let known = concrete.get(name);
+    if (known) return known;
+    const parsed = parseActionPattern(name);
+    const svc = parsed && service(parsed.service);
+    known = { service: !!svc, action: svc ? svc.byLowerName.get(parsed.action.toLowerCase()) : undefined };
+    if (concrete.size >= MAX_CONCRETE) concrete.clear();
+    concrete.set(name, known);
+    return known;
+  }
+
   function expand(pattern: string): IamAction[] | undefined {
+    if (!WILDCARD.test(pattern)) {
+      const known = concreteAction(pattern);
+      return known.service ? (known.action ? [known.action] : []) : undefined;
+    }
     const trimmed = pattern.trim();
     if (trimmed === '*') return servicePrefixes().flatMap((p) => service(p)?.actions ?? []);
     const parsed = parseActionPattern(trimmed);
@@ -180,9 +201,7 @@ export function createIamKnowledge(loader: IamDataLoader): IamKnowledge {
     serviceName: (prefix) => getIndex().services[prefix.toLowerCase()],
     service,
     action(fullName) {
-      const parsed = parseActionPattern(fullName);
-      if (!parsed || /[*?]/.test(fullName)) return undefined;
-      return service(parsed.service)?.byLowerName.get(parsed.action.toLowerCase());
+      return WILDCARD.test(fullName) ? undefined : concreteAction(fullName).action;
     },
     expand,
   };
