@@ -153,21 +153,24 @@ export function propOf(file: TsFile, c: Construct, name: string): PropState {
 }
 
 /**
- * What a construct's own code chooses for a prop its caller may set, the library's default: a value
- * written before the caller's spread (`{ runtime: Runtime.NODEJS_18_X, ...props }`), or the fallback
- * of a value read from the caller (`props.runtime ?? Runtime.NODEJS_18_X`, `||`, directly or through
- * a const). Undefined otherwise, and for a value the construct states outright.
+ * A prop as the construct states it or, when its caller's props decide it, the default a construct
+ * library chose (`byDefault`): a value written before the caller's spread
+ * (`{ runtime: Runtime.NODEJS_18_X, ...props }`, `'spread'`), or the fallback of a value read from the
+ * caller (`props.runtime ?? Runtime.NODEJS_18_X`, `||`, directly or through a const, `'fallback'`:
+ * the prop's expression also holds the caller's value, so a fix may not replace it whole). Either
+ * is what every caller that does not set the prop gets.
  */
-export function defaultPropOf(file: TsFile, c: Construct, name: string): { prop: PropInfo; value: StaticValue; via: 'spread' | 'fallback' } | undefined {
-  if (c.props === 'none' || c.props === 'unknown') return undefined;
-  const own = c.props.get(name);
-  const p = own === 'unknown' ? c.props.overridable(name) : own;
-  if (!p?.value) return undefined;
-  const stated = file.evaluate(p.value);
-  if (own !== 'unknown' && stated.kind !== 'unknown') return undefined;
-  const value = stated.kind === 'unknown' ? fallbackOf(file, p.value, 0) : stated;
-  // `via: 'fallback'`: the prop's expression also holds the caller's value, so a fix may not replace it whole.
-  return !value || value.kind === 'undefined' || value.kind === 'unknown' ? undefined : { prop: p, value, via: stated.kind === 'unknown' ? 'fallback' : 'spread' };
+export function propOrDefault(file: TsFile, c: Construct, name: string): PropState & { byDefault?: 'spread' | 'fallback' } {
+  const own = propOf(file, c, name);
+  if (own.state === 'absent' || (own.state === 'present' && own.value.kind !== 'unknown')) return own;
+  if (c.props === 'none' || c.props === 'unknown') return own;
+  const stated = c.props.get(name);
+  const p = stated === 'unknown' ? c.props.overridable(name) : stated;
+  if (!p?.value) return own;
+  const written = file.evaluate(p.value);
+  const value = written.kind === 'unknown' ? fallbackOf(file, p.value, 0) : written;
+  if (!value || value.kind === 'undefined' || value.kind === 'unknown') return own;
+  return { state: 'present', prop: p, value, byDefault: written.kind === 'unknown' ? 'fallback' : 'spread' };
 }
 
 /** `caller ?? D` or `caller || D` where the caller's side cannot be read: D's value (nested fallbacks followed). */

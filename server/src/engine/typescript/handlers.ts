@@ -115,9 +115,9 @@ function readsLambdaEvent(file: TsFile, fn: FunctionNode): boolean {
   if (!event || more || !ts.isIdentifier(event.name) || !EVENT_PARAM.test(event.name.text) || !fn.body) return false;
   const name = event.name.text.replace(/\$/g, '\\$');
   const text = file.text.slice(fn.body.getStart(file.sourceFile), fn.body.getEnd());
-  const field = new RegExp(`\\b${name}\\s*\\??\\.\\s*(${LAMBDA_EVENT_FIELDS})\\b|\\{[^{}]*\\b(${LAMBDA_EVENT_FIELDS})\\b[^{}]*\\}\\s*=\\s*${name}\\b`);
-  if (field.test(text)) return true;
-  return new RegExp(`\\b${name}\\s*\\??\\.\\s*(body|headers)\\b|\\{[^{}]*\\b(body|headers)\\b[^{}]*\\}\\s*=\\s*${name}\\b`).test(text) && /\bstatusCode\s*:/.test(text);
+  // `event.Records`, `event?.Records` or `const { Records } = event`.
+  const reads = (fields: string): boolean => new RegExp(`\\b${name}\\s*\\??\\.\\s*(${fields})\\b|\\{[^{}]*\\b(${fields})\\b[^{}]*\\}\\s*=\\s*${name}\\b`).test(text);
+  return reads(LAMBDA_EVENT_FIELDS) || (reads('body|headers') && /\bstatusCode\s*:/.test(text));
 }
 
 function hasExport(node: ts.Node): boolean {

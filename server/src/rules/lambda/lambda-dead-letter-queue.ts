@@ -241,7 +241,12 @@ function constructorPropKey(file: TsFile, target: ts.Expression): string | undef
   const e = unwrap(target);
   if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
   const p = constructorParameter(file, e.expression);
-  return p && `${p.cls.pos}:${p.index}:${e.name.text}`;
+  return p && classPropKey(p.cls, p.index, e.name.text);
+}
+
+/** Names a prop of a local class's constructor argument, alike where it is read and where it is passed. */
+function classPropKey(cls: ts.Node, index: number, name: string): string {
+  return `${cls.pos}:${index}:${name}`;
 }
 
 /** `new Job(this, 'J', { fn: handler })` of a class declared in this file: what each of its props receives. */
@@ -255,7 +260,7 @@ function recordLocalClassArgs(file: TsFile, node: ts.NewExpression, passed: Map<
     if (!props) return;
     for (const [name, p] of props.props) {
       if (!p.value) continue;
-      const key = `${decl.node.pos}:${index}:${name}`;
+      const key = classPropKey(decl.node, index, name);
       let list = passed.get(key);
       if (!list) passed.set(key, (list = []));
       list.push(p.value);

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { versionAtLeast } from '../../engine/project';
-import { CDK_GATE, constructKey, constructVisitor, defaultPropOf, propOf, propRange, renameExport, replaceValue } from '../../engine/typescript/cdk';
+import { CDK_GATE, constructKey, constructVisitor, propOrDefault, propRange, renameExport, replaceValue } from '../../engine/typescript/cdk';
 import { stringLiteral } from '../../engine/typescript/edits';
 import type { TextEdit } from '../../engine/types';
 import { isDeprecated, replacementFor, runtimeByCdkConstant, runtimeById, type LambdaRuntime } from '../../data/lambda-runtimes';
@@ -41,11 +41,9 @@ export const lambdaDeprecatedRuntime = defineRule({
     const asOf = typeof ctx.options.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(ctx.options.asOf) ? ctx.options.asOf : new Date().toISOString().slice(0, 10);
     const cdkVersion = ctx.settings.awsCdkLibVersion;
     return constructVisitor(ctx, ['function', 'cfnFunction'], (c, file) => {
-      const own = propOf(file, c, 'runtime');
-      // A construct library's default before its caller's props: what the library itself hard-codes.
-      const fallback = own.state === 'unknown' || (own.state === 'present' && own.value.kind === 'unknown') ? defaultPropOf(file, c, 'runtime') : undefined;
-      const s = fallback ?? (own.state === 'present' ? own : undefined);
-      if (!s) return;
+      // Or a construct library's default, which its caller's props may override: what the library itself hard-codes.
+      const s = propOrDefault(file, c, 'runtime');
+      if (s.state !== 'present') return;
       const v = s.value;
       let runtime: LambdaRuntime | undefined;
       if (c.kind === 'cfnFunction') runtime = v.kind === 'string' ? runtimeById(v.value) : undefined;
@@ -62,9 +60,9 @@ export const lambdaDeprecatedRuntime = defineRule({
       if (next && l2Constant && !c.v1) {
         const e = renameExport(v, next.cdk!);
         edits = e && [e];
-      } else if (next && c.kind === 'cfnFunction' && fallback?.via !== 'fallback') edits = replaceValue(file, s.prop, stringLiteral(file, next.id));
+      } else if (next && c.kind === 'cfnFunction' && s.byDefault !== 'fallback') edits = replaceValue(file, s.prop, stringLiteral(file, next.id));
       ctx.report({
-        messageId: fallback ? 'deprecatedDefault' : 'deprecated',
+        messageId: s.byDefault ? 'deprecatedDefault' : 'deprecated',
         data: { name: c.label, runtime: runtime.id, date: runtime.deprecated!, replacement: next?.id ?? 'a supported runtime' },
         ...propRange(file, s.prop),
         key: constructKey(c),

@@ -1,8 +1,7 @@
 import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
-import { CDK_GATE, constructKey, constructVisitor, defaultPropOf, holderOfConstruct, isExport, methodCall, propOf, propRange, renameExport, type Construct, type Holder, type PropState } from '../../engine/typescript/cdk';
+import { CDK_GATE, constructKey, constructVisitor, holderOfConstruct, isExport, methodCall, propOrDefault, propRange, renameExport, type Construct, type Holder } from '../../engine/typescript/cdk';
 import { removeProperty } from '../../engine/typescript/edits';
-import type { TsFile } from '../../engine/typescript/file';
 import type { TextEdit } from '../../engine/types';
 
 const DESTROY: [string, ...string[]] = ['aws-cdk-lib', 'RemovalPolicy', 'DESTROY'];
@@ -42,17 +41,17 @@ export const s3BucketDestroyOnDelete = defineRule({
       if (c.kind !== 'bucket') return;
       const data = { name: c.label };
       const key = constructKey(c);
-      const rp = ownOrDefault(f, c, 'removalPolicy');
-      const ad = ownOrDefault(f, c, 'autoDeleteObjects');
+      const rp = propOrDefault(f, c, 'removalPolicy');
+      const ad = propOrDefault(f, c, 'autoDeleteObjects');
       const autoDelete = ad.state === 'present' && ad.value.kind === 'boolean' && ad.value.value ? ad : undefined;
       // Retaining keeps data (and cost) that the author meant to drop: a choice, never unattended.
       if (rp.state === 'present' && isExport(rp.value, ...DESTROY)) {
         const rename = renameExport(rp.value, 'RETAIN');
         // A fallback (`props.autoDeleteObjects ?? true`) is not removed: the caller's value goes with it.
-        const drop = autoDelete && autoDelete.via !== 'fallback' ? removeProperty(f, autoDelete.prop.literal, autoDelete.prop.node) : undefined;
+        const drop = autoDelete && autoDelete.byDefault !== 'fallback' ? removeProperty(f, autoDelete.prop.literal, autoDelete.prop.node) : undefined;
         const edits: TextEdit[] | undefined = rename && (!autoDelete || drop) ? [rename, ...(drop ?? [])] : undefined;
         ctx.report({
-          messageId: rp.isDefault ? 'destroyDefault' : 'destroy',
+          messageId: rp.byDefault ? 'destroyDefault' : 'destroy',
           data: { ...data, autoDelete: autoDelete ? ' with `autoDeleteObjects`' : '' },
           ...propRange(f, rp.prop),
           key,
@@ -62,8 +61,8 @@ export const s3BucketDestroyOnDelete = defineRule({
       }
       if (!autoDelete) return;
       // With DESTROY out of sight (a ternary, a parameter), only the object deletion is certain.
-      const drop = autoDelete.via !== 'fallback' ? removeProperty(f, autoDelete.prop.literal, autoDelete.prop.node) : undefined;
-      ctx.report({ messageId: autoDelete.isDefault ? 'autoDeleteDefault' : 'autoDelete', data, ...propRange(f, autoDelete.prop), key, fix: drop && { title: 'Remove `autoDeleteObjects`', kind: 'unsafe', edits: drop } });
+      const drop = autoDelete.byDefault !== 'fallback' ? removeProperty(f, autoDelete.prop.literal, autoDelete.prop.node) : undefined;
+      ctx.report({ messageId: autoDelete.byDefault ? 'autoDeleteDefault' : 'autoDelete', data, ...propRange(f, autoDelete.prop), key, fix: drop && { title: 'Remove `autoDeleteObjects`', kind: 'unsafe', edits: drop } });
     });
     if (!file || ctx.file.isTest) return visitor;
     const superCall = visitor.CallExpression;
@@ -95,14 +94,3 @@ export const s3BucketDestroyOnDelete = defineRule({
   },
 });
 
-/**
- * The prop as the construct states it, or, when its caller's props decide it, the default a construct
- * library chose (`{ removalPolicy: RemovalPolicy.DESTROY, ...props }`,
- * `props.removalPolicy ?? RemovalPolicy.DESTROY`): what every caller that does not set it gets.
- */
-function ownOrDefault(file: TsFile, c: Construct, name: string): PropState & { isDefault?: boolean; via?: 'spread' | 'fallback' } {
-  const own = propOf(file, c, name);
-  if (own.state === 'absent' || (own.state === 'present' && own.value.kind !== 'unknown')) return own;
-  const fallback = defaultPropOf(file, c, name);
-  return fallback ? { state: 'present', ...fallback, isDefault: true } : own;
-}

@@ -65,7 +65,7 @@ export const hardcodedLocalEndpoint = defineRule({
       const start = node.getStart(file.sourceFile);
       if (reported.has(start)) return;
       reported.add(start);
-      ctx.report({ messageId: 'localEndpoint', data: { url: node.getText(file.sourceFile) }, start: node.getStart(file.sourceFile), end: node.getEnd(), fix });
+      ctx.report({ messageId: 'localEndpoint', data: { url: node.getText(file.sourceFile) }, start, end: node.getEnd(), fix });
     };
     return {
       NewExpression(n) {
