@@ -14,6 +14,13 @@ ruleTester(iamNotActionAllow, {
   ],
   invalid: [
     {
+      name: 'Serverless: NotAction in provider.iam.role.statements',
+      filename: 'serverless.ts',
+      code: "export default { provider: { name: 'aws', iam: { role: { statements: [{ Effect: 'Allow', NotAction: ['iam:*'], Resource: '*' }] } } } };\n",
+      errors: [{ messageId: 'notAction', line: 1, column: 90, data: { count: 1 } }],
+      output: null,
+    },
+    {
       name: 'NotAction is reported on its key',
       filename: 'p.json',
       code: policy('{ "Effect": "Allow", "NotAction": ["iam:*", "organizations:*"], "Resource": "*" }'),

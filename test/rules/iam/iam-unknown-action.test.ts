@@ -12,6 +12,7 @@ const allow = (actions: string) => policy(`{ "Effect": "Allow", "Action": ${acti
 
 ruleTester(iamUnknownAction, {
   valid: [
+    { name: 'Serverless: an action written with a variable is not an unknown action', filename: 'serverless.ts', code: "export default { provider: { name: 'aws', iamRoleStatements: [{ Effect: 'Allow', Action: ['${self:custom.queueAction}', 'sqs:${env:VERB}'], Resource: '*' }] } };\n" },
     { name: 'real actions, any casing', filename: 'p.json', code: allow('["s3:GetObject", "S3:putobject", "dynamodb:Query"]') },
     { name: 'wildcards that match', filename: 'p.json', code: allow('["s3:Get*", "ec2:Describe*", "sqs:*", "s3:GetObject?ersion", "*"]') },
     { name: 'a retired or unlisted service prefix far from any known one stays silent', filename: 'p.json', code: allow('["deepracer:ListModels", "mobilehub:CreateProject"]') },
@@ -28,6 +29,13 @@ ruleTester(iamUnknownAction, {
     { name: 'not a policy', filename: 'package.json', code: '{ "name": "x", "Statement": "s3:GetObjet" }' },
   ],
   invalid: [
+    {
+      name: 'Serverless: a misspelled action in a function-level iamRoleStatements',
+      filename: 'serverless.ts',
+      code: "export default {\n  provider: { name: 'aws' },\n  functions: {\n    report: { handler: 'src/report.main', iamRoleStatements: [{ Effect: 'Allow', Action: ['s3:GetObjet'], Resource: 'arn:aws:s3:::reports/*' }] },\n  },\n};\n",
+      errors: [{ messageId: 'unknownAction', line: 4, data: { action: 's3:GetObjet' } }],
+      output: "export default {\n  provider: { name: 'aws' },\n  functions: {\n    report: { handler: 'src/report.main', iamRoleStatements: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::reports/*' }] },\n  },\n};\n",
+    },
     {
       name: 'a typo close to one real action: error with the one fix',
       filename: 'p.json',

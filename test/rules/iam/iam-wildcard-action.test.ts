@@ -6,6 +6,10 @@ const policy = (statement: string) => `{\n  "Version": "2012-10-17",\n  "Stateme
 
 ruleTester(iamWildcardAction, {
   valid: [
+    { name: 'Serverless: specific actions in provider.iamRoleStatements', filename: 'serverless.ts', code: "const config = {\n  service: 'orders',\n  provider: {\n    name: 'aws',\n    iamRoleStatements: [{ Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: '${self:custom.tableArn}' }],\n  },\n};\nmodule.exports = config;\n" },
+    { name: 'Serverless: an action written with a variable is not a wildcard', filename: 'serverless.ts', code: "export default {\n  provider: { name: 'aws', iam: { role: { statements: [{ Effect: 'Allow', Action: ['${self:custom.readAction}'], Resource: 'arn:aws:s3:::reports/*' }] } } },\n};\n" },
+    { name: 'a statements key that is not under iam.role is not IAM', filename: 'report.ts', code: "export const doc = { role: 'admin', statements: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] };\n" },
+    { name: 'Serverless statements inside a test assertion grant nothing', filename: 'config.test.ts', code: "declare const expect: any, config: any;\nexpect(config.provider).toEqual({ iamRoleStatements: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });\n" },
     { filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*" }') },
     { name: 'Deny is never over-broad', filename: 'p.json', code: policy('{ "Effect": "Deny", "Action": "*", "Resource": "*" }') },
     { name: 'unknown effect stays silent', filename: 'p.json', code: policy('{ "Action": "s3:*", "Resource": "*" }') },
@@ -31,6 +35,34 @@ ruleTester(iamWildcardAction, {
     { name: 'CloudFormation intrinsic action', filename: 't.json', code: '{"Resources":{"P":{"Type":"AWS::IAM::Policy","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Action":{"Ref":"A"},"Resource":"*"}]}}}}}' },
   ],
   invalid: [
+    {
+      name: 'Serverless v3: iam.role.statements in serverless.ts (typed AWS)',
+      filename: 'serverless.ts',
+      code: "import type { AWS } from '@serverless/typescript';\nconst serverlessConfiguration: AWS = {\n  service: 'orders',\n  provider: {\n    name: 'aws',\n    iam: { role: { statements: [{ Effect: 'Allow', Action: ['dynamodb:*'], Resource: { 'Fn::GetAtt': ['Table', 'Arn'] } }] } },\n  },\n};\nmodule.exports = serverlessConfiguration;\n",
+      errors: [{ messageId: 'serviceWildcard', line: 6, column: 61, severity: 'warning', data: { service: 'dynamodb' }, suggestions: [
+        { title: 'read and list' },
+        { title: 'write actions' },
+        { title: 'starting list', output: "import type { AWS } from '@serverless/typescript';\nconst serverlessConfiguration: AWS = {\n  service: 'orders',\n  provider: {\n    name: 'aws',\n    iam: { role: { statements: [{ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'], Resource: { 'Fn::GetAtt': ['Table', 'Arn'] } }] } },\n  },\n};\nmodule.exports = serverlessConfiguration;\n" },
+      ] }],
+      output: null,
+    },
+    {
+      name: 'Serverless: provider.iamRoleStatements in serverless.js, with a variable resource',
+      filename: 'serverless.js',
+      code: "module.exports = {\n  service: 'uploads',\n  provider: {\n    name: 'aws',\n    iamRoleStatements: [\n      { Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::${env:BUCKET}/*' },\n    ],\n  },\n};\n",
+      errors: [{ messageId: 'serviceWildcard', line: 6, column: 34, data: { service: 's3' } }],
+      output: null,
+    },
+    {
+      name: 'serverless-iam-roles-per-function: a per-function file, statements through a const and a spread',
+      filename: 'src/functions/notify/index.ts',
+      code: "const publish = { Effect: 'Allow', Action: 'sns:*', Resource: { Ref: 'Topic' } };\nconst shared = [{ Effect: 'Allow', Action: ['sqs:*'], Resource: '${cf:queues-dev.QueueArn}' }];\nexport default {\n  handler: 'src/functions/notify/handler.main',\n  iamRoleStatements: [publish, ...shared],\n};\n",
+      errors: [
+        { messageId: 'serviceWildcard', line: 1, data: { service: 'sns' } },
+        { messageId: 'serviceWildcard', line: 2, data: { service: 'sqs' } },
+      ],
+      output: null,
+    },
     {
       name: 'an account wildcard in the root ARN is not a placeholder',
       filename: 'key-policy.json',

@@ -6,6 +6,8 @@ const cfn = (properties: string) => `{\n  "Resources": {\n    "AppRole": {\n    
 
 ruleTester(iamWildcardResource, {
   valid: [
+    { name: 'Serverless variables and CloudFormation functions are specific resources, not "*"', filename: 'serverless.ts', code: "export default {\n  provider: {\n    name: 'aws',\n    iamRoleStatements: [\n      { Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: '${self:custom.tableArn}' },\n      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: `arn:aws:s3:::\\${env:BUCKET}/*` },\n      { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['Queue', 'Arn'] } },\n      { Effect: 'Allow', Action: ['sns:Publish'], Resource: { Ref: 'Topic' } },\n      { Effect: 'Allow', Action: ['s3:PutObject'], Resource: { 'Fn::Join': ['', ['arn:aws:s3:::', { Ref: 'Bucket' }, '/*']] } },\n      { Effect: 'Allow', Action: ['ssm:GetParameter'], Resource: '${ssm:/app/param-arn}' },\n      { Effect: 'Allow', Action: ['kinesis:PutRecord'], Resource: ['${cf:streams-dev.StreamArn}'] },\n    ],\n  },\n};\n" },
+    { name: 'Serverless: a statement list from another file is not seen', filename: 'serverless.ts', code: "import { statements } from './iam';\nexport default { provider: { name: 'aws', iam: { role: { statements } } } };\n" },
     { name: 'scoped ARN', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/Orders" }') },
     { name: 'actions that only work on * are exempt', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "ec2:DescribeInstances"], "Resource": "*" }') },
     { name: 'CloudWatch metrics have no ARN in practice (the dataset type is for one feature)', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["cloudwatch:PutMetricData", "logs:DescribeLogGroups"], "Resource": "*" }') },
@@ -49,6 +51,13 @@ ruleTester(iamWildcardResource, {
     },
   ],
   invalid: [
+    {
+      name: 'Serverless v3: a statement constant in iam.role.statements on "*"',
+      filename: 'serverless.ts',
+      code: "const tableAccess = { Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: ['*'] };\nexport default { provider: { name: 'aws', iam: { role: { statements: [tableAccess] } } } };\n",
+      errors: [{ messageId: 'wildcardResource', line: 1, column: 81, data: { action: 'dynamodb:GetItem', resourceType: 'table' } }],
+      output: "const tableAccess = { Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: ['arn:aws:dynamodb:REGION:ACCOUNT_ID:table/TABLE_NAME'] };\nexport default { provider: { name: 'aws', iam: { role: { statements: [tableAccess] } } } };\n",
+    },
     {
       name: 'every bucket and object of every account (S3 ARNs have no account)',
       filename: 'p.json',

@@ -32,10 +32,17 @@ const formCases: InvalidCase[] = importForms('aws-lambda', 'lambda', 'Function')
   });
 
 const L = "import * as lambda from 'aws-cdk-lib/aws-lambda';\n";
+const SLS = "import type { AWS } from '@serverless/typescript';\n";
 const NODE = "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nimport { Runtime } from 'aws-cdk-lib/aws-lambda';\n";
 
 ruleTester(lambdaDeprecatedRuntime, {
   valid: [
+    { name: 'Serverless: a supported provider runtime', filename: 'serverless.ts', config: TODAY, code: SLS + "const config: AWS = { service: 's', provider: { name: 'aws', runtime: 'nodejs24.x' }, functions: { f: { handler: 'h.main' } } };\nmodule.exports = config;\n" },
+    { name: 'Serverless: a runtime from a variable is unknown', filename: 'serverless.ts', config: TODAY, code: "export default { provider: { name: 'aws', runtime: '${env:RUNTIME}' } };\n" },
+    { name: 'another provider (not aws) is not a Lambda runtime', filename: 'serverless.ts', config: TODAY, code: "export default { provider: { name: 'google', runtime: 'nodejs14' }, functions: { f: { handler: 'h', runtime: 'nodejs12.x' } } };\n" },
+    { name: 'a handler object outside a Serverless config (no provider, no framework types)', filename: 'build.js', config: TODAY, code: "module.exports = { handler: 'index.main', runtime: 'nodejs12.x' };\n" },
+    { name: "another tool's function props (a call argument) are not a Serverless function", filename: 'serverless.ts', config: TODAY, code: SLS + "declare const createLambda: (o: object) => void;\ncreateLambda({ runtime: 'nodejs12.x', handler: 'index.main' });\n" },
+    { name: 'a Serverless config in a test file', filename: 'serverless.test.ts', config: TODAY, code: "export default { provider: { name: 'aws', runtime: 'nodejs14.x' } };\n" },
     { name: "a supported fallback after the caller's runtime", filename: 'stack.ts', config: TODAY, code: L + "export const make = (s: any, props: lambda.FunctionProps) => new lambda.Function(s, 'F', { ...props, runtime: props.runtime ?? lambda.Runtime.NODEJS_22_X });\n" },
     { name: "a fallback chosen per environment: unknown, silent", filename: 'stack.ts', config: TODAY, code: L + "declare const legacy: boolean;\nexport const make = (s: any, props: lambda.FunctionProps) => new lambda.Function(s, 'F', { ...props, runtime: props.runtime ?? (legacy ? lambda.Runtime.NODEJS_18_X : lambda.Runtime.NODEJS_22_X) });\n" },
     { name: 'NODEJS_22_X is supported until 2027-04-30', filename: 'stack.ts', config: TODAY, code: L + "new lambda.Function(this, 'F', { runtime: lambda.Runtime.NODEJS_22_X });\n" },
@@ -51,6 +58,30 @@ ruleTester(lambdaDeprecatedRuntime, {
     { name: 'a default written through the constant afterwards', filename: 'stack.ts', config: TODAY, code: L + "declare const extra: object, latest: boolean;\nconst base: any = { runtime: lambda.Runtime.NODEJS_16_X };\nif (latest) base.runtime = lambda.Runtime.NODEJS_24_X;\nnew lambda.Function(this, 'F', { ...base, ...extra });\n" },
   ],
   invalid: [
+    {
+      name: 'Serverless: provider.runtime in serverless.ts (the official template)',
+      filename: 'serverless.ts',
+      config: TODAY,
+      code: SLS + "const serverlessConfiguration: AWS = {\n  service: 'orders',\n  provider: {\n    name: 'aws',\n    runtime: 'nodejs14.x',\n  },\n};\nmodule.exports = serverlessConfiguration;\n",
+      errors: [{ messageId: 'deprecatedProvider', line: 6, column: 5, severity: 'warning', data: { runtime: 'nodejs14.x', replacement: 'nodejs24.x' } }],
+      output: SLS + "const serverlessConfiguration: AWS = {\n  service: 'orders',\n  provider: {\n    name: 'aws',\n    runtime: 'nodejs24.x',\n  },\n};\nmodule.exports = serverlessConfiguration;\n",
+    },
+    {
+      name: 'Serverless: a function-level runtime in serverless.js, double quotes kept',
+      filename: 'serverless.js',
+      config: TODAY,
+      code: 'module.exports = {\n  provider: { name: "aws", runtime: "nodejs24.x" },\n  functions: { report: { handler: "src/report.main", runtime: "python3.7" } },\n};\n',
+      errors: [{ messageId: 'deprecated', line: 3, data: { name: 'report', runtime: 'python3.7' } }],
+      output: 'module.exports = {\n  provider: { name: "aws", runtime: "nodejs24.x" },\n  functions: { report: { handler: "src/report.main", runtime: "python3.14" } },\n};\n',
+    },
+    {
+      name: 'Serverless: a per-function file typed from @serverless/typescript',
+      filename: 'src/functions/hello/index.ts',
+      config: TODAY,
+      code: SLS + "const hello: AWS['functions'][string] = { handler: `${__dirname}/handler.main`, runtime: 'nodejs16.x' };\nexport default hello;\n",
+      errors: [{ messageId: 'deprecated', line: 2, data: { name: 'hello', runtime: 'nodejs16.x' } }],
+      output: SLS + "const hello: AWS['functions'][string] = { handler: `${__dirname}/handler.main`, runtime: 'nodejs24.x' };\nexport default hello;\n",
+    },
     {
       name: "a deprecated fallback after the caller's runtime (`props.runtime ?? ...`)",
       filename: 'stack.ts',

@@ -7,7 +7,10 @@
 // `new DataAwsIamPolicyDocument(scope, id, { statement })` (`effect`, `actions`, `principals: [{ type,
 // identifiers }]`, `conditions` / `condition: [{ test, variable, values }]`), and a policy written
 // as JSON text in a string (`policy: \`{ "Version": ..., "Statement": [...] }\``, as Pulumi's and
-// Terraform's docs do), read by the JSON front end.
+// Terraform's docs do), read by the JSON front end; and the raw statements of a Serverless Framework
+// config written in TS/JS (`serverless.ts`, `serverless.js`, a per-function file): `iamRoleStatements: [...]`
+// (provider level, and function level with the serverless-iam-roles-per-function plugin) and
+// `iam: { role: { statements: [...] } }` (Serverless v3).
 // Values that cannot be resolved in the file become unknown items, so rules stay silent on them.
 import * as ts from './api';
 import {
@@ -47,13 +50,17 @@ interface Item extends PolicyValue {
 interface ListBuild {
   items: Item[];
   incomplete: boolean;
+  /** Strings holding a `${...}` placeholder are unknown (raw JSON-shaped statements). */
+  placeholders?: boolean;
 }
 
 export function extractTsPolicyStatements(file: TsFile): PolicyStatement[] {
   const text = file.text;
   // Cheap gate: files that mention neither the IAM module nor a policy document have none.
-  if (!/aws-iam|aws_iam|Statement|getPolicyDocument|DataAwsIamPolicyDocument/.test(text)) return [];
-  const ctx = new Extractor(file, /getPolicyDocument|DataAwsIamPolicyDocument/.test(text), text.includes('"Statement"'));
+  // Serverless v3's `iam: { role: { statements } }` names neither: its keys are the gate.
+  const serverlessRole = /\bstatements['"]?\s*:/.test(text) && /\brole['"]?\s*:/.test(text);
+  if (!serverlessRole && !/aws-iam|aws_iam|Statement|getPolicyDocument|DataAwsIamPolicyDocument/.test(text)) return [];
+  const ctx = new Extractor(file, /getPolicyDocument|DataAwsIamPolicyDocument/.test(text), text.includes('"Statement"'), serverlessRole || text.includes('iamRoleStatements'));
   ctx.collect();
   return ctx.build();
 }
@@ -77,17 +84,22 @@ class Extractor {
   /** Pulumi `getPolicyDocument` / CDKTF `DataAwsIamPolicyDocument` arguments, with their statement list key. */
   private readonly camelDocuments: { args: ts.Expression; list: 'statements' | 'statement' }[] = [];
 
+  /** Serverless Framework statement lists: the values of `iamRoleStatements` and `iam.role.statements`. */
+  private readonly serverlessLists: ts.Expression[] = [];
+
   /** String literals holding a JSON policy document. */
   private readonly jsonLiterals: (ts.StringLiteral | ts.NoSubstitutionTemplateLiteral)[] = [];
 
   /**
    * `camel`: the file names Pulumi's or CDKTF's policy-document helper; `jsonText`: it has a quoted
-   * `"Statement"` key. Those forms are only looked for in such files.
+   * `"Statement"` key; `serverless`: it has an `iamRoleStatements` key or `statements` and `role` keys.
+   * Those forms are only looked for in such files.
    */
   constructor(
     private readonly file: TsFile,
     private readonly camel = false,
     private readonly jsonText = false,
+    private readonly serverless = false,
   ) {}
 
   private is(ref: SymbolRef | undefined, ...path: string[]): boolean {
@@ -113,6 +125,8 @@ class Extractor {
         if (isPolicyDocumentLiteral(node)) {
           if (!isAssertionExpectation(node)) this.documents.push(node);
         } else if (this.isProviderStatement(node)) this.providerStatements.push(node);
+      } else if (this.serverless && ts.isPropertyAssignment(node)) {
+        if (isServerlessStatementList(node) && !isAssertionExpectation(node)) this.serverlessLists.push(node.initializer);
       } else if (this.jsonText && (ts.isNoSubstitutionTemplateLiteral(node) || ts.isStringLiteral(node)) && isJsonPolicyText(node, file.sourceFile) && !isAssertionExpectation(node)) {
         this.jsonLiterals.push(node);
       }
@@ -211,6 +225,16 @@ class Extractor {
       }
     }
     for (const obj of this.providerStatements) out.push(this.fromJsonShaped(obj, 'identity'));
+    // The function's execution role: identity statements. One list may be shared (a const given to
+    // several functions, or spread into several lists): each statement is read once.
+    const seen = new Set<ts.ObjectLiteralExpression>();
+    for (const list of this.serverlessLists) {
+      for (const obj of this.serverlessStatements(list, 0)) {
+        if (seen.has(obj)) continue;
+        seen.add(obj);
+        out.push(this.fromJsonShaped(obj, 'identity'));
+      }
+    }
     for (const literal of this.jsonLiterals) out.push(...this.fromJsonText(literal));
     for (const doc of this.camelDocuments) {
       const props = this.file.objectProps(doc.args);
@@ -391,8 +415,8 @@ class Extractor {
   }
 
   /** A TS list value: an array literal (through consts and spreads of const arrays) or a single value. */
-  private tsList(expr: ts.Expression): ListBuild {
-    const build: ListBuild = { items: [], incomplete: false };
+  private tsList(expr: ts.Expression, placeholders = false): ListBuild {
+    const build: ListBuild = { items: [], incomplete: false, placeholders };
     const resolved = this.file.resolveExpression(expr);
     if (resolved && ts.isArrayLiteralExpression(resolved)) for (const el of resolved.elements) this.addListElement(el, resolved, build, 0);
     else this.addListElement(expr, undefined, build, 0);
@@ -408,7 +432,10 @@ class Extractor {
       return;
     }
     const v = this.file.evaluate(el);
-    const value = v.kind === 'string' ? v.value : undefined;
+    // In a raw JSON statement a `${...}` is a placeholder some tool fills in later (a Serverless
+    // variable `${self:custom.tableArn}`, `${ssm:...}`, `${aws:region}`, an IAM policy variable):
+    // a specific value we cannot see, never a wildcard or an action name.
+    const value = v.kind === 'string' && !(build.placeholders && v.value.includes('${')) ? v.value : undefined;
     if (value === undefined) build.incomplete = true;
     build.items.push({ value, start: el.getStart(sf), end: el.getEnd(), node: el, array });
   }
@@ -571,6 +598,28 @@ class Extractor {
     };
   }
 
+  // ── Serverless Framework statement lists ────────────────────────────────────────────────────
+
+  /**
+   * The statement literals of a list: written in it, held in a `const`, or spread from a `const`
+   * array. Only statement-shaped objects (`Effect`, `Action` or `NotAction` keys, exactly so spelled)
+   * count; anything the file does not hold (an import, a parameter, a YAML load) is left out.
+   */
+  private serverlessStatements(expr: ts.Expression, depth: number): ts.ObjectLiteralExpression[] {
+    const list = depth < 8 ? this.file.resolveExpression(expr) : undefined;
+    if (!list || !ts.isArrayLiteralExpression(list)) return [];
+    const out: ts.ObjectLiteralExpression[] = [];
+    for (const el of list.elements) {
+      if (ts.isSpreadElement(el)) {
+        out.push(...this.serverlessStatements(el.expression, depth + 1));
+        continue;
+      }
+      const obj = this.file.resolveExpression(el);
+      if (obj && ts.isObjectLiteralExpression(obj) && (propNode(obj, 'Effect', true) || propNode(obj, 'Action', true) || propNode(obj, 'NotAction', true))) out.push(obj);
+    }
+    return out;
+  }
+
   // ── JSON-shaped literals ────────────────────────────────────────────────────────────────────
 
   private fromJsonShaped(obj: ts.ObjectLiteralExpression, kind: PolicyKind | 'auto'): PolicyStatement {
@@ -581,7 +630,7 @@ class Extractor {
       const p = propNode(obj, name);
       if (!p) return undefined;
       const value = p.initializer;
-      const build = this.tsList(value);
+      const build = this.tsList(value, true);
       const resolved = file.resolveExpression(value);
       return { items: build.items, incomplete: build.incomplete, isArray: !!resolved && ts.isArrayLiteralExpression(resolved), start: value.getStart(sf), end: value.getEnd(), keyStart: p.name.getStart(sf), keyEnd: p.name.getEnd() };
     };
@@ -628,7 +677,7 @@ class Extractor {
           incomplete = true;
           continue;
         }
-        const build = this.tsList(info.value);
+        const build = this.tsList(info.value, true);
         if (build.incomplete) incomplete = true;
         for (const i of build.items) entries.push({ type, value: i.value, start: i.start, end: i.end });
       }
@@ -922,6 +971,21 @@ function propNode(obj: ts.ObjectLiteralExpression, name: string, exact = false):
 
 function propOf(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   return propNode(obj, name)?.initializer;
+}
+
+/**
+ * `iamRoleStatements: [...]` (a Serverless provider or function definition, the key is the
+ * framework's own), or `statements: [...]` under `iam: { role: { ... } }` (Serverless v3): the
+ * nesting, not the common word `statements`, is what marks it.
+ */
+function isServerlessStatementList(prop: ts.PropertyAssignment): boolean {
+  const name = propertyName(prop.name);
+  if (name === 'iamRoleStatements') return true;
+  if (name !== 'statements') return false;
+  const role = prop.parent.parent;
+  if (!role || !ts.isPropertyAssignment(role) || propertyName(role.name) !== 'role') return false;
+  const iam = role.parent.parent;
+  return !!iam && ts.isPropertyAssignment(iam) && propertyName(iam.name) === 'iam';
 }
 
 /** `{ Version, Statement: [...] }`, or `{ Statement: [{ Effect, ... }] }`: a policy document literal. */

@@ -2,6 +2,11 @@ import { defineRule } from '../../engine/rule';
 import { versionAtLeast } from '../../engine/project';
 import { CDK_GATE, constructKey, constructVisitor, propOrDefault, propRange, renameExport, replaceValue } from '../../engine/typescript/cdk';
 import { stringLiteral } from '../../engine/typescript/edits';
+import * as ts from '../../engine/typescript/api';
+import { unwrap } from '../../engine/typescript/bindings';
+import { propertyName } from '../../engine/typescript/file';
+import { SERVERLESS_GATE, functionLabel, importsServerlessTypes, isAwsProvider, isFunctionDefinition } from '../../engine/typescript/serverless';
+import type { Visitor } from '../../engine/rule';
 import type { TextEdit } from '../../engine/types';
 import { isDeprecated, replacementFor, runtimeByCdkConstant, runtimeById, type LambdaRuntime } from '../../data/lambda-runtimes';
 
@@ -13,7 +18,8 @@ export const lambdaDeprecatedRuntime = defineRule({
     title: 'Deprecated Lambda runtime',
     description: 'A Lambda function on a runtime past its AWS deprecation date (from a dated table in `server/src/data/lambda-runtimes.ts`).',
     rationale:
-      'After its deprecation date a runtime gets no security patches, and shortly after AWS blocks creating and then updating functions that use it: a routine deploy starts failing. Move to the newest supported runtime of the same language.',
+      'After its deprecation date a runtime gets no security patches, and shortly after AWS blocks creating and then updating functions that use it: a routine deploy starts failing. Move to the newest supported runtime of the same language. ' +
+      "Read in CDK (`Runtime.NODEJS_16_X`, `new Runtime('nodejs16.x')`, an L1 `CfnFunction`'s `runtime` string) and in Serverless Framework configs written in TypeScript/JavaScript (`serverless.ts`, `serverless.js`): `provider.runtime` of the `aws` provider, and a function definition's own `runtime`.",
     severity: 'warning',
     service: 'lambda',
     guide: 'Lambda / Timeouts and Memory',
@@ -21,6 +27,8 @@ export const lambdaDeprecatedRuntime = defineRule({
     languages: ['typescript'],
     messages: {
       deprecated: 'Function {{name}} uses {{runtime}}, deprecated by AWS since {{date}}: no more security patches, and deployments will be blocked. Move to {{replacement}}.',
+      deprecatedProvider:
+        'The Serverless provider runtime {{runtime}}, used by every function of this service that sets none, is deprecated by AWS since {{date}}: no more security patches, and deployments will be blocked. Move to {{replacement}}.',
       deprecatedDefault:
         'Function {{name}} defaults to {{runtime}} (the props its caller passes may override it), deprecated by AWS since {{date}}: every caller that does not set a runtime gets no more security patches and blocked deployments. Move the default to {{replacement}}.',
     },
@@ -31,7 +39,8 @@ export const lambdaDeprecatedRuntime = defineRule({
         schema: { type: 'string', pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' },
       },
     },
-    gate: CDK_GATE,
+    // CDK constructs, or a Serverless config.
+    gate: new RegExp(`${CDK_GATE.source}|${SERVERLESS_GATE.source}`),
     examples: {
       invalid: [{ filename: 'stack.ts', code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'Handler', { runtime: lambda.Runtime.NODEJS_16_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist') });\n" }],
       valid: [{ filename: 'stack.ts', code: "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'Handler', { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromAsset('dist') });\n" }],
@@ -40,7 +49,7 @@ export const lambdaDeprecatedRuntime = defineRule({
   create(ctx) {
     const asOf = typeof ctx.options.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(ctx.options.asOf) ? ctx.options.asOf : new Date().toISOString().slice(0, 10);
     const cdkVersion = ctx.settings.awsCdkLibVersion;
-    return constructVisitor(ctx, ['function', 'cfnFunction'], (c, file) => {
+    const visitor: Visitor = CDK_GATE.test(ctx.file.text) ? constructVisitor(ctx, ['function', 'cfnFunction'], (c, file) => {
       // Or a construct library's default, which its caller's props may override: what the library itself hard-codes.
       const s = propOrDefault(file, c, 'runtime');
       if (s.state !== 'present') return;
@@ -69,6 +78,44 @@ export const lambdaDeprecatedRuntime = defineRule({
         // A new major language version can change behaviour: the code must be tested on it.
         fix: edits && next && { title: `Use ${l2Constant ? `Runtime.${next.cdk}` : next.id}`, kind: 'unsafe', edits },
       });
-    });
+    }) : {};
+    const file = ctx.ts;
+    if (!file || ctx.file.isTest || !SERVERLESS_GATE.test(ctx.file.text)) return visitor;
+    // Serverless Framework configs: `runtime` keys seen by the walk, judged at the end, once the
+    // file is known to be a config (an `aws` provider anywhere in it, or the framework's types).
+    const runtimes: ts.PropertyAssignment[] = [];
+    let provider = false;
+    visitor.PropertyAssignment = (node) => {
+      const p = node as ts.PropertyAssignment;
+      const name = propertyName(p.name);
+      if (name === 'runtime') runtimes.push(p);
+      else if (name === 'provider' && !provider) {
+        const obj = unwrap(p.initializer);
+        provider = ts.isObjectLiteralExpression(obj) && isAwsProvider(file, obj);
+      }
+    };
+    visitor.fileEnd = () => {
+      for (const p of runtimes) {
+        const obj = p.parent;
+        const isProvider = isAwsProvider(file, obj);
+        if (!isProvider && !(isFunctionDefinition(obj) && (provider || importsServerlessTypes(file)))) continue;
+        const v = file.evaluate(p.initializer);
+        const runtime = v.kind === 'string' ? runtimeById(v.value) : undefined;
+        if (!runtime || !isDeprecated(runtime, asOf)) continue;
+        const next = replacementFor(runtime, asOf, { cdk: false });
+        const literal = unwrap(p.initializer);
+        const edits: TextEdit[] | undefined = next && ts.isStringLiteralLike(literal) ? [{ start: literal.getStart(file.sourceFile), end: literal.getEnd(), newText: stringLiteral(file, next.id) }] : undefined;
+        const name = isProvider ? 'provider' : functionLabel(file, obj);
+        ctx.report({
+          messageId: isProvider ? 'deprecatedProvider' : 'deprecated',
+          data: { name, runtime: runtime.id, date: runtime.deprecated!, replacement: next?.id ?? 'a supported runtime' },
+          start: p.getStart(file.sourceFile),
+          end: p.getEnd(),
+          key: `Serverless::${name}`,
+          fix: edits && next && { title: `Use ${next.id}`, kind: 'unsafe', edits },
+        });
+      }
+    };
+    return visitor;
   },
 });
