@@ -92,6 +92,17 @@ describe('lambdaHandlers: export forms', () => {
   });
   it('a default export without a Lambda signature is not a handler (Next.js pages, Netlify v2 functions)', () =>
     assert.deepEqual(names('export default async (req, context) => new Response(1);\nconst api = (req, res) => res.end();\nexport { api };\n'), []));
+  it('web route handlers named like Lambda handlers are not handlers: (req, res), (request, reply), framework-typed', () => {
+    assert.deepEqual(names('export const listUsersHandler = async (req, res) => res.json([]);\nexport async function handler(request, reply) { return reply.send(1); }\nmodule.exports = { uploadHandler: async (_req, response) => response.end() };', 'routes.js'), []);
+    assert.deepEqual(names("import type { Request } from 'express';\nexport const getHandler = async (req: Request) => req.body;"), []);
+    assert.deepEqual(names("import type { NextApiRequest } from 'next';\nexport async function handler(req: NextApiRequest) { return req.query; }"), []);
+    assert.deepEqual(names("import express from 'express';\nexport const handler = async (req: express.Request) => req.body;"), []);
+    assert.deepEqual(names("import type { RequestHandler } from 'express';\nexport const getHandler: RequestHandler = async (_, out) => { out.end(); };"), []);
+  });
+  it('Lambda handlers keep their context, event types and middy whatever the parameter names', () => {
+    assert.deepEqual(names('export const handler = async (req, context) => req.body;\nexport const apiHandler = async (request) => request.rawPath;'), ['handler', 'apiHandler']);
+    assert.deepEqual(names("import type { APIGatewayProxyEvent } from 'aws-lambda';\nexport const handler = async (req: APIGatewayProxyEvent, res: unknown) => req.body;"), ['handler']);
+  });
   it('exported helpers and non-functions are not handlers', () =>
     assert.deepEqual(names("export const config = { a: 1 };\nexport function helper(x) { return x; }\nexport const handler = new Something();"), []));
 });

@@ -187,4 +187,27 @@ export async function archive(bucket: string, key: string, path: string) {
 }
 `,
   },
+  {
+    name: 'decoy: Express and Fastify route handlers named like Lambda handlers (a server calls them, not Lambda)',
+    filename: 'src/controllers/avatars.controller.ts',
+    code: `import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+
+export const uploadAvatarHandler = async (req: Request, res: Response) => {
+  const s3 = new S3Client({ region: process.env.AVATAR_REGION });
+  await s3.send(new PutObjectCommand({ Bucket: process.env.AVATAR_BUCKET, Key: req.params.id, Body: req.body, ContentType: 'image/png' }));
+  res.status(204).end();
+};
+
+export async function signingKeyHandler(request: FastifyRequest, reply: FastifyReply) {
+  const sm = new SecretsManagerClient({});
+  const out = await sm.send(new GetSecretValueCommand({ SecretId: process.env.SIGNING_SECRET_ID }));
+  return reply.send({ loaded: Boolean(out.SecretString) });
+}
+
+module.exports = { deleteHandler: async (req, res) => res.sendStatus(204) };
+`,
+  },
 ];

@@ -85,6 +85,8 @@ function findHandlers(file: TsFile): LambdaHandler[] {
     const eventType = eventTypeOfFunction(file, target.fn) ?? (c.type ? eventTypeOfHandlerType(file, c.type) : undefined);
     const middy = target.middy;
     if (!HANDLER_NAME.test(c.name) && !eventType && !middy && !hasLambdaSignature(target.fn) && !(c.name !== 'default' && readsLambdaEvent(file, target.fn))) continue;
+    // `export const listUsersHandler = async (req, res) => ...`: a web framework's route handler, named like Lambda's.
+    if (!eventType && !middy && isWebRouteHandler(file, target.fn, c.type)) continue;
     seen.add(target.fn);
     out.push({ name: c.name, fn: target.fn, exportNode: c.exportNode, eventType, wrapped: target.wrapped });
   }
@@ -98,6 +100,29 @@ function findHandlers(file: TsFile): LambdaHandler[] {
 function hasLambdaSignature(fn: FunctionNode): boolean {
   const [event, context] = fn.parameters;
   return !!event && !!context && ts.isIdentifier(event.name) && ts.isIdentifier(context.name) && EVENT_PARAM.test(event.name.text) && CONTEXT_PARAM.test(context.name.text);
+}
+
+/** A web framework's response parameter: Lambda's second parameter is always the context. */
+const WEB_RESPONSE_PARAM = /^_?(res|resp|response|reply)$/;
+/** Modules whose request/response types type a web route handler, never a Lambda handler. */
+const WEB_TYPE_MODULES = new Set(['express', 'express-serve-static-core', 'fastify', 'koa', '@hapi/hapi', 'next', 'next/server', '@sveltejs/kit', 'h3', 'hono']);
+
+/**
+ * A route handler of Express, Fastify, Koa, hapi, Next.js API routes and the like, which servers (not
+ * Lambda) call: `(req, res)`, `(request, reply)`, or a parameter or export typed by such a framework
+ * (`req: Request` from express, `NextApiRequest`, `FastifyRequest`, `const h: RequestHandler = ...`).
+ */
+function isWebRouteHandler(file: TsFile, fn: FunctionNode, exportType: ts.TypeNode | undefined): boolean {
+  const [first, second] = fn.parameters;
+  if (second && ts.isIdentifier(second.name) && WEB_RESPONSE_PARAM.test(second.name.text)) return true;
+  const types = [first?.type, second?.type, exportType];
+  return types.some((t) => !!t && ts.isTypeReferenceNode(t) && WEB_TYPE_MODULES.has(typeModule(file, t.typeName) ?? ''));
+}
+
+/** The module a type name is imported from (`Request` from 'express', `express.Request`). */
+function typeModule(file: TsFile, name: ts.EntityName): string | undefined {
+  const id = ts.isIdentifier(name) ? name : ts.isIdentifier(name.left) ? name.left : undefined;
+  return id ? file.symbolOf(id)?.module : undefined;
 }
 
 /** Fields only Lambda's own events have: S3/SQS/SNS/stream records, API Gateway, Cognito triggers, custom resources. */
