@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { LAMBDA_RUNTIMES, isDeprecated, replacementFor, runtimeById } from '../../../server/src/data/lambda-runtimes';
 import { defaultConfig, type ResolvedConfig } from '../../../server/src/engine/config';
 import { lambdaDeprecatedRuntime } from '../../../server/src/rules/lambda/lambda-deprecated-runtime';
+import { analyzeText } from '../../helpers/engine';
 import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
 import { importForms } from '../cdk-forms';
 
@@ -183,6 +184,16 @@ describe('lambda runtime table', () => {
     const r = runtimeById('nodejs20.x')!;
     assert.equal(isDeprecated(r, '2026-04-29'), false);
     assert.equal(isDeprecated(r, '2026-04-30'), true);
+  });
+  it("a Serverless fix's title says which @serverless/typescript types the new runtime, only where the file is typed by it", () => {
+    const fixTitle = (filename: string, code: string) => {
+      const r = analyzeText(filename, code, { config: TODAY, rules: [lambdaDeprecatedRuntime] });
+      assert.equal(r.findings.length, 1);
+      return r.findings[0].fix?.title;
+    };
+    const typed = "import type { AWS } from '@serverless/typescript';\nconst c: AWS = { service: 's', provider: { name: 'aws', runtime: 'nodejs16.x' } };\nmodule.exports = c;\n";
+    assert.match(fixTitle('serverless.ts', typed) ?? '', /^Use nodejs24\.x \(.*@serverless\/typescript 4\.x lists it; 3\.x does not\)$/);
+    assert.equal(fixTitle('serverless.js', "module.exports = { provider: { name: 'aws', runtime: 'nodejs16.x' } };\n"), 'Use nodejs24.x');
   });
   it('a replacement is never itself deprecated', () => {
     for (const r of LAMBDA_RUNTIMES) {
