@@ -87,6 +87,9 @@ function functionBehind(file: TsFile, expr: ts.Expression, depth = 0): ts.Expres
   return target ? functionBehind(file, target, depth + 1) : expr;
 }
 
+/** The methods through which a function, its version or its alias is wired to a caller. */
+const WIRING_METHODS = new Set(['addEventSource', 'addEventSourceMapping', 'addFunctionUrl', 'configureAsyncInvoke', 'addTrigger', 'addLambdaDataSource', 'addPermission', 'grantInvoke']);
+
 function is(v: StaticValue, module: string, name: string): v is Extract<StaticValue, { kind: 'new' }> {
   return v.kind === 'new' && v.ref.module === module && v.ref.path.length === 1 && v.ref.path[0] === name;
 }
@@ -203,7 +206,7 @@ export const lambdaDeadLetterQueue = defineRule({
         superCall?.(node);
         const call = node as ts.CallExpression;
         const m = methodCall(file, call);
-        if (!m) return;
+        if (!m || !WIRING_METHODS.has(m.method)) return;
         const callee = call.expression as ts.PropertyAccessExpression;
         // `fn.currentVersion.addEventSource(...)`: the receiver is a version of a function we know.
         if (!m.holder && !holderOfExpression(file, functionBehind(file, callee.expression))) return;
