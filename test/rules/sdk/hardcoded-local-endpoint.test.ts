@@ -18,10 +18,35 @@ ruleTester(hardcodedLocalEndpoint, {
       filename: 'src/queue.js',
       code: "const { SQSClient } = require('@aws-sdk/client-sqs');\nconst OFFLINE_URL = process.env.IS_OFFLINE ? 'http://localhost:9324' : undefined;\nlet url = 'http://localhost:9324';\nif (process.env.QUEUE_HOST) url = process.env.QUEUE_HOST;\nexports.a = new SQSClient({ endpoint: OFFLINE_URL });\nexports.b = new SQSClient({ endpoint: url });\n",
     },
+    {
+      name: 'a client built in an if branch on an offline flag read from the environment (serverless-offline)',
+      filename: 'src/db/connect.js',
+      code: "const AWS = require('aws-sdk');\nconst OFFLINE = process.env.IS_OFFLINE;\nlet cached;\nfunction connect() {\n  if (cached) return cached;\n  if (flagSet(OFFLINE)) {\n    return new AWS.DynamoDB({ region: 'localhost', endpoint: 'http://localhost:8000' });\n  }\n  cached = new AWS.DynamoDB();\n  return cached;\n}\nfunction flagSet(v) { return v === 'true'; }\nmodule.exports = { connect };\n",
+    },
+    {
+      name: 'a client in the else branch of a stage check, and one after an early return on a local flag',
+      filename: 'src/clients.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nimport { SQSClient } from '@aws-sdk/client-sqs';\nexport function s3() {\n  if (process.env.STAGE === 'prod') {\n    return new S3Client({});\n  } else {\n    return new S3Client({ endpoint: 'http://127.0.0.1:4566', forcePathStyle: true });\n  }\n}\nexport function sqs(opts: { useEmulator: boolean }) {\n  if (!opts.useEmulator) return new SQSClient({});\n  return new SQSClient({ endpoint: 'http://localhost:9324' });\n}\n",
+    },
+    { name: 'a client behind `&&` on an environment read', filename: 'src/sns.mjs', code: "import { SNSClient } from '@aws-sdk/client-sns';\nexport const localSns = process.env.LOCALSTACK_HOST && new SNSClient({ endpoint: 'http://localhost:4566' });\n" },
     { name: 'a real AWS endpoint (VPC endpoint or FIPS)', filename: 'src/s3.ts', code: "import { S3Client } from '@aws-sdk/client-s3';\nexport const s3 = new S3Client({ endpoint: 'https://s3-fips.us-east-1.amazonaws.com' });\n" },
     { name: 'a localhost URL that is not an SDK client', filename: 'src/api.ts', code: "export const api = new ApolloClient({ uri: 'http://localhost:4000/graphql', endpoint: 'http://localhost:4000' });\ndeclare class ApolloClient { constructor(o: object); }\n// aws-sdk\n" },
   ],
   invalid: [
+    {
+      name: 'an environment check that throws above the client validates, it does not choose a local config',
+      filename: 'src/table.ts',
+      code: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nif (!process.env.TABLE_NAME) throw new Error('TABLE_NAME is not set');\nexport const ddb = new DynamoDBClient({ endpoint: 'http://localhost:8000' });\n",
+      errors: [{ messageId: 'localEndpoint', line: 3 }],
+      output: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nif (!process.env.TABLE_NAME) throw new Error('TABLE_NAME is not set');\nexport const ddb = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined });\n",
+    },
+    {
+      name: 'a branch on the request, not on the environment',
+      filename: 'src/handler.ts',
+      code: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const handler = async (event: { httpMethod: string }) => {\n  if (event.httpMethod === 'GET') {\n    const ddb = new DynamoDBClient({ endpoint: 'http://localhost:8000' });\n    return ddb;\n  }\n};\n",
+      errors: [{ messageId: 'localEndpoint', line: 4 }],
+      output: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const handler = async (event: { httpMethod: string }) => {\n  if (event.httpMethod === 'GET') {\n    const ddb = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined });\n    return ddb;\n  }\n};\n",
+    },
     {
       name: 'a module constant with a localhost fallback, given to two clients: one finding at the fallback',
       filename: 'src/clients.js',

@@ -3,6 +3,7 @@ import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
 import { SDK_GATE, sdkFacts, type SdkClientClass } from '../../engine/typescript/sdk';
+import type { TsFile } from '../../engine/typescript/file';
 
 const LOCAL_URL = /^(https?:\/\/)?(localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal|localstack|[\w.-]*\.?localhost\.localstack\.cloud)(:\d+)?(\/.*)?$/i;
 /** Local tooling that legitimately talks to emulators: tests, seeds, scripts, local-only configs. */
@@ -43,7 +44,7 @@ export const hardcodedLocalEndpoint = defineRule({
     const file = ctx.ts;
     if (!file || ctx.file.isTest || LOCAL_TOOLING_PATH.test(ctx.file.path.replace(/\\/g, '/'))) return {};
     const sdk = sdkFacts(file);
-    const check = (config: ts.Expression | undefined, client: SdkClientClass | undefined) => {
+    const check = (site: ts.Node, config: ts.Expression | undefined, client: SdkClientClass | undefined) => {
       const props = config && file.objectProps(config);
       const endpoint = props?.get('endpoint');
       if (!endpoint || endpoint === 'unknown' || !endpoint.value) return;
@@ -51,6 +52,11 @@ export const hardcodedLocalEndpoint = defineRule({
       // once at the literal in the declaration however many clients use it.
       const value = file.resolveExpression(endpoint.value) ?? unwrap(endpoint.value);
       const envName = client ? `${client.service.toUpperCase()}_ENDPOINT` : 'AWS_ENDPOINT_URL';
+      const local = isLocalLiteral(value) || (ts.isBinaryExpression(value) && isLocalLiteral(unwrap(value.right)));
+      // A client built only in a branch the environment chooses (`if (IS_OFFLINE) return new
+      // DynamoDB({ endpoint: 'http://localhost:8000' })`) is the local config on purpose. Checked
+      // only once a local literal is found, so the walk up runs for a handful of nodes a file.
+      if (local && chosenByLocalCondition(file, site)) return;
       if (isLocalLiteral(value)) {
         const fix: Fix = { title: `Read the endpoint from process.env.${envName}`, kind: 'unsafe', edits: [{ start: value.getStart(file.sourceFile), end: value.getEnd(), newText: `process.env.${envName} || undefined` }] };
         report(value, fix);
@@ -70,15 +76,15 @@ export const hardcodedLocalEndpoint = defineRule({
     return {
       NewExpression(n) {
         const client = sdk.clientConstruction(n);
-        if (client) check(client.config, client);
+        if (client) check(n, client.config, client);
       },
       CallExpression(n) {
         const call = n as ts.CallExpression;
         const client = sdk.clientConstruction(call);
-        if (client) return check(client.config, client);
+        if (client) return check(call, client.config, client);
         // SDK v2 global configuration: `AWS.config.update({ endpoint })`.
         const ref = file.symbolOf(call.expression);
-        if (ref && ref.module === 'aws-sdk' && ref.path.join('.') === 'config.update') check(call.arguments[0], undefined);
+        if (ref && ref.module === 'aws-sdk' && ref.path.join('.') === 'config.update') check(call, call.arguments[0], undefined);
       },
     };
   },
@@ -86,4 +92,59 @@ export const hardcodedLocalEndpoint = defineRule({
 
 function isLocalLiteral(e: ts.Expression): boolean {
   return ts.isStringLiteralLike(e) && LOCAL_URL.test(e.text);
+}
+
+/** Names that say a flag selects a local run: `IS_OFFLINE`, `isLocal`, `AWS_SAM_LOCAL`, `useEmulator`. */
+const LOCAL_FLAG = /offline|local(?!e)|emulat/i;
+
+/**
+ * Whether `node` runs only in a branch chosen by the environment or by a flag named for a local
+ * run: inside the `then`/`else` of an `if`, a `? :` or the right of `&&` whose condition reads
+ * `process.env` / `import.meta.env` (directly or through a const) or names such a flag, or after
+ * an `if` that returns or throws on such a flag or on a stage name (`NODE_ENV === 'production'`).
+ */
+function chosenByLocalCondition(file: TsFile, node: ts.Node): boolean {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && child !== parent.expression && localCondition(file, parent.expression)) return true;
+    if (ts.isConditionalExpression(parent) && child !== parent.condition && localCondition(file, parent.condition)) return true;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === parent.right && localCondition(file, parent.left)) return true;
+    if (ts.isBlock(parent) || ts.isSourceFile(parent)) {
+      for (const s of parent.statements) {
+        if (s === child) break;
+        // Stricter here: `if (!process.env.TABLE) throw ...` above a client validates, it does not choose.
+        if (ts.isIfStatement(s) && exits(s.thenStatement) && localCondition(file, s.expression, true)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function exits(s: ts.Statement): boolean {
+  const last = ts.isBlock(s) ? s.statements[s.statements.length - 1] : s;
+  return !!last && (ts.isReturnStatement(last) || last.kind === ts.SyntaxKind.ThrowStatement);
+}
+
+const STAGE_NAME = /^(local|dev|development|test|offline|prod|production)$/i;
+
+/** A condition on the environment (`strict`: on a local flag's name or a stage name only). */
+function localCondition(file: TsFile, cond: ts.Expression, strict = false, depth = 0): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(n) && n.name.text === 'env' && (ts.isIdentifier(n.expression) ? n.expression.text === 'process' : n.expression.kind === ts.SyntaxKind.MetaProperty)) {
+      found = !strict;
+    } else if (ts.isStringLiteralLike(n)) {
+      found = strict && STAGE_NAME.test(n.text);
+    } else if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) {
+      if (LOCAL_FLAG.test(n.text)) found = true;
+      else if (ts.isIdentifier(n) && depth < 2) {
+        const init = file.resolveExpression(n);
+        if (init && init !== n && localCondition(file, init, strict, depth + 1)) found = true;
+      }
+    } else {
+      ts.forEachChild(n, visit);
+    }
+  };
+  visit(cond);
+  return found;
 }
