@@ -224,6 +224,40 @@ describe('file discovery (shared by the CLI and Audit Workspace)', () => {
     assert.deepEqual(rel(discoverFiles(['lib/stack.js'], ws).files), ['lib/stack.js']);
   });
 
+  it('skips CDK synth output under names of its own in a walk, and keeps hand-written templates and files named', () => {
+    const manifest = JSON.stringify({ version: '36.0.0', artifacts: { App: { type: 'aws:cloudformation:stack', properties: { templateFile: 'App.template.json' } } } });
+    const nested = JSON.stringify({ version: '36.0.0', artifacts: { 'assembly-Prod': { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Prod' } } } });
+    const synthesized = (mark: string) => `{ "Resources": { "Role1": { "Type": "AWS::IAM::Role", ${mark} } } }`;
+    const asset = `asset.${'0123456789abcdef'.repeat(4)}`;
+    writeFiles(ws, {
+      // `cdk synth --output synth-out` committed: the manifest says what it is.
+      'synth-out/manifest.json': manifest,
+      'synth-out/App.template.json': synthesized('"Metadata": { "aws:cdk:path": "App/Role1/Resource" }'),
+      'synth-out/tree.json': '{ "version": "tree-0.1" }',
+      'synth-out/assembly-Prod/manifest.json': nested,
+      // Templates copied out of an assembly by snapshot tests, each with one of CDK's marks.
+      'test/__snapshots__/App.template.json': synthesized('"Metadata": { "aws:cdk:path": "App/Role1/Resource" }'),
+      'test/__snapshots__/Meta.template.json': '{ "Resources": { "CDKMetadata": { "Type": "AWS::CDK::Metadata" } } }',
+      'test/__snapshots__/Boot.template.json': '{ "Rules": { "CheckBootstrapVersion": { "Assertions": [] } } }',
+      // Staged assets: a copy of a construct's source folder, bundled Lambda code.
+      [`infra/${asset}/lib/stack.ts`]: '',
+      [`infra/${asset}/index.js`]: '',
+      '.cdk.staging/x/index.js': '',
+      // Kept: a hand-written template, a manifest of something else, an asset folder of another name.
+      'cfn/api.template.json': '{ "Resources": { "Role1": { "Type": "AWS::IAM::Role" } } }',
+      'web/manifest.json': '{ "name": "app", "icons": [] }',
+      'web/app.ts': '',
+      'assets/asset.png.json': '{}',
+    });
+    assert.deepEqual(rel(discoverFiles(['.'], ws).files), ['assets/asset.png.json', 'cfn/api.template.json', 'web/app.ts', 'web/manifest.json']);
+    // Named explicitly, synth output is read as it is: an assembly, a staged asset, a file.
+    assert.deepEqual(rel(discoverFiles(['synth-out'], ws).files), ['synth-out/App.template.json', 'synth-out/assembly-Prod/manifest.json', 'synth-out/manifest.json', 'synth-out/tree.json']);
+    assert.deepEqual(rel(discoverFiles([`infra/${asset}`], ws).files), [`infra/${asset}/index.js`, `infra/${asset}/lib/stack.ts`]);
+    assert.deepEqual(rel(discoverFiles(['test/__snapshots__/App.template.json'], ws).files), ['test/__snapshots__/App.template.json']);
+    // A snapshot folder is not synth output itself: named, its synthesized templates are still left out.
+    assert.deepEqual(rel(discoverFiles(['test'], ws).files), []);
+  });
+
   it('applies files.exclude globs and ignore patterns relative to the root', () => {
     writeFiles(ws, { 'a/x.ts': '', 'a/y.json': '', 'b/x.ts': '', 'c/z.js': '' });
     const found = discoverFiles(['.'], ws, { root: ws, exclude: ['**/b', '**/*.json'], ignore: ['c/'] });

@@ -1,7 +1,7 @@
 // Which files an audit reads, for the CLI and the editor's "Audit Workspace" alike: the files
 // named, and every file the engine can analyze under the folders named, minus dependency, VCS
-// and build-output folders, what `.gitignore` files exclude, the config's `ignore` patterns and,
-// in the editor, `files.exclude`.
+// and build-output folders, CDK synth output under any name, what `.gitignore` files exclude,
+// the config's `ignore` patterns and, in the editor, `files.exclude`.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -23,15 +23,51 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   'coverage',
   '.aws-sam',
   '.serverless',
+  '.cdk.staging',
 ]);
 
 /**
- * Whether a folder holds generated output rather than source: the names above, and the snapshot
+ * Whether a folder holds generated output rather than source: the names above, the snapshot
  * folders of CDK integration tests (`integ.app.ts.snapshot/`, written by integ-runner), which hold
- * synthesized templates whose findings belong to the stack's source.
+ * synthesized templates whose findings belong to the stack's source, and the folders CDK stages
+ * assets in (`asset.<sha256>/`: copies of a construct's source folder, bundled Lambda code).
  */
 export function isSkippedFolder(name: string): boolean {
-  return SKIPPED_FOLDERS.has(name) || /\.[cm]?[jt]sx?\.snapshot$/i.test(name);
+  return SKIPPED_FOLDERS.has(name) || /\.[cm]?[jt]sx?\.snapshot$/i.test(name) || /^asset\.[0-9a-f]{64}$/i.test(name);
+}
+
+/** Artifact types of a cloud assembly manifest: only `cdk synth` writes them. */
+const ASSEMBLY_ARTIFACT = /"type"\s*:\s*"(?:aws:cloudformation:stack|cdk:cloud-assembly|cdk:asset-manifest|cdk:tree)"/;
+
+/**
+ * Whether `dir` is a CDK cloud assembly under a name of its own (`cdk synth --output synth-out`,
+ * committed as `OUTDIR/`): its `manifest.json` lists the assembly's artifacts. Its templates,
+ * tree and staged assets repeat the source's findings, and grants CDK wrote, not the user.
+ */
+export function isCloudAssembly(dir: string): boolean {
+  try {
+    const text = readFileSync(join(dir, 'manifest.json'), 'utf8');
+    return /"artifacts"\s*:/.test(text) && ASSEMBLY_ARTIFACT.test(text);
+  } catch {
+    return false;
+  }
+}
+
+/** What only synthesis writes in a template: construct paths, the CDK metadata resource, the bootstrap check. */
+const CDK_SYNTH_MARK = /"aws:cdk:path"|"AWS::CDK::Metadata"|"CheckBootstrapVersion"/;
+
+/**
+ * A template `cdk synth` wrote (`Stack.template.json`, CDK's name for them) that was copied out of
+ * its assembly, as snapshot tests do (`__snapshots__/Stack.template.json`): its findings belong to
+ * the stack's source, or to grants CDK wrote. A hand-written template has none of CDK's marks.
+ */
+export function isSynthesizedTemplate(path: string): boolean {
+  if (!/\.template\.json$/i.test(path)) return false;
+  try {
+    return CDK_SYNTH_MARK.test(readFileSync(path, 'utf8'));
+  } catch {
+    return false; // unreadable: the analysis will say so
+  }
 }
 
 const COMPILED = /\.[cm]?jsx?$/i;
@@ -179,6 +215,8 @@ export class FileFilter {
    */
   *walk(dir: string): Generator<string> {
     const useGit = this.options.gitignore !== false;
+    // A folder of generated output named explicitly (`audit cdk.out`) is audited as it is.
+    const keepSynth = isSkippedFolder(basename(dir)) || isCloudAssembly(dir);
     const stack: { dir: string; chain: readonly GitIgnore[] }[] = [{ dir, chain: useGit ? ancestorGitIgnores(dir) : [] }];
     while (stack.length) {
       const current = stack.pop()!;
@@ -188,6 +226,8 @@ export class FileFilter {
       } catch {
         continue; // unreadable folder: nothing to audit there
       }
+      // A cloud assembly below the folder named: synth output under a name of its own.
+      if (!keepSynth && entries.some((e) => e.name === 'manifest.json' && e.isFile()) && isCloudAssembly(current.dir)) continue;
       const own = useGit && entries.some((e) => e.name === '.gitignore' && e.isFile()) ? readGitIgnore(current.dir) : undefined;
       const chain = own ? [...current.chain, own] : current.chain;
       const subfolders: string[] = [];
@@ -198,6 +238,7 @@ export class FileFilter {
           if (!isSkippedFolder(e.name) && !this.excluded(full, true) && !gitIgnored(chain, full, true)) subfolders.push(full);
         } else if (e.isFile() && e.name !== CONFIG_FILE_NAME && fileKindOf(e.name) && !this.excluded(full, false) && !gitIgnored(chain, full, false)) {
           if (COMPILED.test(e.name) && isCompiledOutput(full, (names ??= new Set(entries.map((x) => x.name))))) continue;
+          if (!keepSynth && isSynthesizedTemplate(full)) continue;
           yield full;
         }
       }

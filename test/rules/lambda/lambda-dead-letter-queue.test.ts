@@ -25,6 +25,15 @@ ruleTester(lambdaDeadLetterQueue, {
     { name: 'deadLetterQueueEnabled', filename: 'stack.ts', code: L + "new lambda.Function(this, 'Fn', { deadLetterQueueEnabled: true });\n" },
     { name: 'onFailure destination', filename: 'stack.ts', code: L + SQS + "import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';\nnew lambda.Function(this, 'Fn', { onFailure: new SqsDestination(q) });\n" },
     { name: 'an SQS source: the queue redrives, no DLQ needed', filename: 'stack.ts', code: L + SQS + FN + "import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nfn.addEventSource(new SqsEventSource(q));\n" },
+    {
+      name: 'an SQS source added to the latest version (a construct field)',
+      filename: 'stack.ts',
+      code: L + SQS + "import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nclass Delivery {\n  readonly worker: lambda.Function;\n  constructor() {\n    this.worker = new lambda.Function(this, 'Worker', { handler: 'index.handler' });\n    this.worker.latestVersion.addEventSource(new SqsEventSource(q, { reportBatchItemFailures: true }));\n  }\n}\n",
+    },
+    { name: 'a Kinesis source added to the current version', filename: 'stack.ts', code: L + FN + "import { KinesisEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\ndeclare const stream: any;\nfn.currentVersion.addEventSource(new KinesisEventSource(stream, { startingPosition: lambda.StartingPosition.LATEST }));\n" },
+    { name: 'an SQS source on an alias from addAlias', filename: 'stack.ts', code: L + SQS + FN + "import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nconst live = fn.addAlias('live');\nlive.addEventSource(new SqsEventSource(q));\n" },
+    { name: 'an Alias construct of the current version behind API Gateway', filename: 'stack.ts', code: L + FN + "import * as apigw from 'aws-cdk-lib/aws-apigateway';\nconst prod = new lambda.Alias(this, 'Prod', { aliasName: 'prod', version: fn.currentVersion });\nnew apigw.LambdaRestApi(this, 'Api', { handler: prod });\n" },
+    { name: 'a Version construct behind an HTTP API integration', filename: 'stack.ts', code: L + FN + "import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';\nconst v1 = new lambda.Version(this, 'V1', { lambda: fn });\nnew HttpLambdaIntegration('Integration', v1);\n" },
     { name: 'a DynamoDB stream source', filename: 'stack.ts', code: L + FN + "import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\ndeclare const table: any;\nfn.addEventSource(new DynamoEventSource(table, { startingPosition: lambda.StartingPosition.LATEST }));\n" },
     { name: 'behind API Gateway (synchronous)', filename: 'stack.ts', code: L + FN + "import * as apigw from 'aws-cdk-lib/aws-apigateway';\nnew apigw.LambdaRestApi(this, 'Api', { handler: fn });\n" },
     { name: 'an SNS subscription with its own DLQ', filename: 'stack.ts', code: L + SNS + SQS + FN + "import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';\ntopic.addSubscription(new subs.LambdaSubscription(fn, { deadLetterQueue: q }));\n" },
@@ -73,6 +82,20 @@ ruleTester(lambdaDeadLetterQueue, {
     },
   ],
   invalid: [
+    {
+      name: 'an SNS source on the current version: asynchronous, as on the function',
+      filename: 'stack.ts',
+      code: L + SNS + FN + "import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nfn.currentVersion.addEventSource(new SnsEventSource(topic));\n",
+      errors: [{ messageId: 'asyncWithoutDlq', line: 4, column: 16, severity: 'warning', data: { name: 'Fn', source: 'SnsEventSource' } }],
+      output: L + SNS + "const fn = new lambda.Function(this, 'Fn', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\nimport { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nfn.currentVersion.addEventSource(new SnsEventSource(topic));\n",
+    },
+    {
+      name: 'an alias of another function does not stand for this one',
+      filename: 'stack.ts',
+      code: L + SQS + FN + "import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nconst other = new lambda.Function(this, 'Other', { handler: 'o.handler', deadLetterQueueEnabled: true });\nother.addAlias('live').addEventSource(new SqsEventSource(q));\n",
+      errors: [{ messageId: 'unknownInvocation', line: 4, column: 16, severity: 'information', data: { name: 'Fn' } }],
+      output: L + SQS + "const fn = new lambda.Function(this, 'Fn', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\nimport { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nconst other = new lambda.Function(this, 'Other', { handler: 'o.handler', deadLetterQueueEnabled: true });\nother.addAlias('live').addEventSource(new SqsEventSource(q));\n",
+    },
     ...formCases,
     {
       name: 'wired to SNS without a DLQ: warning',

@@ -63,6 +63,33 @@ function functionOf(expr: ts.Expression | undefined): ts.Expression | undefined 
 }
 const FUNCTION_ATTRIBUTES = new Set(['attrArn', 'ref', 'functionArn', 'functionName']);
 
+/**
+ * A version or alias of a function is invoked as the function is: event sources, integrations and
+ * permissions given to `fn.currentVersion`, `fn.latestVersion`, `fn.addAlias('live')`, or to
+ * `new lambda.Alias(this, 'Live', { version: fn.currentVersion })` / `new lambda.Version(this, 'V',
+ * { lambda: fn })` (directly or through a const), count for `fn`.
+ */
+function functionBehind(file: TsFile, expr: ts.Expression, depth = 0): ts.Expression {
+  if (depth > 4) return expr;
+  const e = unwrap(expr);
+  if (ts.isPropertyAccessExpression(e) && (e.name.text === 'currentVersion' || e.name.text === 'latestVersion')) return functionBehind(file, e.expression, depth + 1);
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'addAlias') return functionBehind(file, e.expression.expression, depth + 1);
+  if (ts.isIdentifier(e)) {
+    const init = file.resolveExpression(e);
+    if (!init || init === e) return expr;
+    const behind = functionBehind(file, init, depth + 1);
+    return behind === init ? expr : behind;
+  }
+  const v = ts.isNewExpression(e) ? file.evaluate(e) : undefined;
+  if (v?.kind !== 'new' || v.ref.module !== 'aws-cdk-lib/aws-lambda' || v.ref.path.length !== 1) return expr;
+  const prop = v.ref.path[0] === 'Alias' ? 'version' : v.ref.path[0] === 'Version' ? 'lambda' : undefined;
+  const target = prop && propValue(file, v.args[2], prop);
+  return target ? functionBehind(file, target, depth + 1) : expr;
+}
+
+/** The methods through which a function, its version or its alias is wired to a caller. */
+const WIRING_METHODS = new Set(['addEventSource', 'addEventSourceMapping', 'addFunctionUrl', 'configureAsyncInvoke', 'addTrigger', 'addLambdaDataSource', 'addPermission', 'grantInvoke']);
+
 function is(v: StaticValue, module: string, name: string): v is Extract<StaticValue, { kind: 'new' }> {
   return v.kind === 'new' && v.ref.module === module && v.ref.path.length === 1 && v.ref.path[0] === name;
 }
@@ -120,6 +147,7 @@ export const lambdaDeadLetterQueue = defineRule({
     const forwarded = new Map<string, Invocation[]>();
     const passed = new Map<string, ts.Expression[]>();
     const use = (target: ts.Expression | undefined, inv: Invocation): void => {
+      if (target && file) target = functionBehind(file, target);
       const key = target && file && constructorPropKey(file, target);
       if (key) {
         let list = forwarded.get(key);
@@ -178,8 +206,10 @@ export const lambdaDeadLetterQueue = defineRule({
         superCall?.(node);
         const call = node as ts.CallExpression;
         const m = methodCall(file, call);
-        if (!m?.holder) return;
+        if (!m || !WIRING_METHODS.has(m.method)) return;
         const callee = call.expression as ts.PropertyAccessExpression;
+        // `fn.currentVersion.addEventSource(...)`: the receiver is a version of a function we know.
+        if (!m.holder && !holderOfExpression(file, functionBehind(file, callee.expression))) return;
         if (m.method === 'addEventSource') {
           const src = file.evaluate(call.arguments[0]);
           const kind = src.kind === 'new' && src.ref.module === 'aws-cdk-lib/aws-lambda-event-sources' ? EVENT_SOURCES[src.ref.path[0]] : undefined;
