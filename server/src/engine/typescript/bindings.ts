@@ -238,6 +238,11 @@ export class Bindings {
   }
 }
 
+/** The node carries the modifier (`export`, `default`, `async`...). */
+export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+}
+
 /** Strips what does not change a value: parentheses, `as`, `!`, `satisfies`, `<T>x`. */
 export function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;

@@ -4,7 +4,7 @@
 // `middy().handler(fn)`, `withSentry(fn)`, `instance.handler.bind(instance)`, `new Api().handler`
 // where a class property holds the function) and the `aws-lambda` event types that name the trigger.
 import * as ts from './api';
-import { unwrap } from './bindings';
+import { hasModifier, unwrap } from './bindings';
 import type { TsFile } from './file';
 
 export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
@@ -55,11 +55,11 @@ function findHandlers(file: TsFile): LambdaHandler[] {
   const sf = file.sourceFile;
   const candidates: Candidate[] = [];
   for (const st of sf.statements) {
-    if (ts.isVariableStatement(st) && hasExport(st)) {
+    if (ts.isVariableStatement(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
       for (const d of st.declarationList.declarations) {
         if (ts.isIdentifier(d.name) && d.initializer) candidates.push({ name: d.name.text, value: d.initializer, exportNode: d.name, type: d.type ?? jsDocType(d) });
       }
-    } else if (ts.isFunctionDeclaration(st) && hasExport(st) && st.body) {
+    } else if (ts.isFunctionDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword) && st.body) {
       const isDefault = st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
       candidates.push({ name: isDefault ? 'default' : (st.name?.text ?? 'default'), value: st, exportNode: st.name ?? st });
     } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
@@ -143,10 +143,6 @@ function readsLambdaEvent(file: TsFile, fn: FunctionNode): boolean {
   // `event.Records`, `event?.Records` or `const { Records } = event`.
   const reads = (fields: string): boolean => new RegExp(`\\b${name}\\s*\\??\\.\\s*(${fields})\\b|\\{[^{}]*\\b(${fields})\\b[^{}]*\\}\\s*=\\s*${name}\\b`).test(text);
   return reads(LAMBDA_EVENT_FIELDS) || (reads('body|headers') && /\bstatusCode\s*:/.test(text));
-}
-
-function hasExport(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
 }
 
 /** `exports.handler = ...`, `module.exports.handler = ...`, `module.exports = { handler }`, chains `exports.a = exports.b = fn`. */

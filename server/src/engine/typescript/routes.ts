@@ -4,7 +4,7 @@
 // Koa or Hono app registers for a path (`router.get('/items', async (req, res) => ...)`). Known by
 // the framework's own conventions, never guessed from names. Computed lazily, once per file.
 import * as ts from './api';
-import { unwrap } from './bindings';
+import { hasModifier, unwrap } from './bindings';
 import type { TsFile } from './file';
 import { isBoundary } from './scopes';
 
@@ -111,8 +111,4 @@ function addFunction(file: TsFile, expr: ts.Expression, routes: Set<ts.Node>): v
     const init = unwrap(decl.node.initializer);
     if (isBoundary(init)) routes.add(init);
   }
-}
-
-function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
 }

@@ -6,7 +6,7 @@
 // file and shared by every rule; the only extra pass is one collection of identifier references.
 import * as ts from './api';
 import type { Declaration } from './bindings';
-import { unwrap } from './bindings';
+import { hasModifier, unwrap } from './bindings';
 import type { TsFile } from './file';
 import { lambdaHandlers, type LambdaHandler } from './handlers';
 
@@ -318,19 +318,15 @@ interface NamedFunction {
 
 /** `function f() {}` or `const f = () => {}` / `const f = function () {}`, with whether it is exported. */
 function namedFunction(fn: Boundary): NamedFunction | undefined {
-  if (ts.isFunctionDeclaration(fn) && fn.name) return { name: fn.name.text, decl: fn, exported: hasExportModifier(fn) };
+  if (ts.isFunctionDeclaration(fn) && fn.name) return { name: fn.name.text, decl: fn, exported: hasModifier(fn, ts.SyntaxKind.ExportKeyword) };
   let n: ts.Node = fn;
   while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
   if (p && ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name)) {
     const statement = p.parent?.parent;
-    return { name: p.name.text, decl: p, exported: !!statement && ts.isVariableStatement(statement) && hasExportModifier(statement) };
+    return { name: p.name.text, decl: p, exported: !!statement && ts.isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword) };
   }
   return undefined;
-}
-
-function hasExportModifier(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
 }
 
 /** The `items.forEach(...)` / `.map(...)` call a callback (or a function reference) is handed to. */

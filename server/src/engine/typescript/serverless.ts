@@ -31,8 +31,8 @@ export function importsServerlessTypes(file: TsFile): boolean {
 export function isAwsProvider(file: TsFile, obj: ts.ObjectLiteralExpression): boolean {
   const key = holderName(obj);
   if (!key || !/^provider$/i.test(key)) return false;
-  const name = obj.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyName(p.name) === 'name');
-  const v = name && file.evaluate(name.initializer);
+  const name = ownProp(obj, 'name');
+  const v = name && file.evaluate(name);
   return v?.kind === 'string' && v.value === 'aws';
 }
 
@@ -42,9 +42,9 @@ export function isAwsProvider(file: TsFile, obj: ts.ObjectLiteralExpression): bo
  * Whether it belongs to a Serverless config is the caller's question (see `isServerlessFile`).
  */
 export function isFunctionDefinition(obj: ts.ObjectLiteralExpression): boolean {
-  const handler = obj.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyName(p.name) === 'handler');
+  const handler = ownProp(obj, 'handler');
   if (!handler) return false;
-  const h = unwrap(handler.initializer);
+  const h = unwrap(handler);
   if (!ts.isStringLiteralLike(h) && !ts.isTemplateExpression(h)) return false;
   const parent = outer(obj).parent;
   return !!parent && !ts.isCallExpression(parent) && !ts.isNewExpression(parent);
@@ -54,9 +54,15 @@ export function isFunctionDefinition(obj: ts.ObjectLiteralExpression): boolean {
 export function functionLabel(file: TsFile, obj: ts.ObjectLiteralExpression): string {
   const key = holderName(obj);
   if (key) return key;
-  const handler = obj.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyName(p.name) === 'handler');
-  const v = handler && file.evaluate(handler.initializer);
+  const handler = ownProp(obj, 'handler');
+  const v = handler && file.evaluate(handler);
   return v?.kind === 'string' ? v.value : 'definition';
+}
+
+/** The value of a property written in the literal itself (`name: 'aws'`), not through a spread. */
+function ownProp(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const p of obj.properties) if (ts.isPropertyAssignment(p) && propertyName(p.name) === name) return p.initializer;
+  return undefined;
 }
 
 /** The key or variable the object is written to: `provider: {...}`, `const hello = {...}`. */

@@ -3,6 +3,7 @@ import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
 import { SDK_GATE, sdkFacts, type SdkClientClass } from '../../engine/typescript/sdk';
+import { isProcessEnv } from '../../engine/typescript/env';
 import type { TsFile } from '../../engine/typescript/file';
 
 const LOCAL_URL = /^(https?:\/\/)?(localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal|localstack|[\w.-]*\.?localhost\.localstack\.cloud)(:\d+)?(\/.*)?$/i;
@@ -131,7 +132,7 @@ function localCondition(file: TsFile, cond: ts.Expression, strict = false, depth
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isPropertyAccessExpression(n) && n.name.text === 'env' && (ts.isIdentifier(n.expression) ? n.expression.text === 'process' : n.expression.kind === ts.SyntaxKind.MetaProperty)) {
+    if (ts.isPropertyAccessExpression(n) && n.name.text === 'env' && (isProcessEnv(file, n) || n.expression.kind === ts.SyntaxKind.MetaProperty)) {
       found = !strict;
     } else if (ts.isStringLiteralLike(n)) {
       found = strict && STAGE_NAME.test(n.text);
