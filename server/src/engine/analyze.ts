@@ -7,6 +7,7 @@ import { allRules } from '../rules/index';
 import { defaultConfig, ruleSeverity, type ResolvedConfig } from './config';
 import { forEachJsonString, parseJsonFile } from './json/front';
 import { statementsOfSite } from './json/statements';
+import { isEndpointPolicyPath } from './json/recognize';
 import type { PolicyStatement } from './policy/model';
 import { formatMessage, type FileFacts, type RuleContext, type RuleDefinition, type Visitor } from './rule';
 import { applySuppressions, UNUSED_SUPPRESSION_ID } from './suppress';
@@ -99,7 +100,10 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
     notices.forEach(notice);
     if (options.isCancelled?.()) throw new CancelledError();
     const visitors = runner.instantiate(runnable, undefined);
-    if (visitors.some((v) => v.visitor.policyStatement)) runner.dispatchModel(visitors, file.policies.flatMap((site) => statementsOfSite(site, input.text)));
+    if (visitors.some((v) => v.visitor.policyStatement)) {
+      const endpointFile = file.policies.length > 0 && isEndpointPolicyPath(input.path);
+      runner.dispatchModel(visitors, file.policies.flatMap((site) => statementsOfSite(site, input.text, endpointFile)));
+    }
     if (visitors.some((v) => v.visitor.jsonString)) forEachJsonString(file.root, (v) => runner.dispatch(visitors, 'jsonString', v));
     runner.fileEnd(visitors);
   } else {

@@ -48,8 +48,33 @@ ruleTester(iamPublicPrincipal, {
       filename: 'stack.ts',
       code: "import * as ec2 from 'aws-cdk-lib/aws-ec2';\nnew ec2.CfnVPCEndpoint(this, 'E', { vpcId: 'vpc-1', serviceName: 'com.amazonaws.us-east-1.s3', policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] } });\n",
     },
+    // Corpus audit (round 10): repositories keep endpoint policies as plain JSON files, named by folder or file.
+    {
+      name: 'a policy file in a folder named for VPC endpoints',
+      filename: 'network/vpc-endpoints/s3-gateway.json',
+      code: policy('{ "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::amazonlinux-2-repos-eu-west-1/*" }'),
+    },
+    {
+      name: 'a policy file whose name says endpoint policy, "*" allowed for AWS service principals',
+      filename: 'guardrails/dynamodb_endpoint_policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": { "AWS": "*" }, "Action": "*", "Resource": "*", "Condition": { "Bool": { "aws:PrincipalIsAWSService": "true" } } }'),
+    },
   ],
   invalid: [
+    {
+      name: 'a file about endpoints that is not named an endpoint policy is a resource policy like any other',
+      filename: 'api/endpoints.json',
+      code: policy('{ "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*" }'),
+      errors: [{ messageId: 'publicResource' }],
+      output: null,
+    },
+    {
+      name: 'a folder named for endpoints three levels up says nothing about this file',
+      filename: 'vpce-stack/buckets/reports/policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*" }'),
+      errors: [{ messageId: 'publicResource' }],
+      output: null,
+    },
     {
       name: 'Principal "*" on a bucket',
       filename: 'bucket-policy.json',

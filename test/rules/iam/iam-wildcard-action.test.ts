@@ -31,10 +31,45 @@ ruleTester(iamWildcardAction, {
     // Corpus audit: policy templates in repositories name the account with a placeholder.
     { name: 'a key policy template delegating to a {{placeholder}} account root', filename: 'key-policy.json', code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::{{account-id}}:root" }, "Action": "kms:*", "Resource": "*" }') },
     { name: 'a key policy template with a ${Account} placeholder', filename: 'key-policy.json', code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::${Account}:root" }, "Action": "kms:*", "Resource": "*" }') },
+    // Corpus audit (round 10): an endpoint policy grants nothing; AWS's default one is "*" on "*".
+    {
+      name: 'a VPC endpoint policy file: "*" limited to the organization',
+      filename: 'policies/vpc_endpoint/sts.json',
+      code: policy('{ "Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": { "StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } }'),
+    },
+    {
+      name: 'a vpce policy file with partial wildcards',
+      filename: 'ssm-vpce-policy.json',
+      code: policy('{ "Effect": "Allow", "Principal": { "AWS": "*" }, "Action": ["ssm:Get*", "ssm:Describe*"], "Resource": "*" }'),
+    },
+    {
+      name: 'CDK: a gateway endpoint limited to the organization with "*" actions',
+      filename: 'network-stack.ts',
+      code: "import { aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';\ndeclare const vpc: ec2.Vpc;\nconst s3Endpoint = vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });\ns3Endpoint.addToPolicy(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['*'], resources: ['*'], conditions: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }));\n",
+    },
+    {
+      name: 'a CloudFormation VPC endpoint with AWS\'s default full-access policy',
+      filename: 'network.json',
+      code: '{"Resources":{"Ep":{"Type":"AWS::EC2::VPCEndpoint","Properties":{"VpcId":{"Ref":"Vpc"},"ServiceName":"com.amazonaws.eu-west-1.sqs","PolicyDocument":{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}}}}}',
+    },
     { name: 'not a policy', filename: 'package.json', code: '{ "name": "x", "Action": "*" }' },
     { name: 'CloudFormation intrinsic action', filename: 't.json', code: '{"Resources":{"P":{"Type":"AWS::IAM::Policy","Properties":{"PolicyDocument":{"Statement":[{"Effect":"Allow","Action":{"Ref":"A"},"Resource":"*"}]}}}}}' },
   ],
   invalid: [
+    {
+      name: 'a name that merely ends in EndpointPolicy (a SageMaker endpoint\'s scaling role) is not a VPC endpoint policy',
+      filename: 'managed/ScalingSageMakerEndpointPolicy.json',
+      code: policy('{ "Effect": "Allow", "Action": "sagemaker:*", "Resource": "*" }'),
+      errors: [{ messageId: 'serviceWildcard', data: { action: 'sagemaker:*' }, suggestions: [{ title: 'read and list' }, { title: 'write actions' }, { title: 'starting list' }] }],
+      output: null,
+    },
+    {
+      name: 'a role policy in a template that also defines an endpoint is still a grant',
+      filename: 'vpc-endpoint/template.json',
+      code: '{"Resources":{"R":{"Type":"AWS::IAM::Role","Properties":{"AssumeRolePolicyDocument":{"Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]},"Policies":[{"PolicyName":"p","PolicyDocument":{"Statement":[{"Effect":"Allow","Action":"sqs:*","Resource":"*"}]}}]}}}}',
+      errors: [{ messageId: 'serviceWildcard', data: { action: 'sqs:*' }, suggestions: [{ title: 'read and list' }, { title: 'write actions' }, { title: 'starting list' }] }],
+      output: null,
+    },
     {
       name: 'Serverless v3: iam.role.statements in serverless.ts (typed AWS)',
       filename: 'serverless.ts',

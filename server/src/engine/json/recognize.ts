@@ -75,6 +75,18 @@ const TRUST_PROPERTIES = new Set(['assumerolepolicydocument']);
  */
 const WRAPPER_KEYS = new Set(['policydocument', 'assumerolepolicydocument', 'document', 'policy', 'keypolicy', 'resourcepolicy', 'accesspolicy', 'trustpolicy']);
 
+/**
+ * A standalone policy file that a path names as a VPC endpoint policy (`vpc_endpoint_policies/s3.json`,
+ * `vpce-policy.json`, `s3-endpoint-policy.json`). Such files hold no CloudFormation type to tell
+ * them apart, and their `Principal: "*"` / `Action: "*"` statements limit what passes through an
+ * endpoint rather than grant anything; a folder or file name is how repositories say what they are.
+ */
+export function isEndpointPolicyPath(path: string): boolean {
+  // The file name and the two folders above it: a checkout's own location says nothing.
+  const near = path.split(/[\\/]/).slice(-3).join('/');
+  return /(^|[/_. -])((vpc[_ -]?endpoints?|vpces?)([/_. -]|$)|endpoint[_ -]?polic(y|ies))/i.test(near);
+}
+
 export function findPolicyDocuments(root: Node): PolicyDocumentSite[] {
   if (isPolicyDocument(root)) return [{ node: root, kind: 'auto' }];
   if (!isCloudFormationTemplate(root)) {

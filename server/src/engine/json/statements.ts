@@ -19,12 +19,14 @@ import { detectEol, detectIndentUnit, indentAt, onDifferentLines } from '../text
 import type { TextEdit } from '../types';
 import { keyIs, property, type PolicyDocumentSite } from './recognize';
 
-export function statementsOfSite(site: PolicyDocumentSite, text: string): PolicyStatement[] {
+/** `endpointFile`: the file's path names it a VPC endpoint policy (`isEndpointPolicyPath`), for documents outside a template. */
+export function statementsOfSite(site: PolicyDocumentSite, text: string, endpointFile = false): PolicyStatement[] {
   const statementNode = property(site.node, 'Statement');
   if (!statementNode) return [];
   const candidates = statementNode.type === 'array' ? (statementNode.children ?? []) : [statementNode];
   const statements = candidates.flatMap((c) => statementObjects(c, 0)).map((obj) => buildStatement(obj, site.kind, text));
-  if (site.resource?.type === 'AWS::EC2::VPCEndpoint') for (const st of statements) st.vpcEndpoint = true;
+  const endpoint = site.resource ? site.resource.type === 'AWS::EC2::VPCEndpoint' : endpointFile;
+  if (endpoint) for (const st of statements) st.vpcEndpoint = true;
   return statements;
 }
 

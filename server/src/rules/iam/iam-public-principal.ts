@@ -16,7 +16,7 @@ export const iamPublicPrincipal = defineRule({
     rationale:
       'A `*` principal in an Allow statement grants the statement to anyone: every AWS account, and for most resource policies anonymous callers as well. ' +
       'Name the accounts, roles or service principals instead, or keep `*` and add a condition that pins the caller down: `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceArn`, `aws:SourceAccount`, `aws:SourceVpce` or `aws:SourceIp` (with a matching, not a `Not...` or `...IfExists`, operator). ' +
-      '`aws:SecureTransport` only requires TLS and does not restrict who. Deny statements with `*` (such as "deny insecure transport") are guardrails and are not reported, and neither are VPC endpoint policies, where `*` is the norm: they limit what may pass through the endpoint, and every caller still needs its own IAM permissions.',
+      '`aws:SecureTransport` only requires TLS and does not restrict who. Deny statements with `*` (such as "deny insecure transport") are guardrails and are not reported, and neither are VPC endpoint policies (in a template, in CDK, or a policy file whose folder or name says `vpc-endpoint`, `vpce` or `endpoint-policy`), where `*` is the norm: they limit what may pass through the endpoint, and every caller still needs its own IAM permissions.',
     severity: 'error',
     service: 'iam',
     guide: 'IAM / Cross-Account Access',

@@ -35,7 +35,8 @@ export const iamWildcardAction = defineRule({
     title: 'Wildcard IAM action',
     description: 'An Allow statement grants every action (`*`) or every action of a service (`s3:*`); partial wildcards (`s3:Get*`) are listed with what they expand to.',
     rationale:
-      'A wildcard grants every action the service has today and every one it adds tomorrow, including destructive and permission-changing ones. Least privilege means naming the actions the workload calls.',
+      'A wildcard grants every action the service has today and every one it adds tomorrow, including destructive and permission-changing ones. Least privilege means naming the actions the workload calls. ' +
+      'VPC endpoint policies (an `AWS::EC2::VPCEndpoint` in a template, an endpoint in CDK, or a policy file whose folder or name says `vpc-endpoint`, `vpce` or `endpoint-policy`) are not reported: they grant nothing, only limit what may pass through the endpoint, and AWS\'s default endpoint policy is `*` on `*`.',
     severity: 'warning',
     service: 'iam',
     guide: 'IAM / Least Privilege',
@@ -55,7 +56,9 @@ export const iamWildcardAction = defineRule({
     const trusted = new Set(ctx.settings.trustedAccounts);
     return {
       policyStatement(s) {
-        if (s.effect !== 'Allow' || !s.actions || delegatesToOwnAccount(s, trusted)) return;
+        // A VPC endpoint policy grants nothing: it limits what passes the endpoint, and AWS's own
+        // default endpoint policy is "*" on "*".
+        if (s.effect !== 'Allow' || !s.actions || s.vpcEndpoint || delegatesToOwnAccount(s, trusted)) return;
         const onStar = s.resources?.items.some((r) => r.value === '*') ?? false;
         for (const item of s.actions.items) {
           const action = item.value?.trim();
