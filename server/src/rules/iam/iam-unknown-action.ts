@@ -27,6 +27,8 @@ function prefixTypoFixes(iam: IamKnowledge, service: string, action: string): st
  * policy is analyzed again on every keystroke, and each answer measures the edit distance to
  * every action of the service.
  */
+const PLACEHOLDER = /\$\{|\{\{|<[^<>]*>/;
+
 const nearest = new WeakMap<IamService, Map<string, { name: string; distance: number }[]>>();
 function nearestActions(svc: IamService, action: string, max: number): { name: string; distance: number }[] {
   let cache = nearest.get(svc);
@@ -50,7 +52,7 @@ export const iamUnknownAction = defineRule({
       'and silently denies nothing in a Deny: the workload fails at run time, or the guardrail has a hole. The rule checks every action against the IAM service reference bundled with the extension and suggests the closest real names. ' +
       'A misspelling close to a real action, an API operation name and a wildcard that matches nothing are errors; a name with no close match is a warning, because it may be newer than the bundled data. ' +
       'An unknown service prefix is reported only when a near prefix defines the same action (`dynamo:GetItem`): retired services (DeepLens, Mobile Hub...) and services newer than the data cannot be told from each other, and AWS\'s own managed policies still name some. ' +
-      'The few actions AWS grants in its own managed policies, or writes in the policies it generates (`sns:Receive` in a topic\'s default access policy), although the reference lacks them are accepted as well.',
+      'The few actions AWS grants in its own managed policies, writes in the policies it generates (`sns:Receive` in a topic\'s default access policy) or documents in a service guide (the console-only `account:PutChallengeQuestions`), although the reference lacks them, are accepted as well, and so are placeholders of example policies (`${...}`, `{{...}}`, `<action>`).',
     severity: 'error',
     service: 'iam',
     guide: 'IAM / Least Privilege',
@@ -82,8 +84,9 @@ export const iamUnknownAction = defineRule({
     function check(s: PolicyStatement, list: PolicyList, element: string): void {
       for (const item of list.items) {
         const action = item.value?.trim();
-        // `${...}` is a template placeholder (Terraform, Serverless), not an action name.
-        if (!action || action === '*' || action.includes('${')) continue;
+        // `${...}`, `{{...}}` and `<...>` are template placeholders (Terraform, Serverless, policy
+        // examples to fill in: `"Action": "<action>"`), not action names.
+        if (!action || action === '*' || PLACEHOLDER.test(action)) continue;
         const report = (messageId: 'unknownAction' | 'apiOperation' | 'wildcardMatchesNothing' | 'unknownService' | 'malformedAction', data: Record<string, string>, severity?: Severity, fix?: Fix, suggestions?: Fix[]) =>
           ctx.report({ messageId, data: { action, ...data }, severity, start: item.start, end: item.end, key: `${element}::${action}`, fix, suggestions });
         const parsed = parseActionPattern(action);
