@@ -101,7 +101,7 @@ ruleTester(iamWildcardResource, {
       name: 'no fix when one action has no placeholder: the others\' ARNs would cut it off',
       filename: 'p.json',
       code: policy('{ "Effect": "Allow", "Action": ["sqs:SendMessage", "iam:Untag*"], "Resource": "*" }'),
-      errors: [{ messageId: 'wildcardResource', line: 4, data: { action: 'sqs:SendMessage', more: ' and 1 more action', resourceType: 'queue' } }],
+      errors: [{ messageId: 'wildcardResource', line: 4, data: { action: 'sqs:SendMessage', more: ' and 1 more action', resourceType: 'resource' } }],
       output: null,
     },
     {
@@ -115,7 +115,7 @@ ruleTester(iamWildcardResource, {
       name: 'objects and buckets: one placeholder ARN per resource type, in a multi-line array',
       filename: 'p.json',
       code: '{\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["s3:GetObject", "s3:ListBucket"],\n      "Resource": [\n        "*"\n      ]\n    }\n  ]\n}\n',
-      errors: [{ messageId: 'wildcardResource', line: 7, column: 9, data: { action: 's3:GetObject', resourceType: 'object' } }],
+      errors: [{ messageId: 'wildcardResource', line: 7, column: 9, data: { action: 's3:GetObject', resourceType: 'object or bucket' } }],
       output: '{\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["s3:GetObject", "s3:ListBucket"],\n      "Resource": [\n        "arn:aws:s3:::BUCKET_NAME/OBJECT_NAME",\n        "arn:aws:s3:::BUCKET_NAME"\n      ]\n    }\n  ]\n}\n',
     },
     {
@@ -131,6 +131,21 @@ ruleTester(iamWildcardResource, {
       code: policy('{ "Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeRegions", "kms:Decrypt"], "Resource": "*" }'),
       errors: [{ messageId: 'wildcardResourceMixed', data: { action: 'kms:Decrypt', more: '', starOnly: 's3:ListAllMyBuckets, ec2:DescribeInstances, ec2:DescribeVpcs and 2 more' } }],
       output: null,
+    },
+    // Corpus audit (round 10): a tagging policy's actions reach several types; naming the first one's misled.
+    {
+      name: 'actions on a few resource types: the message names each type',
+      filename: 'policies/tagging-read.json',
+      code: policy('{ "Effect": "Allow", "Action": ["s3:GetJobTagging", "s3:GetBucketTagging", "s3:GetObjectTagging", "s3:GetObjectVersionTagging"], "Resource": "*" }'),
+      errors: [{ messageId: 'wildcardResource', data: { action: 's3:GetJobTagging', more: ' and 3 more actions', resourceType: 'job, bucket or object' } }],
+      output: policy('{ "Effect": "Allow", "Action": ["s3:GetJobTagging", "s3:GetBucketTagging", "s3:GetObjectTagging", "s3:GetObjectVersionTagging"], "Resource": ["arn:aws:s3:REGION:ACCOUNT_ID:job/JOB_ID", "arn:aws:s3:::BUCKET_NAME", "arn:aws:s3:::BUCKET_NAME/OBJECT_NAME"] }'),
+    },
+    {
+      name: 'actions on many resource types: the message says every resource',
+      filename: 'policies/ops.json',
+      code: policy('{ "Effect": "Allow", "Action": ["sqs:SendMessage", "sns:Publish", "dynamodb:GetItem", "lambda:InvokeFunction"], "Resource": "*" }'),
+      errors: [{ messageId: 'wildcardResource', data: { action: 'sqs:SendMessage', resourceType: 'resource' } }],
+      output: policy('{ "Effect": "Allow", "Action": ["sqs:SendMessage", "sns:Publish", "dynamodb:GetItem", "lambda:InvokeFunction"], "Resource": ["arn:aws:sqs:REGION:ACCOUNT_ID:QUEUE_NAME", "arn:aws:sns:REGION:ACCOUNT_ID:TOPIC_NAME", "arn:aws:dynamodb:REGION:ACCOUNT_ID:table/TABLE_NAME", "arn:aws:lambda:REGION:ACCOUNT_ID:function:FUNCTION_NAME"] }'),
     },
     {
       name: 'a partial wildcard names the type its actions mostly use',

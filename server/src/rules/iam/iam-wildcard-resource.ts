@@ -126,6 +126,19 @@ function computeScoping(iam: IamKnowledge, pattern: string): Scoping | undefined
   return { type, arn: type && placeholderArn(type.format) };
 }
 
+/**
+ * The resource types a statement's actions reach, for the message: one type (`object`), a few
+ * (`job, bucket or object`), or "resource" when they are many or unknown. Naming the first
+ * action's type alone told users that eighteen tagging actions act on "every job".
+ */
+function typesNamed(types: (string | undefined)[]): string {
+  if (types.some((t) => t === undefined)) return 'resource';
+  const names = [...new Set(types as string[])];
+  if (names.length === 1) return names[0];
+  if (names.length > 3) return 'resource';
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
 export const iamWildcardResource = defineRule({
   id: 'iam-wildcard-resource',
   meta: {
@@ -182,7 +195,7 @@ export const iamWildcardResource = defineRule({
         const data = {
           action: first.action,
           more: moreActions(scoped.length),
-          resourceType: first.type?.name ?? 'resource',
+          resourceType: typesNamed(scoped.map((a) => a.type?.name)),
           work: starOnly.length === 1 ? 'works' : 'work',
           them: starOnly.length === 1 ? 'it' : 'them',
           their: starOnly.length === 1 ? 'its' : 'their',
