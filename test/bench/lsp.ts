@@ -183,14 +183,18 @@ export interface LatencyFigures {
   lastDiagnostics: number;
 }
 
-/** Opens `text`, then types `edits` characters one by one into a string literal near its middle. */
-export async function keystrokeLatency(options: SessionOptions, path: string, text: string, edits: number): Promise<LatencyFigures> {
+/**
+ * Opens `text`, then types `edits` characters one by one into a string literal near its middle:
+ * at once, or after `pauseMs` of reading, as a user does after opening a file.
+ */
+export async function keystrokeLatency(options: SessionOptions, path: string, text: string, edits: number, pauseMs = 0): Promise<LatencyFigures> {
   const session = await ServerSession.start(options);
   try {
     if (options.mode === 'pull' && !session.supportsPull) throw new Error('the server does not declare diagnosticProvider (pull diagnostics)');
     const uri = pathToFileURL(path).toString();
     let version = 1;
     await session.diagnostics(uri, version, () => session.open(uri, 'typescript', text));
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     const { line, character, offset } = typingSpot(text);
     let current = text;
     const samples: number[] = [];

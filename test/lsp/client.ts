@@ -108,7 +108,7 @@ export class TestClient {
   readonly configurationRequests = new EventLog<ConfigurationItem>();
   readonly progress = new EventLog<ProgressParams<unknown>>();
   readonly applyEdits = new EventLog<ApplyWorkspaceEditParams>();
-  readonly logs: LogMessageParams[] = [];
+  readonly logs = new EventLog<LogMessageParams>();
   stderr = '';
   initializeResult!: InitializeResult;
   private versions = new Map<string, number>();

@@ -13,6 +13,7 @@ import type { IamKnowledge } from '../iam/knowledge';
 import { DocumentTree } from '../engine/typescript/file';
 import { CdkVersions } from '../projectInfo';
 import { bundleWarm } from '../warm';
+import { warmupText, type JitWarmup, type WarmupStep } from './warmup';
 import { rulesById } from '../rules/index';
 import { configProblemToDiagnostic, findingToDiagnostic, noticeToDiagnostic, sameDiagnostics } from './convert';
 import { effectiveConfig, isConfigFile, uriToPath, type Workspace } from './workspace';
@@ -56,13 +57,27 @@ export class Analyzer {
     private readonly log: Logger,
     /** The registry, unless a test hands in its own rules. */
     private readonly rules?: readonly RuleDefinition[],
+    /** Warms the keystroke path up after the first TypeScript analyses (the server's, once per process). */
+    private readonly warmup?: JitWarmup,
   ) {}
+
+  /** The warm-up of the last TypeScript document analyzed, resumed after each request. */
+  private warmupStep: WarmupStep | undefined;
 
   /**
    * The report for this version of the document. `isStale` is checked after the settings
    * arrive and between parsing and walking: a run for an outdated version stops early.
    */
   async report(doc: TextDocument, isStale: () => boolean = () => false): Promise<DocumentReport | typeof STALE> {
+    this.warmup?.cancel();
+    try {
+      return await this.reportNow(doc, isStale);
+    } finally {
+      if (this.warmupStep) this.warmup?.schedule(this.warmupStep);
+    }
+  }
+
+  private async reportNow(doc: TextDocument, isStale: () => boolean): Promise<DocumentReport | typeof STALE> {
     const cached = this.reports.get(doc.uri);
     if (cached && cached.version === doc.version && cached.generation === this.workspace.generation) return cached;
 
@@ -94,6 +109,10 @@ export class Analyzer {
         throw e;
       }
       bundleWarm();
+      if (result.kind === 'typescript' && this.warmup && !this.warmup.done) {
+        this.warmup.counted();
+        this.warmupStep = this.warmupStepFor(doc, config);
+      }
       this.logInternalErrors(doc.uri, result.internalErrors);
       const elapsed = performance.now() - started;
       if (elapsed > 200) this.log.info(`Analyzing ${doc.uri} took ${elapsed.toFixed(0)} ms.`);
@@ -115,6 +134,29 @@ export class Analyzer {
     const result = fixAll(this.input(doc), { iam: this.iam(), config: report.config, rules: this.rules });
     this.logInternalErrors(doc.uri, result.result.internalErrors);
     return result;
+  }
+
+  /**
+   * One warm-up analysis of this version of the document through its kept tree, as a keystroke
+   * runs it; results are thrown away. False once the document changed, closed or was cleared.
+   */
+  private warmupStepFor(doc: TextDocument, config: ResolvedConfig): WarmupStep {
+    const { uri, version } = doc;
+    const input = this.input(doc);
+    return (round) => {
+      if (this.reports.get(uri)?.version !== version || !this.trees.has(uri)) {
+        this.warmupStep = undefined;
+        return false;
+      }
+      try {
+        analyze({ ...input, text: warmupText(input.text, round) }, { iam: this.iam(), config, rules: this.rules, tree: this.treeOf(uri) });
+        return true;
+      } catch (e) {
+        this.log.error(`Warming up the analysis on ${uriToPath(uri) ?? uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        this.warmupStep = undefined;
+        return false;
+      }
+    };
   }
 
   forget(uri: string): void {
