@@ -70,6 +70,11 @@ ruleTester(lambdaErrorDetailsLeak, {
       filename: 'handlers/lookup.js',
       code: "exports.main = async () => {\n  try {\n    return { statusCode: 200, body: 'ok' };\n  } catch (e) {\n    return { statusCode: 409, body: `Conflict: ${e.name} ${e.code}` };\n  }\n};\n",
     },
+    {
+      name: 'a variable holding what a function made of the error (a code, a flag), not the error',
+      filename: 'handlers/classify.js',
+      code: "exports.main = async () => {\n  try {\n    return { statusCode: 200, body: 'ok' };\n  } catch (e) {\n    const kind = classify(e);\n    return { statusCode: 500, body: JSON.stringify({ kind }) };\n  }\n};\nfunction classify(x) { return x && x.name === 'TimeoutError' ? 'timeout' : 'other'; }\n",
+    },
   ],
   invalid: [
     {

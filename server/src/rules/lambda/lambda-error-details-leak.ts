@@ -181,13 +181,17 @@ function isErrorValue(file: TsFile, expr: ts.Expression): boolean {
 function errorDetails(file: TsFile, root: ts.Node): ts.Node[] {
   const out: ts.Node[] = [];
   const followed = new Set<ts.Node>();
+  let inHeldValue = false;
   const visit = (n: ts.Node): void => {
     if (isBoundary(n)) return;
     if (ts.isIdentifier(n) && followed.size < MAX_FOLLOWED) {
       const init = heldValue(file, n);
       if (init && !followed.has(init)) {
         followed.add(init);
+        const outer = inHeldValue;
+        inHeldValue = true;
         visit(init);
+        inHeldValue = outer;
         return;
       }
     }
@@ -199,7 +203,7 @@ function errorDetails(file: TsFile, root: ts.Node): ts.Node[] {
         return; // `err.name`, `err.code`, `err.statusCode`: not details
       }
     }
-    if (ts.isIdentifier(n) && isErrorValue(file, n) && isRawUse(n)) {
+    if (ts.isIdentifier(n) && isErrorValue(file, n) && isRawUse(n) && !(inHeldValue && isPassedToFunction(n))) {
       out.push(n);
       return;
     }
@@ -207,6 +211,21 @@ function errorDetails(file: TsFile, root: ts.Node): ts.Node[] {
   };
   visit(root);
   return out;
+}
+
+/**
+ * In a variable's initializer, the raw error given to a function (`const code = classify(err)`)
+ * yields whatever that function returns, not the error; `String(err)` and `JSON.stringify(err)`
+ * turn it into text.
+ */
+function isPassedToFunction(id: ts.Identifier): boolean {
+  let n: ts.Node = id;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
+  const call = n.parent;
+  if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || call.expression === n) return false;
+  const callee = unwrap(call.expression);
+  const name = callee.getText();
+  return name !== 'String' && name !== 'JSON.stringify';
 }
 
 const MAX_FOLLOWED = 4;
@@ -253,8 +272,7 @@ function isAssignedAgain(file: TsFile, fn: ts.Node, decl: ts.VariableDeclaration
       const u = n as ts.Node & { operator: ts.SyntaxKind; operand: ts.Expression };
       if ((u.operator === ts.SyntaxKind.PlusPlusToken || u.operator === ts.SyntaxKind.MinusMinusToken) && isTarget(u.operand)) found = true;
       else ts.forEachChild(n, visit);
-    }
-    else ts.forEachChild(n, visit);
+    } else ts.forEachChild(n, visit);
   };
   ts.forEachChild(fn, visit);
   return found;
