@@ -12,6 +12,8 @@ import { applicationCode } from '../applicationCode';
 const ERROR_NAME = /^(e|er|err|error|ex|exc|exception|caught|reason)$/i;
 const RESPONSE_HELPER = /(response|respond|reply)/i;
 const DETAIL_PROPS = new Set(['message', 'stack']);
+/** `x.stack`, `x?.stack`, `x['stack']`: a file that reads a stack trace somewhere. */
+const STACK_READ = /\.stack\b|\[\s*['"`]stack['"`]\s*\]/;
 /** Fetch API response classes (Next.js route handlers, Remix, Hono, Workers). */
 const FETCH_RESPONSE = new Set(['Response', 'NextResponse']);
 /** `res.status(500)` (Express, Fastify), `reply.code(500)` (Fastify). */
@@ -52,6 +54,10 @@ export const lambdaErrorDetailsLeak = defineRule({
   create(ctx) {
     const file = applicationCode(ctx);
     if (!file) return {};
+    // A 4xx response is only read for a stack trace: none to find in a file that never reads one
+    // (asked the first time a 4xx response turns up, which most files never have).
+    let readsStack: boolean | undefined;
+    const readable = (status: number): boolean => status >= 500 || (readsStack ??= STACK_READ.test(file.text));
     const report = (status: number, leaks: ts.Node[], key: string, fix?: Fix) => {
       const first = leaks[0];
       ctx.report({
@@ -73,7 +79,7 @@ export const lambdaErrorDetailsLeak = defineRule({
         const bodyProp = props.get('body');
         if (!statusProp || statusProp === 'unknown' || !bodyProp || bodyProp === 'unknown' || !bodyProp.value || bodyProp.literal !== obj) return;
         const status = file.evaluate(statusProp.value);
-        if (status.kind !== 'number' || !isErrorStatus(status.value)) return;
+        if (status.kind !== 'number' || !isErrorStatus(status.value) || !readable(status.value)) return;
         const body = file.resolveExpression(bodyProp.value) ?? bodyProp.value;
         const leaks = forStatus(status.value, errorDetails(file, body));
         if (leaks.length === 0) return;
@@ -82,7 +88,7 @@ export const lambdaErrorDetailsLeak = defineRule({
       CallExpression(n) {
         const call = n as ts.CallExpression;
         const status = responseHelperStatus(file, call);
-        if (status === undefined) return;
+        if (status === undefined || !readable(status)) return;
         const leaks = forStatus(status, call.arguments.flatMap((a) => errorDetails(file, a)));
         if (leaks.length) report(status, leaks, `call@${call.getStart(file.sourceFile)}`);
       },
@@ -92,7 +98,7 @@ export const lambdaErrorDetailsLeak = defineRule({
         const callee = unwrap(expr.expression);
         if (!ts.isIdentifier(callee) || !FETCH_RESPONSE.has(callee.text) || !expr.arguments?.[0]) return;
         const status = initStatus(file, expr.arguments[1]);
-        if (status === undefined) return;
+        if (status === undefined || !readable(status)) return;
         const leaks = forStatus(status, errorDetails(file, expr.arguments[0]));
         if (leaks.length) report(status, leaks, `new@${expr.getStart(file.sourceFile)}`);
       },
@@ -182,9 +188,12 @@ function errorDetails(file: TsFile, root: ts.Node): ts.Node[] {
   const out: ts.Node[] = [];
   const followed = new Set<ts.Node>();
   let inHeldValue = false;
+  // Variables that hold a caught error's details live where the error is in scope, as does the response that uses them.
+  const fn = enclosingFunction(root);
+  const mayFollow = !!fn && seesCaughtError(root, fn);
   const visit = (n: ts.Node): void => {
     if (isBoundary(n)) return;
-    if (ts.isIdentifier(n) && followed.size < MAX_FOLLOWED) {
+    if (mayFollow && ts.isIdentifier(n) && followed.size < MAX_FOLLOWED) {
       const init = heldValue(file, n);
       if (init && !followed.has(init)) {
         followed.add(init);
@@ -232,8 +241,9 @@ const MAX_FOLLOWED = 4;
 
 /**
  * The initializer of the local variable `id` names, when `id` is used whole (not `x.prop`), the
- * variable is declared in the same function as the use, and nothing assigns it again: what `id`
- * holds where it is used. Undefined otherwise.
+ * variable is declared where a caught error is in scope (a `catch` block, or a `.catch()` callback)
+ * in the same function as the use, and nothing assigns it again: what `id` holds where it is used.
+ * Undefined otherwise.
  */
 function heldValue(file: TsFile, id: ts.Identifier): ts.Expression | undefined {
   let n: ts.Node = id;
@@ -245,9 +255,16 @@ function heldValue(file: TsFile, id: ts.Identifier): ts.Expression | undefined {
   const decl = file.declarationOf(id);
   if (decl?.kind !== 'variable' || !decl.node.initializer || !ts.isIdentifier(decl.node.name)) return undefined;
   const fn = enclosingFunction(decl.node);
-  if (!fn || fn !== enclosingFunction(id)) return undefined;
+  if (!fn || fn !== enclosingFunction(id) || !seesCaughtError(decl.node, fn)) return undefined;
   if (!decl.isConst && isAssignedAgain(file, fn, decl.node)) return undefined;
   return decl.node.initializer;
+}
+
+/** Inside a `catch` block of `fn`, or `fn` is a `.catch()` callback: where a caught error is in scope. */
+function seesCaughtError(node: ts.Node, fn: ts.Node): boolean {
+  for (let n = node.parent; n && n !== fn; n = n.parent) if (ts.isCatchClause(n)) return true;
+  const call = fn.parent;
+  return !!call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'catch';
 }
 
 function enclosingFunction(node: ts.Node): ts.Node | undefined {
