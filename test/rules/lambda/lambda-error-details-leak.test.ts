@@ -50,6 +50,31 @@ ruleTester(lambdaErrorDetailsLeak, {
       filename: 'h.ts',
       code: "import createError from 'http-errors';\nexport const handler = async () => {\n  try {\n    return 1;\n  } catch (err) {\n    throw createError(500, (err as Error).message);\n  }\n};\n",
     },
+    {
+      name: 'a 4xx response built in a variable that holds the error message: a deliberate client message',
+      filename: 'handlers/validate.js',
+      code: "exports.main = async (event) => {\n  try {\n    return { statusCode: 200, body: check(event.body) };\n  } catch (e) {\n    const problem = { error: e.message };\n    return { statusCode: 422, body: JSON.stringify(problem) };\n  }\n};\nfunction check(b) { return b; }\n",
+    },
+    {
+      name: 'a variable that held the error message and is set again before the response',
+      filename: 'handlers/retry.js',
+      code: "exports.main = async () => {\n  try {\n    return { statusCode: 200, body: 'ok' };\n  } catch (e) {\n    let payload = { error: e.message };\n    console.error(payload);\n    payload = { error: 'Try again later' };\n    return { statusCode: 503, body: JSON.stringify(payload) };\n  }\n};\n",
+    },
+    {
+      name: 'only a property of a variable that holds the error message reaches the body',
+      filename: 'handlers/trace.js',
+      code: "exports.main = async (event, context) => {\n  try {\n    return { statusCode: 200, body: 'ok' };\n  } catch (e) {\n    const entry = { requestId: context.awsRequestId, cause: e.message };\n    console.error(entry);\n    return { statusCode: 500, body: JSON.stringify({ requestId: entry.requestId }) };\n  }\n};\n",
+    },
+    {
+      name: "a 4xx response with the error's name or code, not its stack",
+      filename: 'handlers/lookup.js',
+      code: "exports.main = async () => {\n  try {\n    return { statusCode: 200, body: 'ok' };\n  } catch (e) {\n    return { statusCode: 409, body: `Conflict: ${e.name} ${e.code}` };\n  }\n};\n",
+    },
+    {
+      name: 'a variable holding what a function made of the error (a code, a flag), not the error',
+      filename: 'handlers/classify.js',
+      code: "exports.main = async () => {\n  try {\n    return { statusCode: 200, body: 'ok' };\n  } catch (e) {\n    const kind = classify(e);\n    return { statusCode: 500, body: JSON.stringify({ kind }) };\n  }\n};\nfunction classify(x) { return x && x.name === 'TimeoutError' ? 'timeout' : 'other'; }\n",
+    },
   ],
   invalid: [
     {
@@ -99,6 +124,27 @@ ruleTester(lambdaErrorDetailsLeak, {
       filename: 'h.ts',
       code: "export const handler = async () =>\n  work().catch((reason) => {\n    const body = JSON.stringify({ reason: reason.message });\n    return { statusCode: 503, body };\n  });\ndeclare function work(): Promise<unknown>;\n",
       errors: [{ messageId: 'errorDetailsInBody', line: 3 }],
+      output: null,
+    },
+    {
+      name: 'a var in the catch block holds the error message and the 500 body stringifies it; the error is already logged',
+      filename: 'src/handlers/update/app.js',
+      code: "let db;\nexports.lambdaHandler = async (event) => {\n  try {\n    db = db || (await connect());\n    return { statusCode: 200, body: JSON.stringify(await db.save(event)) };\n  } catch (failure) {\n    console.log('Cannot save', failure);\n    var details = {\n      reason: failure.message\n    };\n    return {\n      statusCode: 500,\n      body: JSON.stringify(details)\n    };\n  }\n};\nasync function connect() { return { save: async (e) => e }; }\n",
+      errors: [{ messageId: 'errorDetailsInBody', line: 9, column: 15, data: { status: 500, detail: '`failure.message`' } }],
+      output: "let db;\nexports.lambdaHandler = async (event) => {\n  try {\n    db = db || (await connect());\n    return { statusCode: 200, body: JSON.stringify(await db.save(event)) };\n  } catch (failure) {\n    console.log('Cannot save', failure);\n    var details = {\n      reason: failure.message\n    };\n    return {\n      statusCode: 500,\n      body: JSON.stringify({ error: 'Internal error' })\n    };\n  }\n};\nasync function connect() { return { save: async (e) => e }; }\n",
+    },
+    {
+      name: 'the stack trace in a 400 body (every failure answered as a client error)',
+      filename: 'functions/items/get.js',
+      code: "const find = require('./find');\nconst run = async (event) => {\n  try {\n    return { statusCode: 200, body: JSON.stringify(await find(event.pathParameters.id)) };\n  } catch (problem) {\n    return {\n      statusCode: 400,\n      body: `Lookup failed: ${problem.stack}`\n    };\n  }\n};\nexports.handler = async (event) => run(event);\n",
+      errors: [{ messageId: 'errorDetailsInBody', line: 8, column: 31, data: { status: 400, detail: '`problem.stack`' } }],
+      output: "const find = require('./find');\nconst run = async (event) => {\n  try {\n    return { statusCode: 200, body: JSON.stringify(await find(event.pathParameters.id)) };\n  } catch (problem) {\n    console.error('Handler error:', problem);\n    return {\n      statusCode: 400,\n      body: 'Internal error'\n    };\n  }\n};\nexports.handler = async (event) => run(event);\n",
+    },
+    {
+      name: "a 4xx response helper given the stack trace, beside its message (only the stack is reported)",
+      filename: 'src/orders.ts',
+      code: "export const handler = async (event: { body: string }) => {\n  try {\n    return respond(200, JSON.parse(event.body));\n  } catch (err: any) {\n    return respond(422, { message: err.message, trace: err['stack'] });\n  }\n};\ndeclare function respond(status: number, body: unknown): unknown;\n",
+      errors: [{ messageId: 'errorDetailsInBody', line: 5, data: { status: 422, detail: "`err['stack']`" } }],
       output: null,
     },
     {

@@ -12,6 +12,8 @@ import { applicationCode } from '../applicationCode';
 const ERROR_NAME = /^(e|er|err|error|ex|exc|exception|caught|reason)$/i;
 const RESPONSE_HELPER = /(response|respond|reply)/i;
 const DETAIL_PROPS = new Set(['message', 'stack']);
+/** `x.stack`, `x?.stack`, `x['stack']`: a file that reads a stack trace somewhere. */
+const STACK_READ = /\.stack\b|\[\s*['"`]stack['"`]\s*\]/;
 /** Fetch API response classes (Next.js route handlers, Remix, Hono, Workers). */
 const FETCH_RESPONSE = new Set(['Response', 'NextResponse']);
 /** `res.status(500)` (Express, Fastify), `reply.code(500)` (Fastify). */
@@ -20,10 +22,10 @@ const STATUS_SETTERS = new Set(['status', 'code']);
 export const lambdaErrorDetailsLeak = defineRule({
   id: 'lambda-error-details-leak',
   meta: {
-    title: 'Error details in a 5xx response',
-    description: 'A handler response with a 5xx status puts `error.message`, `error.stack` or the raw error in its body.',
+    title: 'Error details in an error response',
+    description: 'A handler response with a 5xx status puts `error.message`, `error.stack` or the raw error in its body, or a 4xx response its stack trace.',
     rationale:
-      'Internal error messages and stack traces tell callers about table names, ARNs, file paths, library versions and code structure. Return a generic message and log the error (CloudWatch keeps it, with the request ID to find it). Deliberate client errors (4xx) are left alone.',
+      'Internal error messages and stack traces tell callers about table names, ARNs, file paths, library versions and code structure. Return a generic message and log the error (CloudWatch keeps it, with the request ID to find it). A deliberate client error (4xx) may carry its message (a validation error says what was wrong), so only its stack trace is reported: a stack trace is never meant for the caller. The error is followed through a local variable that holds it (`const body = { msg: err.message }`).',
     severity: 'warning',
     service: 'lambda',
     guide: 'Lambda / Handler Pattern',
@@ -52,6 +54,10 @@ export const lambdaErrorDetailsLeak = defineRule({
   create(ctx) {
     const file = applicationCode(ctx);
     if (!file) return {};
+    // A 4xx response is only read for a stack trace: none to find in a file that never reads one
+    // (asked the first time a 4xx response turns up, which most files never have).
+    let readsStack: boolean | undefined;
+    const readable = (status: number): boolean => status >= 500 || (readsStack ??= STACK_READ.test(file.text));
     const report = (status: number, leaks: ts.Node[], key: string, fix?: Fix) => {
       const first = leaks[0];
       ctx.report({
@@ -73,17 +79,17 @@ export const lambdaErrorDetailsLeak = defineRule({
         const bodyProp = props.get('body');
         if (!statusProp || statusProp === 'unknown' || !bodyProp || bodyProp === 'unknown' || !bodyProp.value || bodyProp.literal !== obj) return;
         const status = file.evaluate(statusProp.value);
-        if (status.kind !== 'number' || status.value < 500) return;
+        if (status.kind !== 'number' || !isErrorStatus(status.value) || !readable(status.value)) return;
         const body = file.resolveExpression(bodyProp.value) ?? bodyProp.value;
-        const leaks = errorDetails(file, body);
+        const leaks = forStatus(status.value, errorDetails(file, body));
         if (leaks.length === 0) return;
         report(status.value, leaks, `body@${bodyProp.node.getStart(file.sourceFile)}`, body === bodyProp.value ? genericBodyFix(file, bodyProp.value, leaks) : undefined);
       },
       CallExpression(n) {
         const call = n as ts.CallExpression;
         const status = responseHelperStatus(file, call);
-        if (status === undefined) return;
-        const leaks = call.arguments.flatMap((a) => errorDetails(file, a));
+        if (status === undefined || !readable(status)) return;
+        const leaks = forStatus(status, call.arguments.flatMap((a) => errorDetails(file, a)));
         if (leaks.length) report(status, leaks, `call@${call.getStart(file.sourceFile)}`);
       },
       NewExpression(n) {
@@ -92,8 +98,8 @@ export const lambdaErrorDetailsLeak = defineRule({
         const callee = unwrap(expr.expression);
         if (!ts.isIdentifier(callee) || !FETCH_RESPONSE.has(callee.text) || !expr.arguments?.[0]) return;
         const status = initStatus(file, expr.arguments[1]);
-        if (status === undefined) return;
-        const leaks = errorDetails(file, expr.arguments[0]);
+        if (status === undefined || !readable(status)) return;
+        const leaks = forStatus(status, errorDetails(file, expr.arguments[0]));
         if (leaks.length) report(status, leaks, `new@${expr.getStart(file.sourceFile)}`);
       },
     };
@@ -112,7 +118,7 @@ function responseHelperStatus(file: TsFile, call: ts.CallExpression): number | u
     const inner = unwrap(callee.expression);
     if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && STATUS_SETTERS.has(inner.expression.name.text)) {
       const v = file.evaluate(inner.arguments[0]);
-      return v.kind === 'number' && v.value >= 500 ? v.value : undefined;
+      return v.kind === 'number' && isErrorStatus(v.value) ? v.value : undefined;
     }
     // `Response.json(body, { status: 500 })`, `NextResponse.json(...)`, Hono's `c.json(body, 500)`.
     return call.arguments.length === 2 ? initStatus(file, call.arguments[1]) : undefined;
@@ -120,7 +126,7 @@ function responseHelperStatus(file: TsFile, call: ts.CallExpression): number | u
   if (!RESPONSE_HELPER.test(name)) return undefined;
   for (const a of call.arguments) {
     const v = file.evaluate(a);
-    if (v.kind === 'number' && v.value >= 500 && v.value < 600) return v.value;
+    if (v.kind === 'number' && isErrorStatus(v.value)) return v.value;
   }
   return undefined;
 }
@@ -135,7 +141,24 @@ function initStatus(file: TsFile, init: ts.Expression | undefined): number | und
     if (!status || status === 'unknown' || !status.value) return undefined;
     v = file.evaluate(status.value);
   }
-  return v.kind === 'number' && v.value >= 500 && v.value < 600 ? v.value : undefined;
+  return v.kind === 'number' && isErrorStatus(v.value) ? v.value : undefined;
+}
+
+function isErrorStatus(status: number): boolean {
+  return status >= 400 && status < 600;
+}
+
+/**
+ * What a response of this status may not carry: every detail in a 5xx response; in a 4xx response
+ * (a deliberate client error, whose message may be meant for the caller) only a stack trace.
+ */
+function forStatus(status: number, leaks: ts.Node[]): ts.Node[] {
+  return status >= 500 ? leaks : leaks.filter(isStackTrace);
+}
+
+function isStackTrace(leak: ts.Node): boolean {
+  if (ts.isPropertyAccessExpression(leak)) return leak.name.text === 'stack';
+  return ts.isElementAccessExpression(leak) && ts.isStringLiteralLike(leak.argumentExpression) && leak.argumentExpression.text === 'stack';
 }
 
 /** A caught error: a catch variable, a `.catch()` callback's parameter, or a parameter named or typed as one. */
@@ -156,11 +179,31 @@ function isErrorValue(file: TsFile, expr: ts.Expression): boolean {
   return false;
 }
 
-/** `err.message`, `err.stack`, `err.toString()`, and the raw error where it is turned into text or data. */
+/**
+ * `err.message`, `err.stack`, `err.toString()`, and the raw error where it is turned into text or
+ * data, also through a local variable of the same function that holds them
+ * (`var payload = { msg: err.message }; ... body: JSON.stringify(payload)`).
+ */
 function errorDetails(file: TsFile, root: ts.Node): ts.Node[] {
   const out: ts.Node[] = [];
+  const followed = new Set<ts.Node>();
+  let inHeldValue = false;
+  // Variables that hold a caught error's details live where the error is in scope, as does the response that uses them.
+  const fn = enclosingFunction(root);
+  const mayFollow = !!fn && seesCaughtError(root, fn);
   const visit = (n: ts.Node): void => {
     if (isBoundary(n)) return;
+    if (mayFollow && ts.isIdentifier(n) && followed.size < MAX_FOLLOWED) {
+      const init = heldValue(file, n);
+      if (init && !followed.has(init)) {
+        followed.add(init);
+        const outer = inHeldValue;
+        inHeldValue = true;
+        visit(init);
+        inHeldValue = outer;
+        return;
+      }
+    }
     if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
       const prop = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
       if (isErrorValue(file, n.expression)) {
@@ -169,7 +212,7 @@ function errorDetails(file: TsFile, root: ts.Node): ts.Node[] {
         return; // `err.name`, `err.code`, `err.statusCode`: not details
       }
     }
-    if (ts.isIdentifier(n) && isErrorValue(file, n) && isRawUse(n)) {
+    if (ts.isIdentifier(n) && isErrorValue(file, n) && isRawUse(n) && !(inHeldValue && isPassedToFunction(n))) {
       out.push(n);
       return;
     }
@@ -177,6 +220,79 @@ function errorDetails(file: TsFile, root: ts.Node): ts.Node[] {
   };
   visit(root);
   return out;
+}
+
+/**
+ * In a variable's initializer, the raw error given to a function (`const code = classify(err)`)
+ * yields whatever that function returns, not the error; `String(err)` and `JSON.stringify(err)`
+ * turn it into text.
+ */
+function isPassedToFunction(id: ts.Identifier): boolean {
+  let n: ts.Node = id;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
+  const call = n.parent;
+  if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || call.expression === n) return false;
+  const callee = unwrap(call.expression);
+  const name = callee.getText();
+  return name !== 'String' && name !== 'JSON.stringify';
+}
+
+const MAX_FOLLOWED = 4;
+
+/**
+ * The initializer of the local variable `id` names, when `id` is used whole (not `x.prop`), the
+ * variable is declared where a caught error is in scope (a `catch` block, or a `.catch()` callback)
+ * in the same function as the use, and nothing assigns it again: what `id` holds where it is used.
+ * Undefined otherwise.
+ */
+function heldValue(file: TsFile, id: ts.Identifier): ts.Expression | undefined {
+  let n: ts.Node = id;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === n) return undefined;
+  if (ts.isPropertyAccessExpression(p) && p.name === n) return undefined;
+  if (ts.isPropertyAssignment(p) && p.name === n) return undefined;
+  const decl = file.declarationOf(id);
+  if (decl?.kind !== 'variable' || !decl.node.initializer || !ts.isIdentifier(decl.node.name)) return undefined;
+  const fn = enclosingFunction(decl.node);
+  if (!fn || fn !== enclosingFunction(id) || !seesCaughtError(decl.node, fn)) return undefined;
+  if (!decl.isConst && isAssignedAgain(file, fn, decl.node)) return undefined;
+  return decl.node.initializer;
+}
+
+/** Inside a `catch` block of `fn`, or `fn` is a `.catch()` callback: where a caught error is in scope. */
+function seesCaughtError(node: ts.Node, fn: ts.Node): boolean {
+  for (let n = node.parent; n && n !== fn; n = n.parent) if (ts.isCatchClause(n)) return true;
+  const call = fn.parent;
+  return !!call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'catch';
+}
+
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isBoundary(n)) return n;
+  return undefined;
+}
+
+/** `x = ...`, `x += ...`, `x++` anywhere in the function (nested functions included) for `let`/`var x`. */
+function isAssignedAgain(file: TsFile, fn: ts.Node, decl: ts.VariableDeclaration): boolean {
+  const name = (decl.name as ts.Identifier).text;
+  let found = false;
+  const isTarget = (e: ts.Expression): boolean => {
+    const u = unwrap(e);
+    if (!ts.isIdentifier(u) || u.text !== name) return false;
+    const d = file.declarationOf(u);
+    return d?.kind === 'variable' && d.node === decl;
+  };
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && isTarget(n.left)) found = true;
+    else if (n.kind === ts.SyntaxKind.PrefixUnaryExpression || n.kind === ts.SyntaxKind.PostfixUnaryExpression) {
+      const u = n as ts.Node & { operator: ts.SyntaxKind; operand: ts.Expression };
+      if ((u.operator === ts.SyntaxKind.PlusPlusToken || u.operator === ts.SyntaxKind.MinusMinusToken) && isTarget(u.operand)) found = true;
+      else ts.forEachChild(n, visit);
+    } else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return found;
 }
 
 /** The raw error turned into output (not tested with `instanceof`, compared, or read a property of). */
