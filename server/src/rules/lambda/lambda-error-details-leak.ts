@@ -8,6 +8,7 @@ import { propertyName } from '../../engine/typescript/file';
 import { fileStyle } from '../../engine/typescript/hoist';
 import { isBoundary } from '../../engine/typescript/scopes';
 import { applicationCode } from '../applicationCode';
+import { lambdaHandlers, type FunctionNode } from '../../engine/typescript/handlers';
 
 const ERROR_NAME = /^(e|er|err|error|ex|exc|exception|caught|reason)$/i;
 const RESPONSE_HELPER = /(response|respond|reply)/i;
@@ -16,6 +17,13 @@ const DETAIL_PROPS = new Set(['message', 'stack']);
 const FETCH_RESPONSE = new Set(['Response', 'NextResponse']);
 /** `res.status(500)` (Express, Fastify), `reply.code(500)` (Fastify). */
 const STATUS_SETTERS = new Set(['status', 'code']);
+/**
+ * `aws-lambda` event types of triggers that read no response: a queue, a topic, a bucket
+ * notification, a stream, a schedule or a rule. A handler typed with one (`event: SQSEvent`,
+ * `S3Handler`) returns its `{ statusCode: 500, body }` to no caller (an SQS batch only reads
+ * `batchItemFailures`), so the error's text reaches no one.
+ */
+const NO_RESPONSE_EVENT = /^(SQSEvent|SNSEvent|S3Event|S3EventRecord|DynamoDBStreamEvent|KinesisStreamEvent|EventBridgeEvent|ScheduledEvent|CloudWatchLogsEvent|SESEvent|MSKEvent|SelfManagedKafkaEvent|CodePipelineEvent|CodeCommitTrigger|IoTEvent)$/;
 
 export const lambdaErrorDetailsLeak = defineRule({
   id: 'lambda-error-details-leak',
@@ -23,7 +31,7 @@ export const lambdaErrorDetailsLeak = defineRule({
     title: 'Error details in a 5xx response',
     description: 'A handler response with a 5xx status puts `error.message`, `error.stack` or the raw error in its body.',
     rationale:
-      'Internal error messages and stack traces tell callers about table names, ARNs, file paths, library versions and code structure. Return a generic message and log the error (CloudWatch keeps it, with the request ID to find it). Deliberate client errors (4xx) are left alone.',
+      'Internal error messages and stack traces tell callers about table names, ARNs, file paths, library versions and code structure. Return a generic message and log the error (CloudWatch keeps it, with the request ID to find it). Deliberate client errors (4xx) are left alone, and so are handlers typed for a trigger that reads no response (`SQSEvent`, `S3Event`, `SNSEvent`, streams, EventBridge, schedules).',
     severity: 'warning',
     service: 'lambda',
     guide: 'Lambda / Handler Pattern',
@@ -52,8 +60,13 @@ export const lambdaErrorDetailsLeak = defineRule({
   create(ctx) {
     const file = applicationCode(ctx);
     if (!file) return {};
+    let quiet: readonly FunctionNode[] | undefined;
     const report = (status: number, leaks: ts.Node[], key: string, fix?: Fix) => {
       const first = leaks[0];
+      // Computed on the first leak only: most files have none.
+      quiet ??= lambdaHandlers(file).filter((h) => h.eventType && NO_RESPONSE_EVENT.test(h.eventType)).map((h) => h.fn);
+      const at = first.getStart(file.sourceFile);
+      if (quiet.some((fn) => at >= fn.getStart(file.sourceFile) && at < fn.getEnd())) return;
       ctx.report({
         messageId: 'errorDetailsInBody',
         data: { status, detail: describe(file, first) },
