@@ -100,7 +100,7 @@ function isIn(v: StaticValue, modules: ReadonlySet<string>, names: ReadonlySet<s
 
 /**
  * API Gateway v2 (HTTP and WebSocket APIs) calls its Lambda integrations and authorizers
- * synchronously. The module moved: `aws-cdk-lib/aws-apigatewayv2-integrations` (CDK ≥ 2.112, and
+ * synchronously. The module moved: `aws-cdk-lib/aws-apigatewayv2-integrations` (CDK ≥ 2.112.0, and
  * CDK v1's `@aws-cdk/aws-apigatewayv2-integrations`), the experimental `-alpha` package before.
  */
 const APIGW_V2_INTEGRATIONS = new Set(['aws-cdk-lib/aws-apigatewayv2-integrations', 'aws-cdk-lib/aws-apigatewayv2-integrations-alpha']);
