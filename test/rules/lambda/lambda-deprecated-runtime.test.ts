@@ -67,6 +67,14 @@ ruleTester(lambdaDeprecatedRuntime, {
   ],
   invalid: [
     {
+      name: 'props a function reads through another const are reported once, on the function',
+      filename: 'stack.ts',
+      config: TODAY,
+      code: L + "const d = { runtime: lambda.Runtime.NODEJS_16_X };\nconst chosen = d;\nnew lambda.Function(this, 'F', chosen);\n",
+      errors: [{ messageId: 'deprecated', line: 2, column: 13, data: { name: 'F', runtime: 'nodejs16.x' } }],
+      output: L + "const d = { runtime: lambda.Runtime.NODEJS_24_X };\nconst chosen = d;\nnew lambda.Function(this, 'F', chosen);\n",
+    },
+    {
       name: 'an untyped defaults object in a file of its own, spread by stacks elsewhere',
       filename: 'helpers/lambda-defaults.ts',
       config: TODAY,

@@ -61,11 +61,14 @@ export const lambdaDeprecatedRuntime = defineRule({
     const cdk = CDK_GATE.test(ctx.file.text);
     // Where this file's functions are built: a props object read there is judged with its function.
     const constructRanges: [number, number][] = [];
+    // The `runtime` props the functions read, wherever written (a helper's return value, a const).
+    const readByFunction = new Set<ts.Node>();
     const visitor: Visitor = cdk ? constructVisitor(ctx, ['function', 'cfnFunction'], (c, file) => {
       constructRanges.push([c.node.getStart(file.sourceFile), c.node.getEnd()]);
       // Or a construct library's default, which its caller's props may override: what the library itself hard-codes.
       const s = propOrDefault(file, c, 'runtime');
       if (s.state !== 'present') return;
+      readByFunction.add(s.prop.node);
       const v = s.value;
       let runtime: LambdaRuntime | undefined;
       if (c.kind === 'cfnFunction') runtime = v.kind === 'string' ? runtimeById(v.value) : undefined;
@@ -128,7 +131,7 @@ export const lambdaDeprecatedRuntime = defineRule({
         const id = file.evaluate(v.args[0]);
         runtime = id.kind === 'string' ? runtimeById(id.value) : undefined;
       }
-      if (!runtime || !isDeprecated(runtime, asOf)) return;
+      if (!runtime || !isDeprecated(runtime, asOf) || readByFunction.has(p)) return;
       const at = p.getStart(file.sourceFile);
       if (constructRanges.some(([start, end]) => at >= start && at < end)) return;
       const names = holderNames(p.parent);
