@@ -7,6 +7,7 @@ import { unwrap } from '../../engine/typescript/bindings';
 import { propertyName } from '../../engine/typescript/file';
 import { SERVERLESS_GATE, functionLabel, importsServerlessTypes, isAwsProvider, isFunctionDefinition } from '../../engine/typescript/serverless';
 import type { Visitor } from '../../engine/rule';
+import type { TsFile } from '../../engine/typescript/file';
 import type { TextEdit } from '../../engine/types';
 import { isDeprecated, replacementFor, runtimeByCdkConstant, runtimeById, type LambdaRuntime } from '../../data/lambda-runtimes';
 
@@ -98,23 +99,34 @@ export const lambdaDeprecatedRuntime = defineRule({
     const file = ctx.ts;
     if (!file || ctx.file.isTest) return visitor;
     const serverless = SERVERLESS_GATE.test(ctx.file.text);
-    if (!cdk && !serverless) return visitor;
-    // `runtime` keys seen by the walk, judged at the end: CDK function props written apart from any
-    // function (a shared defaults object, often in a file of its own), and Serverless Framework
-    // configs, once the file is known to be one (an `aws` provider anywhere in it, or the framework's types).
+    // CDK function props written apart from any function (a shared defaults object, often in a file of
+    // its own): the text's `runtime: ...Runtime.X` with a deprecated X (or `new Runtime(`) are found by
+    // one regular expression, and at the file's end only those outside this file's functions are read.
+    // A visitor on every property would tax every CDK file for a rare case.
+    const candidates = cdk ? deprecatedRuntimeKeys(ctx.file.text, asOf) : [];
+    const scanProps = candidates.length > 0;
+    if (!serverless && !scanProps) return visitor;
+    // Serverless Framework configs: `runtime` keys seen by the walk, judged at the end, once the
+    // file is known to be a config (an `aws` provider anywhere in it, or the framework's types).
     const runtimes: ts.PropertyAssignment[] = [];
     let provider = false;
-    visitor.PropertyAssignment = (node) => {
-      const p = node as ts.PropertyAssignment;
-      const name = propertyName(p.name);
-      if (name === 'runtime') runtimes.push(p);
-      else if (serverless && name === 'provider' && !provider) {
-        const obj = unwrap(p.initializer);
-        provider = ts.isObjectLiteralExpression(obj) && isAwsProvider(file, obj);
-      }
-    };
+    if (serverless) {
+      visitor.PropertyAssignment = (node) => {
+        const p = node as ts.PropertyAssignment;
+        const name = propertyName(p.name);
+        if (name === 'runtime') runtimes.push(p);
+        else if (name === 'provider' && !provider) {
+          const obj = unwrap(p.initializer);
+          provider = ts.isObjectLiteralExpression(obj) && isAwsProvider(file, obj);
+        }
+      };
+    }
     visitor.fileEnd = () => {
-      if (cdk) for (const p of runtimes) reportPropsObject(p);
+      for (const at of candidates) {
+        if (constructRanges.some(([start, end]) => at >= start && at < end)) continue;
+        const p = propertyAt(file, at);
+        if (p) reportPropsObject(p);
+      }
       if (serverless) serverlessEnd();
     };
     /**
@@ -203,4 +215,37 @@ function holderNames(obj: ts.Node): string[] {
     break;
   }
   return out;
+}
+
+/** `runtime: lambda.Runtime.NODEJS_16_X`, `'runtime': Runtime.PYTHON_3_8`, `runtime: new Runtime(`. */
+const RUNTIME_VALUE = /\bruntime['"]?\s*:\s*(?:new\s+)?(?:[\w$]+\.)*Runtime(?:\.([A-Z][A-Z0-9_]*)|\s*\()/g;
+
+/** Where the text sets a `runtime` key to a deprecated CDK constant, or to a `new Runtime(...)` (read later). */
+function deprecatedRuntimeKeys(text: string, asOf: string): number[] {
+  const out: number[] = [];
+  if (!text.includes('untime')) return out;
+  RUNTIME_VALUE.lastIndex = 0;
+  for (let m = RUNTIME_VALUE.exec(text); m; m = RUNTIME_VALUE.exec(text)) {
+    const r = m[1] ? runtimeByCdkConstant(m[1]) : undefined;
+    if (!m[1] || (r && isDeprecated(r, asOf))) out.push(m.index);
+  }
+  return out;
+}
+
+/**
+ * The `runtime` property whose key the text names at `at`: the last node (in source order, where
+ * `pos` never decreases) that starts at or before it is the key, an identifier or a quoted name.
+ */
+function propertyAt(file: TsFile, at: number): ts.PropertyAssignment | undefined {
+  const nodes = file.nodes;
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (nodes[mid].pos <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const key = nodes[lo];
+  const p = key?.parent;
+  return p && ts.isPropertyAssignment(p) && p.name === key && propertyName(p.name) === 'runtime' ? p : undefined;
 }
