@@ -22,6 +22,9 @@ ruleTester(sqsPartialBatchFailures, {
     { name: 'an SNS handler loops over records too', filename: 'c.ts', code: "import type { SNSEvent } from 'aws-lambda';\nexport const handler = async (event: SNSEvent) => {\n  for (const record of event.Records) console.log(record.Sns.Message);\n};\n" },
     { name: 'an untyped S3 notification handler', filename: 'c.js', code: "exports.handler = async (event) => {\n  for (const record of event.Records) console.log(record.s3.object.key);\n};\n" },
     { name: 'an SQS handler that handles one record only', filename: 'c.ts', code: "import type { SQSEvent } from 'aws-lambda';\nexport const handler = async (event: SQSEvent) => {\n  const body = JSON.parse(event.Records[0].body);\n  return body;\n};\n" },
+    // Round 10 (whole TypeScript application repositories): a stub that only logs its records cannot fail for one message.
+    { name: 'a wrapped stub that only logs each record', filename: 'src/functions/consume/handler.ts', code: "import type { SQSEvent } from 'aws-lambda';\nimport { wrap } from '@libs/wrap';\n\nconst consume = async (event: SQSEvent) => {\n  event.Records.forEach((message) => {\n    console.info(message.messageId, JSON.stringify(message.attributes));\n  });\n};\n\nexport const main = wrap(consume);\n" },
+    { name: 'a for...of loop that only logs', filename: 'c.ts', code: "import type { SQSEvent } from 'aws-lambda';\nexport const handler = async (event: SQSEvent) => {\n  for (const record of event.Records) {\n    console.log('received', record.body);\n  }\n  return 'done';\n};\n" },
     { name: 'CDK: reportBatchItemFailures set', filename: 'stack.ts', code: `${CDK}fn.addEventSource(new SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true }));\n` },
     { name: 'CDK: batchSize 1 has nothing partial', filename: 'stack.ts', code: `${CDK}fn.addEventSource(new SqsEventSource(queue, { batchSize: 1 }));\n` },
     { name: 'CDK: props from an unknown spread', filename: 'stack.ts', code: `${CDK}declare const shared: object;\nfn.addEventSource(new SqsEventSource(queue, { ...shared }));\n` },
@@ -54,8 +57,29 @@ ruleTester(sqsPartialBatchFailures, {
     {
       name: 'untyped JavaScript reading record.body; middy-wrapped',
       filename: 'c.mjs',
-      code: "import middy from '@middy/core';\nconst base = async (event) => {\n  event.Records.forEach((record) => console.log(record.body));\n  return { ok: true };\n};\nexport const handler = middy(base);\n",
+      code: "import middy from '@middy/core';\nconst base = async (event) => {\n  event.Records.forEach((record) => store(record.body));\n  return { ok: true };\n};\nfunction store(body) {}\nexport const handler = middy(base);\n",
       errors: [{ messageId: 'handlerWithoutFailures', line: 3 }],
+      output: null,
+    },
+    {
+      name: 'logging, then parsing the body: one message can fail',
+      filename: 'c.ts',
+      code: "import type { SQSEvent } from 'aws-lambda';\nexport const handler = async (event: SQSEvent) => {\n  event.Records.forEach((record) => {\n    console.log(record.messageId);\n    console.log(JSON.parse(record.body).orderId);\n  });\n};\n",
+      errors: [{ messageId: 'handlerWithoutFailures', line: 3, data: { handler: 'handler' } }],
+      output: null,
+    },
+    {
+      name: 'logging through a local console that forwards each record',
+      filename: 'c.ts',
+      code: "import type { SQSEvent } from 'aws-lambda';\nimport { forwarder } from './forwarder';\nconst console = forwarder('audit-queue');\nexport const handler = async (event: SQSEvent) => {\n  for (const record of event.Records) console.log(record.body);\n};\n",
+      errors: [{ messageId: 'handlerWithoutFailures', line: 5, data: { handler: 'handler' } }],
+      output: null,
+    },
+    {
+      name: 'a log line and an await in the same loop',
+      filename: 'c.ts',
+      code: "import type { SQSEvent } from 'aws-lambda';\nexport const handler = async (event: SQSEvent) => {\n  for (const record of event.Records) {\n    console.log(record.messageId);\n    await archive;\n  }\n};\ndeclare const archive: Promise<void>;\n",
+      errors: [{ messageId: 'handlerWithoutFailures', line: 3, data: { handler: 'handler' } }],
       output: null,
     },
     {

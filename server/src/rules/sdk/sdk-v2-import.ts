@@ -2,6 +2,7 @@ import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { TsFile } from '../../engine/typescript/file';
 import { SDK_GATE } from '../../engine/typescript/sdk';
+import { applicationCode } from '../applicationCode';
 
 export const sdkV2Import = defineRule({
   id: 'sdk-v2-import',
@@ -9,7 +10,7 @@ export const sdkV2Import = defineRule({
     title: 'AWS SDK v2 import',
     description: 'The code imports or requires `aws-sdk` (SDK for JavaScript v2, end of support since 2025-09-08).',
     rationale:
-      'AWS SDK for JavaScript v2 reached end of support on 2025-09-08: no more security fixes, and Lambda Node.js 18+ runtimes do not ship it. SDK v3 is modular (`@aws-sdk/client-*`), smaller in a bundle, and the only one maintained. Migrate client by client; `aws-sdk-client-mock` and other `@aws-sdk/*` packages are v3 and not reported.',
+      'AWS SDK for JavaScript v2 reached end of support on 2025-09-08: no more security fixes, and Lambda Node.js 18+ runtimes do not ship it. SDK v3 is modular (`@aws-sdk/client-*`), smaller in a bundle, and the only one maintained. Migrate client by client; `aws-sdk-client-mock` and other `@aws-sdk/*` packages are v3 and not reported. Test code and fixtures (`*.test.ts`, `__tests__/`, `__mocks__/`, `test/`, `__fixtures__/`) are not reported: they follow the application code, which is.',
     severity: 'warning',
     service: 'sdk',
     guide: '(all sections use v3)',
@@ -26,7 +27,9 @@ export const sdkV2Import = defineRule({
     },
   },
   create(ctx) {
-    const file = ctx.ts;
+    // Test code and fixtures follow the application's SDK: a test's `import AWS from 'aws-sdk'` to
+    // hand the instance to `aws-sdk-mock`, or a fixture showing v2 on purpose, is not what to migrate.
+    const file = applicationCode(ctx);
     if (!file) return {};
     const check = (specifier: ts.Expression | undefined) => {
       if (!specifier || !ts.isStringLiteralLike(specifier) || !isV2Module(specifier.text)) return;

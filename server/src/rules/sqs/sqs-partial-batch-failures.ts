@@ -91,7 +91,7 @@ export const sqsPartialBatchFailures = defineRule({
         if (!file.text.includes('Records') || BATCH_LIBRARIES.some((m) => file.text.includes(m))) return;
         for (const h of scopeFacts(file).handlers) {
           const loop = sqsRecordLoop(file, h);
-          if (!loop || returnsFailures(h)) continue;
+          if (!loop || returnsFailures(h) || onlyLogs(file, h, loop)) continue;
           ctx.report({ messageId: 'handlerWithoutFailures', data: { handler: h.name }, start: loop.getStart(file.sourceFile), end: loop.getEnd() });
         }
       },
@@ -196,6 +196,39 @@ function sqsRecordLoop(file: TsFile, h: LambdaHandler): ts.Expression | undefine
   };
   if (h.fn.body) scan(h.fn.body);
   return sqs && !other ? found.records : undefined;
+}
+
+/**
+ * Whether the handler only logs its records (`event.Records.forEach((r) => console.log(r))`, a
+ * template's stub): nothing in it can fail for one message, so there is no partial failure to
+ * report. Any other call, `new`, `await`, `yield` or `throw` (in the loop's callback too) may fail.
+ */
+function onlyLogs(file: TsFile, h: LambdaHandler, records: ts.Expression): boolean {
+  const body = h.fn.body;
+  if (!body) return false;
+  let mayFail = false;
+  const isGlobal = (e: ts.Expression, name: string) => ts.isIdentifier(e) && e.text === name && !file.declarationOf(e);
+  const visit = (n: ts.Node): void => {
+    if (mayFail) return;
+    if (n.kind === ts.SyntaxKind.ThrowStatement || n.kind === ts.SyntaxKind.TaggedTemplateExpression || ts.isAwaitExpression(n) || ts.isYieldExpression(n) || ts.isNewExpression(n)) {
+      mayFail = true;
+      return;
+    }
+    if (ts.isCallExpression(n)) {
+      const callee = unwrap(n.expression);
+      const harmless =
+        ts.isPropertyAccessExpression(callee) &&
+        // console.log(...), JSON.stringify(...), and the loop itself: records.forEach / map
+        (isGlobal(unwrap(callee.expression), 'console') || (isGlobal(unwrap(callee.expression), 'JSON') && callee.name.text === 'stringify') || unwrap(callee.expression) === unwrap(records));
+      if (!harmless) {
+        mayFail = true;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return !mayFail;
 }
 
 /** Whether the handler returns (or may return) a partial batch response. */
