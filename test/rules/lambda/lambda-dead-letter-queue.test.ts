@@ -80,8 +80,41 @@ ruleTester(lambdaDeadLetterQueue, {
         L +
         "import * as apigw from 'aws-cdk-lib/aws-apigateway';\nclass Route {\n  constructor(scope: any, id: string, opts: { handler: lambda.IFunction }) {\n    new apigw.LambdaIntegration(opts.handler);\n  }\n}\nclass Service {\n  constructor(scope: any, id: string, cfg: { fn: lambda.IFunction }) {\n    new Route(scope, 'R', { handler: cfg.fn });\n  }\n}\nconst api = new lambda.Function(this, 'Api', { handler: 'index.handler' });\nnew Service(this, 'Svc', { fn: api });\n",
     },
+    // API Gateway v2 and deployment triggers: synchronous callers, in each package they have lived in.
+    { name: 'an HTTP API integration from the experimental -alpha package (CDK v2 before 2.112)', filename: 'stack.ts', code: "import { HttpApi, HttpMethod } from '@aws-cdk/aws-apigatewayv2-alpha';\nimport { HttpLambdaIntegration } from '@aws-cdk/aws-apigatewayv2-integrations-alpha';\nimport { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nconst ping = new NodejsFunction(this, 'Ping');\nconst api = new HttpApi(this, 'Api');\napi.addRoutes({ path: '/ping', methods: [HttpMethod.GET], integration: new HttpLambdaIntegration('PingRoute', ping) });\n" },
+    { name: 'a WebSocket route integration from the -alpha package', filename: 'stack.ts', code: L + FN + "import * as integ from '@aws-cdk/aws-apigatewayv2-integrations-alpha';\nconst onConnect = new integ.WebSocketLambdaIntegration('Connect', fn);\n" },
+    { name: 'a WebSocket route integration from aws-cdk-lib, through a namespace import of aws-cdk-lib', filename: 'stack.ts', code: "import { aws_lambda as lambda, aws_apigatewayv2_integrations as integ } from 'aws-cdk-lib';\n" + FN + "new integ.WebSocketLambdaIntegration('Default', fn);\n" },
+    { name: "CDK v1's LambdaProxyIntegration takes the function as a prop", filename: 'stack.ts', code: "import * as lambda from '@aws-cdk/aws-lambda';\nimport { LambdaProxyIntegration } from '@aws-cdk/aws-apigatewayv2-integrations';\nconst books = new lambda.Function(this, 'Books', { handler: 'books.handler' });\nconst integration = new LambdaProxyIntegration({ handler: books });\n" },
+    { name: "CDK v1's LambdaWebSocketIntegration", filename: 'stack.ts', code: "import * as lambda from '@aws-cdk/aws-lambda';\nimport { LambdaWebSocketIntegration } from '@aws-cdk/aws-apigatewayv2-integrations';\nconst onMessage = new lambda.Function(this, 'OnMessage', { handler: 'm.handler' });\nnew LambdaWebSocketIntegration({ handler: onMessage });\n" },
+    { name: 'an HTTP API Lambda authorizer', filename: 'stack.ts', code: L + FN + "import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';\nnew HttpLambdaAuthorizer('Auth', fn, { responseTypes: [HttpLambdaResponseType.SIMPLE] });\n" },
+    { name: 'a REST API token authorizer', filename: 'stack.ts', code: L + FN + "import * as apigw from 'aws-cdk-lib/aws-apigateway';\nnew apigw.TokenAuthorizer(this, 'Auth', { handler: fn });\n" },
+    { name: 'a REST API request authorizer', filename: 'stack.ts', code: L + FN + "import { RequestAuthorizer, IdentitySource } from 'aws-cdk-lib/aws-apigateway';\nnew RequestAuthorizer(this, 'Auth', { handler: fn, identitySources: [IdentitySource.header('Authorization')] });\n" },
+    { name: 'a deployment Trigger (synchronous by default: a failure fails the deployment)', filename: 'stack.ts', code: L + FN + "import * as triggers from 'aws-cdk-lib/triggers';\nnew triggers.Trigger(this, 'Migrate', { handler: fn, executeOnHandlerChange: true });\n" },
+    { name: 'a deployment Trigger with REQUEST_RESPONSE, triggers imported from aws-cdk-lib', filename: 'stack.ts', code: "import { Duration, aws_lambda as lambda, triggers } from 'aws-cdk-lib';\n" + FN + "new triggers.Trigger(this, 'Seed', { handler: fn, timeout: Duration.minutes(5), invocationType: triggers.InvocationType.REQUEST_RESPONSE });\n" },
+    { name: "CDK v1's @aws-cdk/triggers", filename: 'stack.ts', code: "import * as lambda from '@aws-cdk/aws-lambda';\nimport { Trigger } from '@aws-cdk/triggers';\nconst check = new lambda.Function(this, 'Check', { handler: 'c.handler' });\nnew Trigger(this, 'SelfTest', { handler: check });\n" },
   ],
   invalid: [
+    {
+      name: 'a deployment Trigger with InvocationType.EVENT is asynchronous',
+      filename: 'stack.ts',
+      code: L + FN + "import * as triggers from 'aws-cdk-lib/triggers';\nnew triggers.Trigger(this, 'Warm', { handler: fn, invocationType: triggers.InvocationType.EVENT });\n",
+      errors: [{ messageId: 'asyncWithoutDlq', line: 2, column: 16, severity: 'warning', data: { name: 'Fn', source: 'deployment Trigger with InvocationType.EVENT' } }],
+      output: L + "const fn = new lambda.Function(this, 'Fn', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\nimport * as triggers from 'aws-cdk-lib/triggers';\nnew triggers.Trigger(this, 'Warm', { handler: fn, invocationType: triggers.InvocationType.EVENT });\n",
+    },
+    {
+      name: 'a Trigger whose invocation type is not known says nothing about the invocation',
+      filename: 'stack.ts',
+      code: L + FN + "import * as triggers from 'aws-cdk-lib/triggers';\ndeclare const mode: triggers.InvocationType;\nnew triggers.Trigger(this, 'Warm', { handler: fn, invocationType: mode });\n",
+      errors: [{ messageId: 'unknownInvocation', line: 2, column: 16, severity: 'information', data: { name: 'Fn' } }],
+      output: L + "const fn = new lambda.Function(this, 'Fn', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\nimport * as triggers from 'aws-cdk-lib/triggers';\ndeclare const mode: triggers.InvocationType;\nnew triggers.Trigger(this, 'Warm', { handler: fn, invocationType: mode });\n",
+    },
+    {
+      name: 'an -alpha HTTP integration of another function does not stand for this one',
+      filename: 'stack.ts',
+      code: L + FN + "import { HttpLambdaIntegration } from '@aws-cdk/aws-apigatewayv2-integrations-alpha';\nconst other = new lambda.Function(this, 'Other', { handler: 'o.handler' });\nnew HttpLambdaIntegration('OtherRoute', other);\n",
+      errors: [{ messageId: 'unknownInvocation', line: 2, column: 16, severity: 'information', data: { name: 'Fn' } }],
+      output: L + "const fn = new lambda.Function(this, 'Fn', { handler: 'index.handler', deadLetterQueueEnabled: true, retryAttempts: 2 });\nimport { HttpLambdaIntegration } from '@aws-cdk/aws-apigatewayv2-integrations-alpha';\nconst other = new lambda.Function(this, 'Other', { handler: 'o.handler' });\nnew HttpLambdaIntegration('OtherRoute', other);\n",
+    },
     {
       name: 'an SNS source on the current version: asynchronous, as on the function',
       filename: 'stack.ts',

@@ -75,8 +75,37 @@ ruleTester(lambdaErrorDetailsLeak, {
       filename: 'handlers/classify.js',
       code: "exports.main = async () => {\n  try {\n    return { statusCode: 200, body: 'ok' };\n  } catch (e) {\n    const kind = classify(e);\n    return { statusCode: 500, body: JSON.stringify({ kind }) };\n  }\n};\nfunction classify(x) { return x && x.name === 'TimeoutError' ? 'timeout' : 'other'; }\n",
     },
+    {
+      name: 'an SQS handler (typed SQSEvent) returns its 500 body to no one',
+      filename: 'handlers/importBatch.ts',
+      code: "import { SQSEvent } from 'aws-lambda';\nimport { toResponse } from '../lib/http';\nexport const handler = async (event: SQSEvent) => {\n  try {\n    for (const r of event.Records) await save(JSON.parse(r.body));\n    return toResponse(200, event.Records);\n  } catch (error) {\n    console.error(error);\n    return toResponse(500, error);\n  }\n};\n",
+    },
+    {
+      name: 'an S3 notification handler typed with S3Handler',
+      filename: 'handlers/onUpload.ts',
+      code: "import type { S3Handler } from 'aws-lambda';\nexport const handler: S3Handler = async (event) => {\n  try {\n    await parse(event.Records[0].s3.object.key);\n  } catch (err) {\n    return { statusCode: 500, body: JSON.stringify({ message: (err as Error).message }) } as any;\n  }\n};\n",
+    },
+    {
+      name: 'an EventBridge handler through the aws-lambda namespace',
+      filename: 'handlers/nightly.ts',
+      code: "import * as lambda from 'aws-lambda';\nexport async function handler(event: lambda.EventBridgeEvent<'Scheduled Event', unknown>) {\n  try {\n    await run(event.detail);\n  } catch (e) {\n    return { statusCode: 500, body: String(e) };\n  }\n}\n",
+    },
   ],
   invalid: [
+    {
+      name: 'an API Gateway handler beside an SQS handler in the same file is still reported',
+      filename: 'handlers/products.ts',
+      code: "import { APIGatewayProxyEvent, SQSEvent } from 'aws-lambda';\nexport const onQueue = async (event: SQSEvent) => {\n  try { await work(event); } catch (error) { return reply(500, error); }\n};\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  try { return reply(200, await work(event)); } catch (error) { return reply(500, error); }\n};\n",
+      errors: [{ messageId: 'errorDetailsInBody', line: 6, column: 83, data: { status: 500, detail: 'the raw error `error`' } }],
+      output: null,
+    },
+    {
+      name: 'a handler whose event type is not from aws-lambda is not taken for a queue handler',
+      filename: 'handlers/local.ts',
+      code: "type SQSEvent = { body: string };\nexport const handler = async (event: SQSEvent) => {\n  try { return respond(200, await work(event)); } catch (err) { return respond(500, err); }\n};\n",
+      errors: [{ messageId: 'errorDetailsInBody', line: 3, column: 85, data: { status: 500, detail: 'the raw error `err`' } }],
+      output: null,
+    },
     {
       name: 'error.message in a 500 body: the property becomes generic and the error is logged',
       filename: 'h.ts',

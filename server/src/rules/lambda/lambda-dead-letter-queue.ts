@@ -94,6 +94,44 @@ function is(v: StaticValue, module: string, name: string): v is Extract<StaticVa
   return v.kind === 'new' && v.ref.module === module && v.ref.path.length === 1 && v.ref.path[0] === name;
 }
 
+function isIn(v: StaticValue, modules: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
+  return v.kind === 'new' && modules.has(v.ref.module) && v.ref.path.length === 1 && names.has(v.ref.path[0]);
+}
+
+/**
+ * API Gateway v2 (HTTP and WebSocket APIs) calls its Lambda integrations and authorizers
+ * synchronously. The module moved: `aws-cdk-lib/aws-apigatewayv2-integrations` (CDK ≥ 2.112.0, and
+ * CDK v1's `@aws-cdk/aws-apigatewayv2-integrations`), the experimental `-alpha` package before.
+ */
+const APIGW_V2_INTEGRATIONS = new Set(['aws-cdk-lib/aws-apigatewayv2-integrations', 'aws-cdk-lib/aws-apigatewayv2-integrations-alpha']);
+const APIGW_V2_AUTHORIZERS = new Set(['aws-cdk-lib/aws-apigatewayv2-authorizers', 'aws-cdk-lib/aws-apigatewayv2-authorizers-alpha']);
+/** `new HttpLambdaIntegration(id, fn)`, `new WebSocketLambdaIntegration(id, fn)`. */
+const V2_LAMBDA_INTEGRATIONS = new Set(['HttpLambdaIntegration', 'WebSocketLambdaIntegration']);
+/** `new HttpLambdaAuthorizer(id, fn)`, `new WebSocketLambdaAuthorizer(id, fn)`. */
+const V2_LAMBDA_AUTHORIZERS = new Set(['HttpLambdaAuthorizer', 'WebSocketLambdaAuthorizer']);
+/** CDK v1: `new LambdaProxyIntegration({ handler: fn })`, `new LambdaWebSocketIntegration({ handler: fn })`. */
+const V1_PROPS_INTEGRATIONS = new Set(['LambdaProxyIntegration', 'LambdaWebSocketIntegration']);
+
+/**
+ * A deployment `Trigger` (`aws-cdk-lib/triggers`) invokes its handler once per deployment, by
+ * default synchronously (`InvocationType.REQUEST_RESPONSE`: a failure fails the deployment);
+ * `InvocationType.EVENT` invokes it asynchronously, and then a failure is dropped after the
+ * retries like any asynchronous event. An invocation type we cannot read says nothing.
+ */
+function triggerInvocation(file: TsFile, props: ts.Expression | undefined): Invocation | undefined {
+  const p = props && file.objectProps(props);
+  if (!p) return undefined;
+  const type = p.get('invocationType');
+  if (type === 'unknown') return undefined;
+  if (!type) return { kind: 'sync' };
+  if (!type.value) return undefined;
+  const v = file.evaluate(type.value);
+  const name = v.kind === 'symbol' && (v.ref.module === 'aws-cdk-lib/triggers' || v.ref.module === '@aws-cdk/triggers') && v.ref.path.length === 2 && v.ref.path[0] === 'InvocationType' ? v.ref.path[1] : v.kind === 'string' ? v.value : undefined;
+  if (name === 'Event' || name === 'EVENT') return { kind: 'async', source: 'deployment Trigger with InvocationType.EVENT', ownDlq: false };
+  if (name === 'RequestResponse' || name === 'REQUEST_RESPONSE' || name === 'DryRun' || name === 'DRY_RUN') return { kind: 'sync' };
+  return undefined;
+}
+
 /** Whether an options object (the n-th argument) sets `name`: true, false, or unknown (→ true: stay silent). */
 function optionSet(file: TsFile, arg: ts.Expression | undefined, name: string): boolean {
   if (!arg) return false;
@@ -110,7 +148,7 @@ export const lambdaDeadLetterQueue = defineRule({
     description:
       'A Lambda function without `deadLetterQueue`/`onFailure`: a warning when the file wires it to an asynchronous source (SNS, EventBridge, S3 notifications), information when its invocation is not visible; nothing for SQS, Kinesis, DynamoDB-stream or synchronous callers.',
     rationale:
-      'Asynchronous invocations are retried twice and then dropped: without a dead-letter queue or an on-failure destination, the event is lost without a trace. Polled sources (SQS, streams) and synchronous callers handle failures themselves.',
+      'Asynchronous invocations are retried twice and then dropped: without a dead-letter queue or an on-failure destination, the event is lost without a trace. Polled sources (SQS, streams) and synchronous callers handle failures themselves: API Gateway (REST, HTTP and WebSocket integrations and Lambda authorizers), load balancers, Step Functions tasks, custom-resource providers and deployment triggers (`aws-cdk-lib/triggers`, unless `InvocationType.EVENT`).',
     severity: 'warning',
     service: 'lambda',
     guide: 'Lambda / Dead Letter Queues',
@@ -184,7 +222,14 @@ export const lambdaDeadLetterQueue = defineRule({
         use(propValue(file, args[2], 'isCompleteHandler'), { kind: 'sync' });
       } else if (is(v, 'aws-cdk-lib/aws-lambda', 'FunctionUrl')) use(propValue(file, args[2], 'function'), { kind: 'sync' });
       else if (is(v, 'aws-cdk-lib/aws-apigateway', 'LambdaIntegration') || is(v, 'aws-cdk-lib/aws-elasticloadbalancingv2-targets', 'LambdaTarget')) use(args[0], { kind: 'sync' });
-      else if (is(v, 'aws-cdk-lib/aws-apigatewayv2-integrations', 'HttpLambdaIntegration') || is(v, 'aws-cdk-lib/aws-apigatewayv2-integrations', 'WebSocketLambdaIntegration')) use(args[1], { kind: 'sync' });
+      else if (isIn(v, APIGW_V2_INTEGRATIONS, V2_LAMBDA_INTEGRATIONS) || isIn(v, APIGW_V2_AUTHORIZERS, V2_LAMBDA_AUTHORIZERS)) use(args[1], { kind: 'sync' });
+      // CDK v1's first HTTP and WebSocket integrations took the function as a prop: `new LambdaProxyIntegration({ handler })`.
+      else if (isIn(v, APIGW_V2_INTEGRATIONS, V1_PROPS_INTEGRATIONS)) use(propValue(file, args[0], 'handler'), { kind: 'sync' });
+      else if (is(v, 'aws-cdk-lib/aws-apigateway', 'TokenAuthorizer') || is(v, 'aws-cdk-lib/aws-apigateway', 'RequestAuthorizer')) use(propValue(file, args[2], 'handler'), { kind: 'sync' });
+      else if (is(v, 'aws-cdk-lib/triggers', 'Trigger') || is(v, '@aws-cdk/triggers', 'Trigger')) {
+        const inv = triggerInvocation(file, args[2]);
+        if (inv) use(propValue(file, args[2], 'handler'), inv);
+      }
       else if (is(v, 'aws-cdk-lib/aws-apigateway', 'LambdaRestApi')) use(propValue(file, args[2], 'handler'), { kind: 'sync' });
       else if (is(v, 'aws-cdk-lib/aws-stepfunctions-tasks', 'LambdaInvoke')) use(propValue(file, args[2], 'lambdaFunction'), { kind: 'sync' });
       else if (is(v, 'aws-cdk-lib/aws-lambda', 'EventInvokeConfig') && optionSet(file, args[2], 'onFailure')) use(propValue(file, args[2], 'function'), { kind: 'dlq' });

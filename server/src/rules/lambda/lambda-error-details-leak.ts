@@ -8,6 +8,7 @@ import { propertyName } from '../../engine/typescript/file';
 import { fileStyle } from '../../engine/typescript/hoist';
 import { isBoundary } from '../../engine/typescript/scopes';
 import { applicationCode } from '../applicationCode';
+import { lambdaHandlers, type FunctionNode } from '../../engine/typescript/handlers';
 
 const ERROR_NAME = /^(e|er|err|error|ex|exc|exception|caught|reason)$/i;
 const RESPONSE_HELPER = /(response|respond|reply)/i;
@@ -18,6 +19,13 @@ const STACK_READ = /\.stack\b|\[\s*['"`]stack['"`]\s*\]/;
 const FETCH_RESPONSE = new Set(['Response', 'NextResponse']);
 /** `res.status(500)` (Express, Fastify), `reply.code(500)` (Fastify). */
 const STATUS_SETTERS = new Set(['status', 'code']);
+/**
+ * `aws-lambda` event types of triggers that read no response: a queue, a topic, a bucket
+ * notification, a stream, a schedule or a rule. A handler typed with one (`event: SQSEvent`,
+ * `S3Handler`) returns its `{ statusCode: 500, body }` to no caller (an SQS batch only reads
+ * `batchItemFailures`), so the error's text reaches no one.
+ */
+const NO_RESPONSE_EVENT = /^(SQSEvent|SNSEvent|S3Event|S3EventRecord|DynamoDBStreamEvent|KinesisStreamEvent|EventBridgeEvent|ScheduledEvent|CloudWatchLogsEvent|SESEvent|MSKEvent|SelfManagedKafkaEvent|CodePipelineEvent|CodeCommitTrigger|IoTEvent)$/;
 
 export const lambdaErrorDetailsLeak = defineRule({
   id: 'lambda-error-details-leak',
@@ -25,7 +33,7 @@ export const lambdaErrorDetailsLeak = defineRule({
     title: 'Error details in an error response',
     description: 'A handler response with a 5xx status puts `error.message`, `error.stack` or the raw error in its body, or a 4xx response its stack trace.',
     rationale:
-      'Internal error messages and stack traces tell callers about table names, ARNs, file paths, library versions and code structure. Return a generic message and log the error (CloudWatch keeps it, with the request ID to find it). A deliberate client error (4xx) may carry its message (a validation error says what was wrong), so only its stack trace is reported: a stack trace is never meant for the caller. The error is followed through a local variable that holds it (`const body = { msg: err.message }`).',
+      'Internal error messages and stack traces tell callers about table names, ARNs, file paths, library versions and code structure. Return a generic message and log the error (CloudWatch keeps it, with the request ID to find it). A deliberate client error (4xx) may carry its message (a validation error says what was wrong), so only its stack trace is reported: a stack trace is never meant for the caller. The error is followed through a local variable that holds it (`const body = { msg: err.message }`). Handlers typed for a trigger that reads no response (`SQSEvent`, `S3Event`, `SNSEvent`, streams, EventBridge, schedules) are left alone.',
     severity: 'warning',
     service: 'lambda',
     guide: 'Lambda / Handler Pattern',
@@ -58,8 +66,13 @@ export const lambdaErrorDetailsLeak = defineRule({
     // (asked the first time a 4xx response turns up, which most files never have).
     let readsStack: boolean | undefined;
     const readable = (status: number): boolean => status >= 500 || (readsStack ??= STACK_READ.test(file.text));
+    let quiet: readonly FunctionNode[] | undefined;
     const report = (status: number, leaks: ts.Node[], key: string, fix?: Fix) => {
       const first = leaks[0];
+      // Computed on the first leak only: most files have none.
+      quiet ??= lambdaHandlers(file).filter((h) => h.eventType && NO_RESPONSE_EVENT.test(h.eventType)).map((h) => h.fn);
+      const at = first.getStart(file.sourceFile);
+      if (quiet.some((fn) => at >= fn.getStart(file.sourceFile) && at < fn.getEnd())) return;
       ctx.report({
         messageId: 'errorDetailsInBody',
         data: { status, detail: describe(file, first) },
