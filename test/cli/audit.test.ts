@@ -152,6 +152,43 @@ describe('aws-patterns audit', () => {
     }
   });
 
+  it("keeps rules' own keys out of offsets: SARIF fingerprints survive moved lines, and no two results of a file share one", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aws-patterns-fp-keys-'));
+    const files = {
+      // lambda-env-validation keys by variable name; it used to add the read's offset.
+      'handler.ts': "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';\n\nconst TABLE = process.env.TABLE!;\nconst db = new DynamoDBClient({});\n\nexport const handler = async () => db.send(new GetItemCommand({ TableName: TABLE, Key: {} }));\n",
+      // Two statements with the same wildcard: the same rule key twice in one file.
+      'policy.json': '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::reports/*" },\n    { "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::archive/*" }\n  ]\n}\n',
+      // iam-broad-managed-policy keyed by policy name; it used to add the argument's offset.
+      'stack.ts': "import * as iam from 'aws-cdk-lib/aws-iam';\nimport { Stack } from 'aws-cdk-lib';\n\nconst stack = new Stack();\nnew iam.Role(stack, 'A', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3FullAccess')] });\nnew iam.Role(stack, 'B', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3FullAccess')] });\n",
+    };
+    const prints = () => {
+      const r = audit(dir, 'audit', '--format', 'sarif', '--fail-on', 'never');
+      const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+      return results.map((x) => `${x.locations[0].physicalLocation.artifactLocation.uri} ${x.partialFingerprints['awsPatternsKey/v1']}`).sort();
+    };
+    try {
+      write(dir, files);
+      const before = prints();
+      assert.deepEqual(before.filter((p) => /lambda-env-validation|iam-wildcard-action|iam-broad-managed-policy/.test(p)), [
+        'handler.ts lambda-env-validation:asserted::TABLE',
+        'policy.json iam-wildcard-action:Action::s3:*',
+        'policy.json iam-wildcard-action:Action::s3:*:2',
+        'stack.ts iam-broad-managed-policy:AmazonS3FullAccess',
+        'stack.ts iam-broad-managed-policy:AmazonS3FullAccess:2',
+      ]);
+      assert.equal(new Set(before).size, before.length, 'every result has a fingerprint of its own');
+      write(dir, {
+        'handler.ts': `// moved\n\n${files['handler.ts']}`,
+        'policy.json': files['policy.json'].replace('{\n', '{\n  "Id": "moved",\n'),
+        'stack.ts': files['stack.ts'].replace('const stack', '// moved\nconst stack'),
+      });
+      assert.deepEqual(prints(), before, 'same fingerprints after the lines moved');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads ./.aws-patterns.json, or --config', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aws-patterns-cfg-'));
     try {

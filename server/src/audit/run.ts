@@ -111,19 +111,23 @@ export function toAuditFile(path: string, result: AnalysisResult, lines: LineInd
 }
 
 /**
- * Each finding's key: its rule's own (`Action::s3:*`), or else one named by the code it points at
- * (whitespace collapsed, hashed) and which occurrence of that code it is for its rule, so a
- * finding keeps its SARIF fingerprint when lines above it move.
+ * Each finding's key: its rule's own (`Action::s3:*`, never an offset), or else one named by the
+ * code it points at (whitespace collapsed, hashed); either way numbered by which occurrence of it
+ * the finding is for its rule, so a finding keeps its SARIF fingerprint when lines above it move
+ * and two findings of a file never share one.
  */
 export function findingKeys(findings: readonly Finding[], text: string): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    if (f.key !== undefined) return detached(f.key);
-    const code = text.slice(f.start, f.end).replace(/\s+/g, ' ').trim();
-    const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-    const n = (seen.get(`${f.ruleId} ${hash}`) ?? 0) + 1;
-    seen.set(`${f.ruleId} ${hash}`, n);
-    return n === 1 ? `code:${hash}` : `code:${hash}:${n}`;
+    let key: string;
+    if (f.key !== undefined) key = detached(f.key);
+    else {
+      const code = text.slice(f.start, f.end).replace(/\s+/g, ' ').trim();
+      key = `code:${createHash('sha256').update(code).digest('hex').slice(0, 16)}`;
+    }
+    const n = (seen.get(`${f.ruleId} ${key}`) ?? 0) + 1;
+    seen.set(`${f.ruleId} ${key}`, n);
+    return n === 1 ? key : `${key}:${n}`;
   });
 }
 

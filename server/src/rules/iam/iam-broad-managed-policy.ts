@@ -76,7 +76,7 @@ export const iamBroadManagedPolicy = defineRule({
         severity,
         start,
         end,
-        key: `${name}@${start}`,
+        key: name,
       });
     };
 

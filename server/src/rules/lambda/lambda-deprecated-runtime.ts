@@ -160,7 +160,7 @@ export const lambdaDeprecatedRuntime = defineRule({
         data: { name, runtime: runtime.id, date: runtime.deprecated!, replacement: next?.id ?? 'a supported runtime' },
         start: at,
         end: p.getEnd(),
-        key: `FunctionProps::${names[0] ?? `runtime@${at}`}`,
+        key: `FunctionProps::${name}`,
         // As for a function: a new major language version can change behaviour, so never unattended.
         fix: e && next && { title: `Use Runtime.${next.cdk}`, kind: 'unsafe', edits: [e] },
       });

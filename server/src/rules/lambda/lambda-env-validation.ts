@@ -110,7 +110,7 @@ export const lambdaEnvValidation = defineRule({
               messageId: 'assertedNotChecked',
               data: { name: r.name, assertion: r.assertion, missing: r.assertion === "?? ''" ? 'an empty string' : 'undefined' },
               ...range,
-              key: `asserted::${r.name}::${range.start}`,
+              key: `asserted::${r.name}`,
               fix: r.boundTo ? checkAfterFix(file, r.boundTo, r.name) : undefined,
             });
           } else if (r.boundTo && ts.isIdentifier(r.boundTo.name) && usedAsSdkInput(file, scopes, r.boundTo)) {
@@ -118,7 +118,7 @@ export const lambdaEnvValidation = defineRule({
               messageId: 'notChecked',
               data: { name: r.name, variable: r.boundTo.name.text },
               ...range,
-              key: `notChecked::${r.name}::${range.start}`,
+              key: `notChecked::${r.name}`,
               fix: checkAfterFix(file, r.boundTo, r.name),
             });
           } else if (!r.boundTo && !validated.has(r.name)) {
@@ -129,7 +129,7 @@ export const lambdaEnvValidation = defineRule({
               messageId: 'notChecked',
               data: { name: r.name, variable: held.text },
               ...range,
-              key: `notChecked::${r.name}::${range.start}`,
+              key: `notChecked::${r.name}`,
               fix: propertyCheckFix(file, held.statement, held.text, r.name),
             });
           }

@@ -67,7 +67,7 @@ export const lambdaErrorDetailsLeak = defineRule({
     let readsStack: boolean | undefined;
     const readable = (status: number): boolean => status >= 500 || (readsStack ??= STACK_READ.test(file.text));
     let quiet: readonly FunctionNode[] | undefined;
-    const report = (status: number, leaks: ts.Node[], key: string, fix?: Fix) => {
+    const report = (status: number, leaks: ts.Node[], fix?: Fix) => {
       const first = leaks[0];
       // Computed on the first leak only: most files have none.
       quiet ??= lambdaHandlers(file).filter((h) => h.eventType && NO_RESPONSE_EVENT.test(h.eventType)).map((h) => h.fn);
@@ -78,7 +78,6 @@ export const lambdaErrorDetailsLeak = defineRule({
         data: { status, detail: describe(file, first) },
         start: first.getStart(file.sourceFile),
         end: first.getEnd(),
-        key,
         fix,
       });
     };
@@ -96,14 +95,14 @@ export const lambdaErrorDetailsLeak = defineRule({
         const body = file.resolveExpression(bodyProp.value) ?? bodyProp.value;
         const leaks = forStatus(status.value, errorDetails(file, body));
         if (leaks.length === 0) return;
-        report(status.value, leaks, `body@${bodyProp.node.getStart(file.sourceFile)}`, body === bodyProp.value ? genericBodyFix(file, bodyProp.value, leaks) : undefined);
+        report(status.value, leaks, body === bodyProp.value ? genericBodyFix(file, bodyProp.value, leaks) : undefined);
       },
       CallExpression(n) {
         const call = n as ts.CallExpression;
         const status = responseHelperStatus(file, call);
         if (status === undefined || !readable(status)) return;
         const leaks = forStatus(status, call.arguments.flatMap((a) => errorDetails(file, a)));
-        if (leaks.length) report(status, leaks, `call@${call.getStart(file.sourceFile)}`);
+        if (leaks.length) report(status, leaks);
       },
       NewExpression(n) {
         // `new Response(body, { status: 500 })`, `new NextResponse(...)`: the Fetch API response.
@@ -113,7 +112,7 @@ export const lambdaErrorDetailsLeak = defineRule({
         const status = initStatus(file, expr.arguments[1]);
         if (status === undefined || !readable(status)) return;
         const leaks = forStatus(status, errorDetails(file, expr.arguments[0]));
-        if (leaks.length) report(status, leaks, `new@${expr.getStart(file.sourceFile)}`);
+        if (leaks.length) report(status, leaks);
       },
     };
   },

@@ -46,7 +46,7 @@ export const s3LargeUploadWithoutMultipart = defineRule({
     const file = applicationCode(ctx);
     if (!file) return {};
     const sdk = sdkFacts(file);
-    const checkBody = (input: ts.Expression | undefined, command: SdkCommand | undefined, fallback: ts.Node) => {
+    const checkBody = (input: ts.Expression | undefined, command: SdkCommand | undefined) => {
       const props = input && file.objectProps(input);
       const body = props?.get('Body');
       if (!body || body === 'unknown' || !body.value || !isStreamOrLarge(file, body.value, 0)) return;
@@ -55,7 +55,6 @@ export const s3LargeUploadWithoutMultipart = defineRule({
         data: { body: `\`${body.value.getText(file.sourceFile).replace(/\s+/g, ' ').slice(0, 60)}\`` },
         start: body.value.getStart(file.sourceFile),
         end: body.value.getEnd(),
-        key: `Body@${(fallback as ts.Node).getStart(file.sourceFile)}`,
         fix: command ? uploadFix(file, command) : undefined,
       });
     };
@@ -78,11 +77,11 @@ export const s3LargeUploadWithoutMultipart = defineRule({
           return;
         }
         const command = sdk.commandOf(node);
-        if (command && command.service === 's3' && command.operation === 'PutObject' && command.node === node) checkBody(command.input, command, node);
+        if (command && command.service === 's3' && command.operation === 'PutObject' && command.node === node) checkBody(command.input, command);
       },
       CallExpression(n) {
         const op = sdk.operationOf(n as ts.CallExpression);
-        if (op && op.style === 'method' && op.service === 's3' && op.operation === 'PutObject') checkBody(op.input, undefined, n);
+        if (op && op.style === 'method' && op.service === 's3' && op.operation === 'PutObject') checkBody(op.input, undefined);
       },
     };
   },

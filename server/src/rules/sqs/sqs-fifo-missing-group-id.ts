@@ -64,7 +64,7 @@ export const sqsFifoMissingGroupId = defineRule({
         for (const entry of entryLiterals(file, entries.value)) {
           const entryProps = file.objectProps(entry);
           if (!entryProps || entryProps.get('MessageGroupId') !== undefined) continue;
-          ctx.report({ messageId: 'missingGroupId', start: entry.getStart(file.sourceFile), end: entry.getEnd(), key: `entry@${entry.getStart(file.sourceFile)}`, suggestions: addGroupId(entry) });
+          ctx.report({ messageId: 'missingGroupId', start: entry.getStart(file.sourceFile), end: entry.getEnd(), suggestions: addGroupId(entry) });
         }
       },
     };
