@@ -13,6 +13,8 @@ export interface JsonStringValue {
   /** Range of the string token, quotes included. */
   start: number;
   end: number;
+  /** The string's node in the tree: `jsonPath(node)` is its path, walked up in O(depth) (`getLocation` rescans the text). */
+  node: Node;
 }
 
 export interface JsonFile {
@@ -91,7 +93,7 @@ export function forEachJsonString(root: Node | undefined, visit: (v: JsonStringV
     const { node, key, container } = stack.pop()!;
     switch (node.type) {
       case 'string':
-        visit({ value: String(node.value), key, container, start: node.offset, end: node.offset + node.length });
+        visit({ value: String(node.value), key, container, start: node.offset, end: node.offset + node.length, node });
         break;
       case 'object': {
         const props = node.children ?? [];
