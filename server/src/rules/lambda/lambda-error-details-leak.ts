@@ -1,6 +1,6 @@
 import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
-import { indentAt } from '../../engine/text';
+import { detectEol, indentAt } from '../../engine/text';
 import type { Fix, TextEdit } from '../../engine/types';
 import { unwrap } from '../../engine/typescript/bindings';
 import type { TsFile } from '../../engine/typescript/file';
@@ -384,7 +384,7 @@ function logEdit(file: TsFile, from: ts.Node, errorName: string, semi: string): 
   const indent = indentAt(file.text, start);
   const lineStart = file.text.lastIndexOf('\n', start - 1) + 1;
   if (file.text.slice(lineStart, start).trim() !== '') return undefined;
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = detectEol(file.text); // memoized per text: once a fix, it rescanned the file for each catch block
   return { start: lineStart, end: lineStart, newText: `${indent}console.error(${fileStyle(file).quote('Handler error:')}, ${errorName})${semi}${eol}` };
 }
 
