@@ -225,13 +225,16 @@ class Extractor {
       const value = statements && this.file.resolveExpression(statements);
       const objects = !value ? [] : ts.isArrayLiteralExpression(value) ? value.elements : [value];
       const endpoint = this.isCfnVpcEndpointDocument(doc);
+      const list: PolicyStatement[] = [];
       for (const el of objects) {
         const obj = this.file.resolveExpression(el);
         if (!obj || !ts.isObjectLiteralExpression(obj)) continue;
         const statement = this.fromJsonShaped(obj, kind);
         if (endpoint) statement.vpcEndpoint = true;
         out.push(statement);
+        list.push(statement);
       }
+      if (list.length > 1) for (const s of list) s.siblings = list;
     }
     for (const obj of this.providerStatements) out.push(this.fromJsonShaped(obj, 'identity'));
     // The function's execution role: identity statements. One list may be shared (a const given to
