@@ -7,6 +7,16 @@ const publicRead = (condition: string) =>
 
 ruleTester(iamPublicPrincipal, {
   valid: [
+    {
+      name: 'CDK: API Gateway policy, Allow * beside a Deny * to callers outside an IP range',
+      filename: 'api.ts',
+      code: "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const apiPolicy = new iam.PolicyDocument({\n  statements: [\n    new iam.PolicyStatement({\n      effect: iam.Effect.DENY,\n      principals: [new iam.AnyPrincipal()],\n      actions: ['execute-api:Invoke'],\n      resources: ['execute-api:/*/*/*'],\n      conditions: { NotIpAddress: { 'aws:SourceIp': ['198.51.100.0/24'] } },\n    }),\n    new iam.PolicyStatement({\n      principals: [new iam.AnyPrincipal()],\n      actions: ['execute-api:Invoke'],\n      resources: ['execute-api:/*'],\n    }),\n  ],\n});\n",
+    },
+    {
+      name: 'JSON: Allow * beside a Deny * to principals outside the organization',
+      filename: 'bucket.json',
+      code: policy('{ "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*" },\n    { "Effect": "Deny", "Principal": { "AWS": "*" }, "Action": "s3:*", "Resource": "*", "Condition": { "StringNotEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } }'),
+    },
     { name: 'a named account', filename: 'bucket.json', code: policy('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*" }') },
     { name: 'a service principal', filename: 'queue.json', code: policy('{ "Effect": "Allow", "Principal": { "Service": "sns.amazonaws.com" }, "Action": "sqs:SendMessage", "Resource": "*" }') },
     {
@@ -61,6 +71,34 @@ ruleTester(iamPublicPrincipal, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK: a Deny to callers outside 0.0.0.0/0 denies nobody',
+      filename: 'api.ts',
+      code: "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const apiPolicy = new iam.PolicyDocument({\n  statements: [\n    new iam.PolicyStatement({\n      effect: iam.Effect.DENY,\n      principals: [new iam.AnyPrincipal()],\n      actions: ['execute-api:Invoke'],\n      resources: ['execute-api:/*/*/*'],\n      conditions: { NotIpAddress: { 'aws:SourceIp': ['0.0.0.0/0'] } },\n    }),\n    new iam.PolicyStatement({\n      principals: [new iam.AnyPrincipal()],\n      actions: ['execute-api:Invoke'],\n      resources: ['execute-api:/*'],\n    }),\n  ],\n});\n",
+      errors: [{ messageId: 'publicResource', line: 12 }],
+      output: null,
+    },
+    {
+      name: 'CDK: a Deny of other actions leaves the Allow public',
+      filename: 'api.ts',
+      code: "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const apiPolicy = new iam.PolicyDocument({\n  statements: [\n    new iam.PolicyStatement({\n      effect: iam.Effect.DENY,\n      principals: [new iam.AnyPrincipal()],\n      actions: ['execute-api:ManageConnections'],\n      resources: ['execute-api:/*/*/*'],\n      conditions: { NotIpAddress: { 'aws:SourceIp': ['198.51.100.0/24'] } },\n    }),\n    new iam.PolicyStatement({\n      principals: [new iam.AnyPrincipal()],\n      actions: ['execute-api:Invoke'],\n      resources: ['execute-api:/*'],\n    }),\n  ],\n});\n",
+      errors: [{ messageId: 'publicResource', line: 12 }],
+      output: null,
+    },
+    {
+      name: 'JSON: a Deny on insecure transport does not restrict who',
+      filename: 'bucket.json',
+      code: policy('{ "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*" },\n    { "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": { "Bool": { "aws:SecureTransport": "false" } } }'),
+      errors: [{ messageId: 'publicResource', line: 4 }],
+      output: null,
+    },
+    {
+      name: 'JSON: a Deny that covers only some of the resources leaves the Allow public',
+      filename: 'bucket.json',
+      code: policy('{ "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::c/*"] },\n    { "Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": { "NotIpAddress": { "aws:SourceIp": "203.0.113.0/24" } } }'),
+      errors: [{ messageId: 'publicResource', line: 4 }],
+      output: null,
+    },
     {
       name: 'a file about endpoints that is not named an endpoint policy is a resource policy like any other',
       filename: 'api/endpoints.json',

@@ -8,6 +8,16 @@ ruleTester(iamWildcardResource, {
   valid: [
     { name: 'Serverless variables and CloudFormation functions are specific resources, not "*"', filename: 'serverless.ts', code: "export default {\n  provider: {\n    name: 'aws',\n    iamRoleStatements: [\n      { Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: '${self:custom.tableArn}' },\n      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: `arn:aws:s3:::\\${env:BUCKET}/*` },\n      { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['Queue', 'Arn'] } },\n      { Effect: 'Allow', Action: ['sns:Publish'], Resource: { Ref: 'Topic' } },\n      { Effect: 'Allow', Action: ['s3:PutObject'], Resource: { 'Fn::Join': ['', ['arn:aws:s3:::', { Ref: 'Bucket' }, '/*']] } },\n      { Effect: 'Allow', Action: ['ssm:GetParameter'], Resource: '${ssm:/app/param-arn}' },\n      { Effect: 'Allow', Action: ['kinesis:PutRecord'], Resource: ['${cf:streams-dev.StreamArn}'] },\n    ],\n  },\n};\n" },
     { name: 'Serverless: a statement list from another file is not seen', filename: 'serverless.ts', code: "import { statements } from './iam';\nexport default { provider: { name: 'aws', iam: { role: { statements } } } };\n" },
+    {
+      name: 'CDK: ec2:Describe* and logs:Describe* on "*" (most of their actions take no resource type)',
+      filename: 'ops-stack.ts',
+      code: "import * as iam from 'aws-cdk-lib/aws-iam';\nimport { Construct } from 'constructs';\nexport function addReadOnly(scope: Construct, role: iam.Role) {\n  role.addToPolicy(new iam.PolicyStatement({ actions: ['ec2:Describe*'], resources: ['*'] }));\n  const group = new iam.Group(scope, 'Ops');\n  group.attachInlinePolicy(new iam.Policy(scope, 'OpsRead', { statements: [new iam.PolicyStatement({ effect: iam.Effect.ALLOW, actions: ['logs:Describe*', 'ec2:Describe*'], resources: ['*'] })] }));\n}\n",
+    },
+    {
+      name: 'CDK: iam:CreateServiceLinkedRole on "*" confined by iam:AWSServiceName',
+      filename: 'runner.ts',
+      code: "import * as iam from 'aws-cdk-lib/aws-iam';\nexport function grantSpot(grantee: iam.IGrantable) {\n  grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({\n    actions: ['iam:CreateServiceLinkedRole'],\n    resources: ['*'],\n    conditions: { StringEquals: { 'iam:AWSServiceName': 'spot.amazonaws.com' } },\n  }));\n}\n",
+    },
     { name: 'scoped ARN', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/Orders" }') },
     { name: 'actions that only work on * are exempt', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "ec2:DescribeInstances"], "Resource": "*" }') },
     { name: 'CloudWatch metrics have no ARN in practice (the dataset type is for one feature)', filename: 'p.json', code: policy('{ "Effect": "Allow", "Action": ["cloudwatch:PutMetricData", "logs:DescribeLogGroups"], "Resource": "*" }') },
@@ -51,6 +61,20 @@ ruleTester(iamWildcardResource, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK: rds:Describe* on "*" (most RDS Describe actions take a resource type) is still reported',
+      filename: 'dba.ts',
+      code: "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const dbRead = new iam.PolicyStatement({ actions: ['rds:Describe*', 'ec2:Describe*'], resources: ['*'] });\n",
+      errors: [{ messageId: 'wildcardResourceMixed', line: 2, data: { action: 'rds:Describe*', starOnly: 'ec2:Describe*' } }],
+      output: null,
+    },
+    {
+      name: 'CDK: iam:CreateServiceLinkedRole on "*" without iam:AWSServiceName is still reported',
+      filename: 'runner.ts',
+      code: "import * as iam from 'aws-cdk-lib/aws-iam';\nexport function grantSlr(grantee: iam.IGrantable) {\n  grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({\n    actions: ['iam:CreateServiceLinkedRole'],\n    resources: ['*'],\n    conditions: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } },\n  }));\n}\n",
+      errors: [{ messageId: 'wildcardResource', line: 5, data: { action: 'iam:CreateServiceLinkedRole' } }],
+      output: "import * as iam from 'aws-cdk-lib/aws-iam';\nexport function grantSlr(grantee: iam.IGrantable) {\n  grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({\n    actions: ['iam:CreateServiceLinkedRole'],\n    resources: ['arn:aws:iam::ACCOUNT_ID:role/ROLE_NAME_WITH_PATH'],\n    conditions: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } },\n  }));\n}\n",
+    },
     {
       name: 'Serverless v3: a statement constant in iam.role.statements on "*"',
       filename: 'serverless.ts',

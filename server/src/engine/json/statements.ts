@@ -27,6 +27,9 @@ export function statementsOfSite(site: PolicyDocumentSite, text: string, endpoin
   const statements = candidates.flatMap((c) => statementObjects(c, 0)).map((obj) => buildStatement(obj, site.kind, text));
   const endpoint = site.resource ? site.resource.type === 'AWS::EC2::VPCEndpoint' : endpointFile;
   if (endpoint) for (const st of statements) st.vpcEndpoint = true;
+  // A statement inside `Fn::If` may not be deployed: it cannot take back what another grants.
+  const plain = candidates.every((c) => c.type === 'object' && !property(c, 'Fn::If'));
+  if (plain && statements.length > 1) for (const st of statements) st.siblings = statements;
   return statements;
 }
 

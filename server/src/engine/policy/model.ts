@@ -81,6 +81,12 @@ export interface PolicyStatement {
    * need their own IAM permissions, so `Principal: "*"` there is the norm, not public access.
    */
   vpcEndpoint?: boolean;
+  /**
+   * The statements of the same document, this one included, when they are written as one list
+   * (a JSON `Statement` array, CDK `statements: [new PolicyStatement(...), ...]`): a Deny there can
+   * take back part of what an Allow grants. Undefined when the statement stands alone.
+   */
+  siblings?: PolicyStatement[];
   /** The statement's own range (the object literal or the `new PolicyStatement(...)`). */
   start: number;
   end: number;

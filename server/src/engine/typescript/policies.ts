@@ -202,10 +202,19 @@ class Extractor {
   build(): PolicyStatement[] {
     for (const [endpoint, statement] of this.addedToPolicy) if (this.endpoints.has(endpoint)) this.endpointStatements.add(statement);
     const out: PolicyStatement[] = [];
+    // `new PolicyStatement`s written side by side in one array literal are one document's statements.
+    const lists = new Map<ts.Node, PolicyStatement[]>();
     for (const n of this.newStatements) {
       const s = this.fromPolicyStatement(n);
-      if (s) out.push(s);
+      if (!s) continue;
+      out.push(s);
+      if (ts.isArrayLiteralExpression(n.parent)) {
+        const list = lists.get(n.parent);
+        if (list) list.push(s);
+        else lists.set(n.parent, [s]);
+      }
     }
+    for (const list of lists.values()) if (list.length > 1) for (const s of list) s.siblings = list;
     for (const call of this.fromJson) {
       const obj = call.arguments[0] && this.file.resolveExpression(call.arguments[0]);
       if (obj && ts.isObjectLiteralExpression(obj)) out.push(this.fromJsonShaped(obj, 'auto'));
@@ -216,13 +225,16 @@ class Extractor {
       const value = statements && this.file.resolveExpression(statements);
       const objects = !value ? [] : ts.isArrayLiteralExpression(value) ? value.elements : [value];
       const endpoint = this.isCfnVpcEndpointDocument(doc);
+      const list: PolicyStatement[] = [];
       for (const el of objects) {
         const obj = this.file.resolveExpression(el);
         if (!obj || !ts.isObjectLiteralExpression(obj)) continue;
         const statement = this.fromJsonShaped(obj, kind);
         if (endpoint) statement.vpcEndpoint = true;
         out.push(statement);
+        list.push(statement);
       }
+      if (list.length > 1) for (const s of list) s.siblings = list;
     }
     for (const obj of this.providerStatements) out.push(this.fromJsonShaped(obj, 'identity'));
     // The function's execution role: identity statements. One list may be shared (a const given to

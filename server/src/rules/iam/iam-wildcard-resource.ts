@@ -5,7 +5,9 @@ import { placeholderArn, preferredResourceType, type ResourceTypeArn } from './r
 import { expandCached, perPattern } from './expand-cache';
 
 /** Conditions that already narrow which resources the statement reaches (attribute-based access control). */
-const RESOURCE_SCOPING_KEY = /(^|:)(ResourceTag|RequestTag)\/|:CreateAction$|^aws:Resource(Account|OrgID|OrgPaths)$|^cloudwatch:namespace$/i;
+// `iam:AWSServiceName` confines iam:CreateServiceLinkedRole to one service's service-linked role
+// (the form AWS documents for granting it).
+const RESOURCE_SCOPING_KEY = /(^|:)(ResourceTag|RequestTag)\/|:CreateAction$|^aws:Resource(Account|OrgID|OrgPaths)$|^cloudwatch:namespace$|^iam:AWSServiceName$/i;
 
 function scopedByCondition(condition: PolicyCondition | undefined): boolean {
   if (!condition) return false;
@@ -122,6 +124,9 @@ function computeScoping(iam: IamKnowledge, pattern: string): Scoping | undefined
   if (!matched || matched.length === 0) return undefined;
   const withTypes = matched.filter((a) => a.resourceTypes.length > 0 && !STAR_IN_PRACTICE.has(a.fullName.toLowerCase()));
   if (withTypes.length === 0) return STAR_ONLY;
+  // A wildcard pattern most of whose actions only work on "*" (`ec2:Describe*`: 17 of 194 take a
+  // resource type; `logs:Describe*`: 3 of 19) needs "*": scoping it would cut most of them off.
+  if (/[*?]/.test(pattern) && withTypes.length * 4 < matched.length) return STAR_ONLY;
   const type = typeOf(iam, withTypes);
   return { type, arn: type && placeholderArn(type.format) };
 }
@@ -146,7 +151,7 @@ export const iamWildcardResource = defineRule({
     description: 'An Allow statement applies actions that support resource-level permissions to `"Resource": "*"`.',
     rationale:
       'With `"Resource": "*"` the actions reach every bucket, table, queue or key the account has and every one created later, so one compromised workload can read or change data it was never meant to touch. ' +
-      'Name the ARNs the workload uses. Actions that only work on `*` (such as `s3:ListAllMyBuckets`, per the IAM service reference) are exempt; statements in resource policies (where `*` means the resource the policy is attached to, as in KMS key policies) and statements whose condition scopes resources by tag or account (`aws:ResourceTag/...`, `aws:ResourceAccount`) are not reported. ' +
+      'Name the ARNs the workload uses. Actions that only work on `*` (such as `s3:ListAllMyBuckets`, per the IAM service reference) are exempt, and so are wildcard patterns most of whose actions do (`ec2:Describe*`: 17 of its 194 actions take a resource type); statements in resource policies (where `*` means the resource the policy is attached to, as in KMS key policies) and statements whose condition scopes resources by tag or account (`aws:ResourceTag/...`, `aws:ResourceAccount`), or confines `iam:CreateServiceLinkedRole` to one service (`iam:AWSServiceName`), are not reported. ' +
       'An ARN that names every resource of its type in every account (`arn:aws:s3:::*`, `arn:aws:dynamodb:*:*:table/*`) is reported like `*` for its own service\'s actions, without a fix. ' +
       'The fix writes an ARN with blanks to fill (`arn:aws:s3:::BUCKET_NAME/OBJECT_NAME`), so it is never applied unattended.',
     severity: 'warning',

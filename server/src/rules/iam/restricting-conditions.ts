@@ -60,3 +60,16 @@ export function requiresKey(condition: PolicyCondition | undefined, key: string)
   const k = key.toLowerCase();
   return !!condition?.entries.some((e) => e.key.toLowerCase() === k && operatorRequiresMatch(e.operator));
 }
+
+/**
+ * In a Deny statement, a condition entry that denies everyone outside a set of callers
+ * (`NotIpAddress` on aws:SourceIp, `StringNotEquals` on aws:PrincipalOrgID or aws:SourceVpce...):
+ * the Allow it accompanies then reaches only that set. `...IfExists` still denies a request without
+ * the key; a set operator (`ForAnyValue:`) or a value that names everyone does not restrict.
+ */
+export function denyRestrictsWho(entry: ConditionEntry): boolean {
+  if (!WHO_KEYS.has(entry.key.toLowerCase()) || !/^(String|Arn|Ip|Numeric)?Not/i.test(entry.operator.replace(/^Ip/i, ''))) return false;
+  if (/^For(Any|All)Value:/i.test(entry.operator)) return false;
+  // A value we cannot read is presumed to restrict, as for an Allow's condition.
+  return entry.values.length > 0 && entry.values.every((v) => v === undefined || !(ANYONE_VALUES.test(v.trim()) || anyArn(v.trim())));
+}
