@@ -61,6 +61,12 @@ export function isBoundary(node: ts.Node): node is Boundary {
   return ts.isFunctionLike(node) && 'body' in node && node.body !== undefined;
 }
 
+/** The nearest function whose body (or parameters) holds `node`. */
+export function enclosingFunction(node: ts.Node): Boundary | undefined {
+  for (let p = node.parent; p; p = p.parent) if (isBoundary(p)) return p;
+  return undefined;
+}
+
 export class ScopeFacts {
   readonly handlers: readonly LambdaHandler[];
   private readonly handlerByFn = new Map<ts.Node, LambdaHandler>();
@@ -81,8 +87,7 @@ export class ScopeFacts {
 
   /** The nearest function whose body (or parameters) holds `node`. */
   enclosingFunction(node: ts.Node): Boundary | undefined {
-    for (let p = node.parent; p; p = p.parent) if (isBoundary(p)) return p;
-    return undefined;
+    return enclosingFunction(node);
   }
 
   roleOf(fn: Boundary): FunctionRole {

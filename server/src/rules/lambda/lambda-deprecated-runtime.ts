@@ -62,6 +62,7 @@ export const lambdaDeprecatedRuntime = defineRule({
     const cdk = CDK_GATE.test(ctx.file.text);
     // Where this file's functions are built: a props object read there is judged with its function.
     const constructRanges: [number, number][] = [];
+    const insideFunction = (at: number) => constructRanges.some(([start, end]) => at >= start && at < end);
     // The `runtime` props the functions read, wherever written (a helper's return value, a const).
     const readByFunction = new Set<ts.Node>();
     const visitor: Visitor = cdk ? constructVisitor(ctx, ['function', 'cfnFunction'], (c, file) => {
@@ -123,7 +124,7 @@ export const lambdaDeprecatedRuntime = defineRule({
     }
     visitor.fileEnd = () => {
       for (const at of candidates) {
-        if (constructRanges.some(([start, end]) => at >= start && at < end)) continue;
+        if (insideFunction(at)) continue;
         const p = propertyAt(file, at);
         if (p) reportPropsObject(p);
       }
@@ -145,7 +146,6 @@ export const lambdaDeprecatedRuntime = defineRule({
       }
       if (!runtime || !isDeprecated(runtime, asOf) || readByFunction.has(p)) return;
       const at = p.getStart(file.sourceFile);
-      if (constructRanges.some(([start, end]) => at >= start && at < end)) return;
       const names = holderNames(p.parent);
       if (names.some((n) => constructRanges.some(([start, end]) => new RegExp(`\\b${n.replace(/\$/g, '\\$')}\\b`).test(file.text.slice(start, end))))) return;
       const l2Constant = v.kind === 'symbol';

@@ -6,7 +6,7 @@ import { unwrap } from '../../engine/typescript/bindings';
 import type { TsFile } from '../../engine/typescript/file';
 import { propertyName } from '../../engine/typescript/file';
 import { fileStyle } from '../../engine/typescript/hoist';
-import { isBoundary } from '../../engine/typescript/scopes';
+import { enclosingFunction, isBoundary } from '../../engine/typescript/scopes';
 import { applicationCode } from '../applicationCode';
 import { lambdaHandlers, type FunctionNode } from '../../engine/typescript/handlers';
 
@@ -277,11 +277,6 @@ function seesCaughtError(node: ts.Node, fn: ts.Node): boolean {
   for (let n = node.parent; n && n !== fn; n = n.parent) if (ts.isCatchClause(n)) return true;
   const call = fn.parent;
   return !!call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'catch';
-}
-
-function enclosingFunction(node: ts.Node): ts.Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (isBoundary(n)) return n;
-  return undefined;
 }
 
 /** `x = ...`, `x += ...`, `x++` anywhere in the function (nested functions included) for `let`/`var x`. */
