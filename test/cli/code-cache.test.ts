@@ -46,4 +46,18 @@ describe('aws-patterns through the V8 code cache', { skip: process.platform === 
     assert.equal(r.stdout, clean.stdout);
     assert.ok(statSync(join(cacheDir(), file)).size > 4096, 'a valid cache replaced the corrupt one');
   });
+
+  // The loader decodes an ASCII bundle as Latin-1 (quicker); any other bytes must still be UTF-8.
+  it('runs a bundle with non-ASCII text, and an ASCII one, with their text intact', () => {
+    const loader = join(__dirname, '..', '..', 'server', 'src', 'codeCache.ts');
+    for (const text of ['plain ascii', 'région ✓ 日本']) {
+      const main = join(tmp, `bundle-${text.length}.js`);
+      writeFileSync(main, `process.stdout.write(${JSON.stringify(text)} + ':' + ${JSON.stringify(text)}.length);`);
+      for (const run of ['first', 'from the cache']) {
+        const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', `require(${JSON.stringify(loader)}).runFromCodeCache(${JSON.stringify(main)}, 'cli', 'now')`], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp } });
+        assert.equal(r.status, 0, r.stderr);
+        assert.equal(r.stdout, `${text}:${text.length}`, run);
+      }
+    }
+  });
 });
