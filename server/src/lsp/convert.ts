@@ -39,10 +39,22 @@ export function findingToDiagnostic(doc: Positions, f: Finding): Diagnostic {
     severity: SEVERITIES[f.severity],
     source: SOURCE,
     code: f.ruleId,
-    codeDescription: { href: ruleDocsUrl(f.ruleId) },
+    codeDescription: codeDescriptionOf(f.ruleId),
     message: f.message,
   };
   if (f.tags?.length) d.tags = f.tags.map((t) => TAGS[t]);
+  return d;
+}
+
+/**
+ * One per rule, shared by its diagnostics (they are only serialized, never changed): a keystroke
+ * in a large stack built 559 of them, each with a new URL string that `sameDiagnostics` then had
+ * to flatten to compare.
+ */
+const codeDescriptions = new Map<string, { href: string }>();
+function codeDescriptionOf(ruleId: string): { href: string } {
+  let d = codeDescriptions.get(ruleId);
+  if (!d) codeDescriptions.set(ruleId, (d = { href: ruleDocsUrl(ruleId) }));
   return d;
 }
 
