@@ -133,6 +133,18 @@ describe('parseTypeScript', () => {
     assert.equal(levels, 200_000 + 3);
   });
 
+  it('returns the same list whatever size it was allocated at (too small, exact, too large)', () => {
+    const sf = ts.createSourceFile('sized.ts', SAMPLE, ts.ScriptTarget.Latest, false);
+    const expected = recursiveOrder(sf);
+    for (const hint of [0, 2, 7, expected.length, expected.length * 3]) {
+      const nodes = linkParents(sf, false, hint);
+      assert.equal(nodes.length, expected.length, `hint ${hint}`);
+      assert.ok(nodes.every((n, i) => n === expected[i]), `hint ${hint}`);
+      // No hole left at the end by a hint above the count: `in` is false for a hole.
+      assert.ok(nodes.every((_, i) => i in nodes), `hint ${hint}`);
+    }
+  });
+
   it('links a tree parsed without parents', () => {
     const sf = ts.createSourceFile('other.ts', SAMPLE, ts.ScriptTarget.Latest, false);
     assert.ok(recursiveOrder(sf).slice(1).some((n) => !n.parent));

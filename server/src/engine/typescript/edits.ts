@@ -217,7 +217,15 @@ function headerEnd(sf: ts.SourceFile): number {
   return first ? first.getStart(sf) : sf.text.length;
 }
 
+/** The quote the file writes its strings with, read once per analysis: fixes ask for every string they write. */
 export function quoteStyle(file: TsFile): "'" | '"' {
+  const memo = file.memo<TsFile, "'" | '"'>(quoteStyle);
+  let q = memo.get(file);
+  if (q === undefined) memo.set(file, (q = readQuoteStyle(file)));
+  return q;
+}
+
+function readQuoteStyle(file: TsFile): "'" | '"' {
   const sf = file.sourceFile;
   for (const s of sf.statements) {
     if (ts.isImportDeclaration(s)) return s.moduleSpecifier.getText(sf).startsWith('"') ? '"' : "'";
@@ -247,6 +255,8 @@ export function usesSemicolons(file: TsFile): boolean {
 /** A string literal in the file's quote style. */
 export function stringLiteral(file: TsFile, value: string): string {
   const q = quoteStyle(file);
+  // Most values (action names, ARNs) need no escape: no regular expression built for them.
+  if (!value.includes('\\') && !value.includes(q)) return q + value + q;
   return q + value.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
 }
 
