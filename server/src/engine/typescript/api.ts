@@ -11,7 +11,6 @@ export type ArrayLiteralExpression = typescript.ArrayLiteralExpression;
 export type ArrowFunction = typescript.ArrowFunction;
 export type BinaryExpression = typescript.BinaryExpression;
 export type BindingElement = typescript.BindingElement;
-export type Block = typescript.Block;
 export type BindingName = typescript.BindingName;
 export type CallExpression = typescript.CallExpression;
 export type ClassDeclaration = typescript.ClassDeclaration;
