@@ -61,6 +61,21 @@ ruleTester(lambdaClientInHandler, {
       filename: 'h.ts',
       code: 'class S3Client {}\nexport const handler = async () => new S3Client();\n',
     },
+    {
+      name: 'a client built inside a lazy-initialisation block that sets module state (if (!app) { ...; app = ... })',
+      filename: 'notify.js',
+      code: "let app;\nexports.handler = async (event) => {\n  if (!app) {\n    const { SNSClient } = require('@aws-sdk/client-sns');\n    const sns = new SNSClient({ maxAttempts: 3 });\n    app = makeApp(sns);\n  }\n  return app(event);\n};\nfunction makeApp(sns) {\n  return async (event) => sns.config.region();\n}\n",
+    },
+    {
+      name: 'a client built in an init function whose only call is kept in module state (ready ||= init().catch(...))',
+      filename: 'entry.mjs',
+      code: "import { KMSClient } from '@aws-sdk/client-kms';\n\nlet ready;\nasync function init() {\n  const kms = new KMSClient({});\n  return (event) => kms.config.region();\n}\n\nexport async function handler(event) {\n  ready ||= init().catch((err) => { ready = undefined; throw err; });\n  const run = await ready;\n  return run(event);\n}\n",
+    },
+    {
+      name: 'a client built after an early return on module state the same function sets (if (warm) return; ...; warm = true)',
+      filename: 'warm.ts',
+      code: "import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';\n\nlet warm = false;\nlet token = '';\nasync function warmUp(): Promise<void> {\n  if (warm) return;\n  const sm = new SecretsManagerClient({});\n  const out = await sm.send(new GetSecretValueCommand({ SecretId: 'api-token' }));\n  token = out.SecretString ?? '';\n  warm = true;\n}\n\nexport const handler = async () => {\n  await warmUp();\n  return token.length;\n};\n",
+    },
   ],
   invalid: [
     {
@@ -160,6 +175,27 @@ ruleTester(lambdaClientInHandler, {
       code: "const express = require('express');\nconst serverless = require('serverless-http');\nconst { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');\n\nconst app = express();\napp.get('/files/:key', async (req, res) => {\n  const s3 = new S3Client({});\n  const object = await s3.send(new GetObjectCommand({ Bucket: 'files', Key: req.params.key }));\n  res.send(await object.Body.transformToString());\n});\nmodule.exports.handler = serverless(app);\n",
       errors: [{ messageId: 'clientInHandler', line: 7 }],
       output: "const express = require('express');\nconst serverless = require('serverless-http');\nconst { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');\n\nconst app = express();\nconst s3 = new S3Client({});\n\napp.get('/files/:key', async (req, res) => {\n  const object = await s3.send(new GetObjectCommand({ Bucket: 'files', Key: req.params.key }));\n  res.send(await object.Body.transformToString());\n});\nmodule.exports.handler = serverless(app);\n",
+    },
+    {
+      name: 'a guard on module state that the guarded block does not set still runs per invocation',
+      filename: 'h.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\n\nlet paused = false;\nexport const handler = async () => {\n  if (!paused) {\n    const s3 = new S3Client({});\n    return s3.config.region();\n  }\n  return 'paused';\n};\nexport const pause = () => { paused = true; };\n",
+      errors: [{ messageId: 'clientInHandler', line: 6 }],
+      output: "import { S3Client } from '@aws-sdk/client-s3';\n\nlet paused = false;\nconst s3 = new S3Client({});\n\nexport const handler = async () => {\n  if (!paused) {\n    return s3.config.region();\n  }\n  return 'paused';\n};\nexport const pause = () => { paused = true; };\n",
+    },
+    {
+      name: 'an early return on module state the function never sets does not make it run once',
+      filename: 'h.ts',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\n\nconst disabled = process.env.DISABLED === '1';\nexport const handler = async () => {\n  if (disabled) return null;\n  const s3 = new S3Client({});\n  return s3.config.region();\n};\n",
+      errors: [{ messageId: 'clientInHandler', line: 6 }],
+      output: "import { S3Client } from '@aws-sdk/client-s3';\n\nconst disabled = process.env.DISABLED === '1';\nconst s3 = new S3Client({});\n\nexport const handler = async () => {\n  if (disabled) return null;\n  return s3.config.region();\n};\n",
+    },
+    {
+      name: 'an init function that is also called without keeping its result builds a client on those calls',
+      filename: 'entry.mjs',
+      code: "import { KMSClient } from '@aws-sdk/client-kms';\n\nlet ready;\nasync function init() {\n  const kms = new KMSClient({});\n  return kms;\n}\n\nexport async function handler(event) {\n  ready ||= init();\n  const fresh = await init();\n  return [await ready, fresh].length;\n}\n",
+      errors: [{ messageId: 'clientInHandler', line: 5 }],
+      output: "import { KMSClient } from '@aws-sdk/client-kms';\n\nlet ready;\nconst kms = new KMSClient({});\n\nasync function init() {\n  return kms;\n}\n\nexport async function handler(event) {\n  ready ||= init();\n  const fresh = await init();\n  return [await ready, fresh].length;\n}\n",
     },
   ],
 });

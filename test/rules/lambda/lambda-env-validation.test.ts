@@ -78,6 +78,11 @@ ruleTester(lambdaEnvValidation, {
       filename: 'h.ts',
       code: 'export const handler = async (process: { env: Record<string, string> }) => process.env.TABLE_NAME;\n',
     },
+    {
+      name: 'a read in an init function whose only call is memoized in module state (app ||= init().catch(...))',
+      filename: 'entry.mjs',
+      code: "let app;\nasync function init() {\n  const origin = process.env.ALLOWED_ORIGIN;\n  if (!origin) throw new Error('ALLOWED_ORIGIN is not set');\n  return (event) => ({ statusCode: 200, headers: { 'access-control-allow-origin': origin }, body: event.body });\n}\nexport async function handler(event) {\n  app ||= init().catch((err) => { app = undefined; throw err; });\n  return (await app)(event);\n}\n",
+    },
   ],
   invalid: [
     {
@@ -234,6 +239,13 @@ ruleTester(lambdaEnvValidation, {
       code: "import { S3Client } from '@aws-sdk/client-s3';\nimport { Upload } from '@aws-sdk/lib-storage';\n\nconst s3 = new S3Client({});\nconst { EXPORT_BUCKET } = process.env;\n\nexport const handler = async (event: { key: string; body: NodeJS.ReadableStream }) => {\n  await new Upload({ client: s3, params: { Bucket: EXPORT_BUCKET, Key: event.key, Body: event.body } }).done();\n};\n",
       errors: [{ messageId: 'notChecked', line: 5, data: { variable: 'EXPORT_BUCKET', name: 'EXPORT_BUCKET' } }],
       output: "import { S3Client } from '@aws-sdk/client-s3';\nimport { Upload } from '@aws-sdk/lib-storage';\n\nconst s3 = new S3Client({});\nconst { EXPORT_BUCKET } = process.env;\nif (!EXPORT_BUCKET) {\n  throw new Error('Missing required environment variable EXPORT_BUCKET');\n}\n\nexport const handler = async (event: { key: string; body: NodeJS.ReadableStream }) => {\n  await new Upload({ client: s3, params: { Bucket: EXPORT_BUCKET, Key: event.key, Body: event.body } }).done();\n};\n",
+    },
+    {
+      name: 'a read in an init function that a second caller runs without keeping the result is per invocation',
+      filename: 'entry.mjs',
+      code: "let app;\nasync function init() {\n  const origin = process.env.ALLOWED_ORIGIN;\n  return (event) => ({ statusCode: 200, headers: { 'access-control-allow-origin': origin ?? '*' }, body: event.body });\n}\nexport async function handler(event) {\n  app ||= init();\n  const again = await init();\n  return again(event);\n}\n",
+      errors: [{ messageId: 'perRequest', line: 3, data: { name: 'ALLOWED_ORIGIN', asserted: '' } }],
+      output: "let app;\nconst origin = process.env.ALLOWED_ORIGIN;\nif (!origin) {\n  throw new Error('Missing required environment variable ALLOWED_ORIGIN');\n}\n\nasync function init() {\n  return (event) => ({ statusCode: 200, headers: { 'access-control-allow-origin': origin ?? '*' }, body: event.body });\n}\nexport async function handler(event) {\n  app ||= init();\n  const again = await init();\n  return again(event);\n}\n",
     },
   ],
 });

@@ -59,6 +59,11 @@ export function storedInModuleState(file: TsFile, scopes: ScopeFacts, node: ts.N
       n = p;
       continue;
     }
+    // `init().catch(...)`, `load().then(...)`: the chained promise carries the call's result on.
+    if (ts.isPropertyAccessExpression(p) && p.expression === n && PROMISE_CHAIN.has(p.name.text) && ts.isCallExpression(p.parent) && p.parent.expression === p) {
+      n = p.parent;
+      continue;
+    }
     // `promise.then((x) => new X(x))` hands its result on through the promise.
     break;
   }
@@ -82,6 +87,8 @@ export function storedInModuleState(file: TsFile, scopes: ScopeFacts, node: ts.N
   }
   return false;
 }
+
+const PROMISE_CHAIN = new Set(['then', 'catch', 'finally']);
 
 function factoryName(fn: ts.Node): { text: string; decl: ts.Node } | undefined {
   if (ts.isFunctionDeclaration(fn) && fn.name) return { text: fn.name.text, decl: fn };

@@ -311,7 +311,12 @@ export class SdkFacts {
         const fromInit = init ? this.computeClientOf(init, depth + 1) : undefined;
         return fromInit ?? (decl.node.type ? this.clientOfType(decl.node.type) : undefined);
       }
-      if (decl.kind === 'parameter' && ts.isParameter(decl.node) && decl.node.type) return this.clientOfType(decl.node.type);
+      if (decl.kind === 'parameter') {
+        // `(db = ddb)`, `({ client = ddb })`: the default is the client every caller that injects none gets.
+        const fromDefault = decl.node.initializer ? this.computeClientOf(decl.node.initializer, depth + 1) : undefined;
+        if (fromDefault) return fromDefault;
+        if (ts.isParameter(decl.node) && decl.node.type) return this.clientOfType(decl.node.type);
+      }
       return undefined;
     }
     if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) return this.classMemberClient(e);

@@ -8,6 +8,7 @@ import { isCustomResourceHandler } from '../../engine/typescript/handlers';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
 import { SDK_GATE, sdkFacts } from '../../engine/typescript/sdk';
 import { dependsOnInvocation, storedInModuleState } from '../../engine/typescript/flow';
+import { runsOncePerContainer } from '../../engine/typescript/once';
 import { applicationCode } from '../applicationCode';
 
 export const lambdaClientInHandler = defineRule({
@@ -55,6 +56,8 @@ export const lambdaClientInHandler = defineRule({
         if (!client || !scopes.isRequestPath(node)) return;
         // Kept in module state (`client ??= new S3Client()`, `clients.set(region, ...)`): created once.
         if (storedInModuleState(file, scopes, node)) return;
+        // Behind a module-state guard or in a memoized init (`if (!runtime) {...}`, `ready ||= init()`): built once too.
+        if (runsOncePerContainer(file, scopes, node)) return;
         // Built from the request on purpose: a per-tenant region, assumed-role credentials.
         if (node.arguments?.some((a) => dependsOnInvocation(file, scopes, a))) return;
         const fn = scopes.enclosingFunction(node);

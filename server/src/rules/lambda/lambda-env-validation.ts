@@ -6,7 +6,7 @@ import { unwrap } from '../../engine/typescript/bindings';
 import { callReceiving, envDestructuredReads, envReadAt, isLambdaReserved, usageOf, type EnvRead } from '../../engine/typescript/env';
 import { propertyName, type TsFile } from '../../engine/typescript/file';
 import { canRunAtModuleScope, declarationCount, dedentedText, fileStyle, isFreeModuleName, lineStartBefore, missingCheck, removeStatement } from '../../engine/typescript/hoist';
-import { isModuleStateTarget, moduleStateRoot, writesModuleState } from '../../engine/typescript/flow';
+import { runsOncePerContainer } from '../../engine/typescript/once';
 import { scopeFacts, type ScopeFacts } from '../../engine/typescript/scopes';
 import { sdkFacts } from '../../engine/typescript/sdk';
 import { applicationCode } from '../applicationCode';
@@ -76,8 +76,8 @@ export const lambdaEnvValidation = defineRule({
         const validated = new Set(atInit.filter((r) => r.usage === 'checked' || (r.boundTo && isChecked(scopes, r.boundTo))).map((r) => r.name));
 
         // Per request: every read in code the handler runs, except a lazy initialization behind a
-        // module-scope cache, which runs once per container.
-        const perRequest = relevant.filter((r) => scopes.isRequestPath(r.node) && !validated.has(r.name) && !behindModuleCache(file, scopes, r.node));
+        // module-scope cache or in a memoized init, which runs once per container.
+        const perRequest = relevant.filter((r) => scopes.isRequestPath(r.node) && !validated.has(r.name) && !runsOncePerContainer(file, scopes, r.node));
         const byName = new Map<string, EnvRead[]>();
         for (const r of perRequest) {
           const list = byName.get(r.name) ?? [];
@@ -138,70 +138,6 @@ export const lambdaEnvValidation = defineRule({
     };
   },
 });
-
-/**
- * Whether `node` runs once per container: inside a lazy initialization guarded by module state that
- * the guarded code fills (`if (!cache) { ... cache = ... }`, `if (cache) return cache; ... cache = ...`,
- * `cache ??= ...`). Such a read is not repeated on warm invocations.
- */
-function behindModuleCache(file: TsFile, scopes: ScopeFacts, node: ts.Node): boolean {
-  let n: ts.Node = node;
-  for (let p = n.parent; p; n = p, p = p.parent) {
-    if (ts.isBinaryExpression(p) && p.right === n && LAZY_ASSIGN.has(p.operatorToken.kind) && isModuleStateTarget(file, scopes, p.left)) return true;
-    if (ts.isIfStatement(p) && p.thenStatement === n) {
-      const root = emptyCacheTest(file, scopes, p.expression);
-      if (root && writesModuleState(file, scopes, p.thenStatement, root)) return true;
-    }
-    if (ts.isBlock(p)) {
-      // `if (cache) return cache;` earlier in the block, and the block fills `cache`.
-      const before = p.statements.slice(0, p.statements.indexOf(n as ts.Statement));
-      for (const st of before) {
-        const root = ts.isIfStatement(st) && returnsOnly(st.thenStatement) ? filledCacheTest(file, scopes, st.expression) : undefined;
-        if (root && writesModuleState(file, scopes, p, root)) return true;
-      }
-    }
-    if (ts.isSourceFile(p)) return false;
-  }
-  return false;
-}
-
-const LAZY_ASSIGN = new Set([ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
-
-/** The module-level root of a test that the cache is empty: `!cache`, `!cache[key]`, `!cache.has(key)`, `cache == null`, one side of `||`. */
-function emptyCacheTest(file: TsFile, scopes: ScopeFacts, cond: ts.Expression): string | undefined {
-  const e = unwrap(cond);
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.BarBarToken) return emptyCacheTest(file, scopes, e.left) ?? emptyCacheTest(file, scopes, e.right);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return moduleRoot(file, scopes, e.operand);
-  if (ts.isBinaryExpression(e) && NULL_COMPARISON.has(e.operatorToken.kind) && isNullish(e.right)) return moduleRoot(file, scopes, e.left);
-  return undefined;
-}
-
-/** The module-level root of a test that the cache is filled: `cache`, `cache[key]`, `cache.has(key)`, `cache && cache.expires > now`. */
-function filledCacheTest(file: TsFile, scopes: ScopeFacts, cond: ts.Expression): string | undefined {
-  const e = unwrap(cond);
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return filledCacheTest(file, scopes, e.left) ?? filledCacheTest(file, scopes, e.right);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken || e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken) && isNullish(e.right)) return moduleRoot(file, scopes, e.left);
-  return moduleRoot(file, scopes, e);
-}
-
-const NULL_COMPARISON = new Set([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken]);
-
-function isNullish(e: ts.Expression): boolean {
-  const u = unwrap(e);
-  return u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === 'undefined');
-}
-
-/** `cache`, `cache.x`, `cache[k]`, `cache.has(k)` where `cache` is a module-level variable: its name. */
-function moduleRoot(file: TsFile, scopes: ScopeFacts, expr: ts.Expression): string | undefined {
-  const e = unwrap(expr);
-  const has = ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'has';
-  return moduleStateRoot(file, scopes, has ? e.expression.expression : e);
-}
-
-function returnsOnly(st: ts.Statement): boolean {
-  if (ts.isReturnStatement(st)) return true;
-  return ts.isBlock(st) && st.statements.length > 0 && ts.isReturnStatement(st.statements[st.statements.length - 1]);
-}
 
 /** Whether any use of the variable tests it (`if (!X)`, `X === undefined`, `assert(X)`, `X ?? fallback`). */
 function isChecked(scopes: ScopeFacts, bound: ts.VariableDeclaration | ts.BindingElement): boolean {
