@@ -15,11 +15,27 @@ function dataDate(version: string): string {
 
 /** Known prefixes one or two edits away whose service defines the same action: `dynamo:GetItem` → `dynamodb:GetItem`. */
 function prefixTypoFixes(iam: IamKnowledge, service: string, action: string): string[] {
-  // The action existing under the near prefix is the evidence, so two edits are safe for longer prefixes.
-  const max = service.length >= 4 ? 2 : 1;
-  return closestNames(service, iam.servicePrefixes(), max, 5)
+  return nearPrefixes(iam, service)
     .map((c) => `${c.name}:${action}`)
     .filter((candidate) => (expandCached(iam, candidate)?.length ?? 0) > 0);
+}
+
+/**
+ * Known prefixes near an unknown one, remembered per IAM knowledge and prefix: the AWS managed
+ * policies name retired services (DeepLens, Mobile Hub...) hundreds of times, and each answer
+ * measured the edit distance to all 400-odd prefixes.
+ */
+const prefixes = new WeakMap<IamKnowledge, Map<string, { name: string; distance: number }[]>>();
+function nearPrefixes(iam: IamKnowledge, service: string): { name: string; distance: number }[] {
+  let cache = prefixes.get(iam);
+  if (!cache) prefixes.set(iam, (cache = new Map()));
+  let answer = cache.get(service);
+  if (!answer) {
+    if (cache.size >= 1000) cache.clear();
+    // The action existing under the near prefix is the evidence, so two edits are safe for longer prefixes.
+    cache.set(service, (answer = closestNames(service, iam.servicePrefixes(), service.length >= 4 ? 2 : 1, 5)));
+  }
+  return answer;
 }
 
 /**
@@ -87,6 +103,8 @@ export const iamUnknownAction = defineRule({
         // `${...}`, `{{...}}` and `<...>` are template placeholders (Terraform, Serverless, policy
         // examples to fill in: `"Action": "<action>"`), not action names.
         if (!action || action === '*' || PLACEHOLDER.test(action)) continue;
+        // Most names are known actions: one remembered lookup, without parsing the name again.
+        if (ctx.iam.action(action)) continue;
         const report = (messageId: 'unknownAction' | 'apiOperation' | 'wildcardMatchesNothing' | 'unknownService' | 'malformedAction', data: Record<string, string>, severity?: Severity, fix?: Fix, suggestions?: Fix[]) =>
           ctx.report({ messageId, data: { action, ...data }, severity, start: item.start, end: item.end, key: `${element}::${action}`, fix, suggestions });
         const parsed = parseActionPattern(action);

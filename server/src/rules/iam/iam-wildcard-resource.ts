@@ -63,7 +63,17 @@ function everyResourceArn(value: string): string | undefined {
  * (`arn:aws:s3:::*` + `/*` reaches objects, not buckets); undefined when it reaches none of them.
  */
 function typeReached(iam: IamKnowledge, pattern: string, arn: string): string | undefined {
-  const reaches = matcherOf(arn);
+  // Remembered per ARN and pattern as written: a managed policy's `arn:aws:s3:::*` meets the same
+  // actions in statement after statement, and each answer walks the actions' resource types.
+  const m = matcherOf(arn, iam);
+  if (m.reached.has(pattern)) return m.reached.get(pattern);
+  const type = computeTypeReached(iam, pattern, m.reaches);
+  if (m.reached.size >= MAX_REACHED) m.reached.clear();
+  m.reached.set(pattern, type);
+  return type;
+}
+
+function computeTypeReached(iam: IamKnowledge, pattern: string, reaches: (format: string) => boolean): string | undefined {
   for (const a of expandCached(iam, pattern) ?? []) {
     if (STAR_IN_PRACTICE.has(a.fullName.toLowerCase())) continue;
     const formats = iam.service(a.service)?.resourceTypes ?? {};
@@ -84,24 +94,34 @@ function typeReached(iam: IamKnowledge, pattern: string, arn: string): string | 
  * a workspace names few distinct wildcard ARNs and resource types, and asks about them in every
  * statement (the AWS managed policies: thousands of times each).
  */
-function matcherOf(arn: string): (format: string) => boolean {
+interface Matcher {
+  reaches: (format: string) => boolean;
+  /** pattern → the type it reaches; keyed by IAM knowledge too, through `owner`. */
+  reached: Map<string, string | undefined>;
+  owner: IamKnowledge;
+}
+
+function matcherOf(arn: string, iam: IamKnowledge): Matcher {
   let matcher = matchers.get(arn);
-  if (matcher) return matcher;
+  // The remembered types belong to one IAM data set: another (a test's, a reload) starts afresh.
+  if (matcher && matcher.owner === iam) return matcher;
   const partition = arn.split(':')[1];
   const glob = wildcardToRegExp(arn);
   const answers = new Map<string, boolean>();
-  matcher = (format) => {
+  const reaches = (format: string) => {
     let yes = answers.get(format);
     if (yes === undefined) answers.set(format, (yes = glob.test(format.replace(/\$\{Partition\}/g, partition).replace(/\$\{[^}]+\}/g, 'x'))));
     return yes;
   };
+  matcher = { reaches, reached: new Map(), owner: iam };
   if (matchers.size >= MAX_MATCHERS) matchers.clear();
   matchers.set(arn, matcher);
   return matcher;
 }
 
-const matchers = new Map<string, (format: string) => boolean>();
+const matchers = new Map<string, Matcher>();
 const MAX_MATCHERS = 1000;
+const MAX_REACHED = 5000;
 
 /** ` and 2 more actions` after the first of `count` actions. */
 function moreActions(count: number): string {
@@ -117,7 +137,24 @@ type Scoping = { type: ResourceTypeArn | undefined; arn: string | undefined } | 
  * per pattern: managed policies repeat patterns such as `ec2:Describe*` in thousands of
  * statements, and each answer filters hundreds of expanded actions.
  */
-const scopingOf = perPattern(computeScoping);
+const scopingOfPattern = perPattern(computeScoping);
+
+/**
+ * Concrete actions are remembered per action of the IAM data, which the cache per pattern leaves
+ * out (13,000 distinct names in the managed policies would evict the wildcards): the answer for a
+ * concrete name depends on its action alone, and each was filtering and ranking resource types again.
+ */
+const scopingOfAction = new WeakMap<IamAction, Scoping | undefined>();
+
+function scopingOf(iam: IamKnowledge, pattern: string): Scoping | undefined {
+  if (/[*?]/.test(pattern)) return scopingOfPattern(iam, pattern);
+  const action = iam.action(pattern);
+  if (!action) return undefined;
+  if (scopingOfAction.has(action)) return scopingOfAction.get(action);
+  const scoping = computeScoping(iam, pattern);
+  scopingOfAction.set(action, scoping);
+  return scoping;
+}
 
 function computeScoping(iam: IamKnowledge, pattern: string): Scoping | undefined {
   const matched = expandCached(iam, pattern);
