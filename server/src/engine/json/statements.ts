@@ -179,13 +179,24 @@ function fileStyle(text: string): { unit: string; eol: string } {
   return styleCache;
 }
 
+/**
+ * Values as JSON strings, remembered per array: a rule that hands the same array again (a service
+ * wildcard's hundreds of actions, in every statement that names it) gets them quoted once.
+ */
+const quotedValues = new WeakMap<readonly string[], string[]>();
+function quote(values: readonly string[]): string[] {
+  let quoted = quotedValues.get(values);
+  if (!quoted) quotedValues.set(values, (quoted = values.map((v) => JSON.stringify(v))));
+  return quoted;
+}
+
 function jsonEditor(obj: Node, text: string): StatementEditor {
   const spansLines = (node: Node) => onDifferentLines(text, node.offset, node.offset + node.length);
   return {
     replaceItem(list, item, values) {
       if (values.length === 0) return undefined;
       const { unit, eol } = fileStyle(text);
-      const quoted = values.map((v) => JSON.stringify(v));
+      const quoted = quote(values);
       if (list.isArray) {
         const multiline = onDifferentLines(text, list.start, list.end);
         const sep = multiline ? `,${eol}${indentAt(text, item.start)}` : ', ';

@@ -1,9 +1,9 @@
-import { parseActionPattern } from '../../iam/knowledge';
+import { parseActionPattern, type IamKnowledge } from '../../iam/knowledge';
 import { defineRule } from '../../engine/rule';
 import type { PolicyStatement } from '../../engine/policy/model';
 import type { Fix } from '../../engine/types';
 import { starterActions } from './starter-actions';
-import { expandCached } from './expand-cache';
+import { expandCached, perPattern } from './expand-cache';
 
 const READ_LEVELS = new Set(['Read', 'List']);
 
@@ -27,6 +27,32 @@ function delegatesToOwnAccount(s: PolicyStatement, trusted: ReadonlySet<string>)
     const root = /^arn:aws[a-z-]*:iam::([^:]+):root$/.exec(v);
     return !!root && !/^\d+$/.test(root[1]) && !root[1].includes('*');
   });
+}
+
+/**
+ * A service wildcard's read and write actions, remembered per pattern: the managed policies write
+ * `s3:*`-style actions hundreds of times, and each finding's suggestions list all of them. The
+ * same arrays each time also let the JSON editor reuse their quoted text.
+ */
+const serviceLists = perPattern((iam, pattern) => {
+  const matched = expandCached(iam, pattern) ?? [];
+  return {
+    read: matched.filter((a) => READ_LEVELS.has(a.accessLevel)).map((a) => a.fullName),
+    write: matched.filter((a) => !READ_LEVELS.has(a.accessLevel)).map((a) => a.fullName),
+  };
+});
+
+/** The names a partial wildcard matches, one array per pattern (as above). */
+const matchedNames = perPattern((iam, pattern) => (expandCached(iam, pattern) ?? []).map((a) => a.fullName));
+
+/** The starting list per service, one array per service for the same reason. */
+const starterLists = new WeakMap<IamKnowledge, Map<string, string[]>>();
+function starters(iam: IamKnowledge, service: string): string[] {
+  let lists = starterLists.get(iam);
+  if (!lists) starterLists.set(iam, (lists = new Map()));
+  let list = lists.get(service);
+  if (!list) lists.set(service, (list = starterActions(iam, service)));
+  return list;
 }
 
 export const iamWildcardAction = defineRule({
@@ -89,8 +115,7 @@ export const iamWildcardAction = defineRule({
           // Unknown services and wildcards that match nothing belong to iam-unknown-action.
           if (!matched || matched.length === 0) continue;
           if (parsed.action === '*') {
-            const read = matched.filter((a) => READ_LEVELS.has(a.accessLevel)).map((a) => a.fullName);
-            const write = matched.filter((a) => !READ_LEVELS.has(a.accessLevel)).map((a) => a.fullName);
+            const { read, write } = serviceLists(ctx.iam, action);
             ctx.report({
               messageId: 'serviceWildcard',
               data: { action, service: parsed.service, count: matched.length, writeCount: write.length },
@@ -100,7 +125,7 @@ export const iamWildcardAction = defineRule({
               suggestions: [
                 ...replace(`Replace with the ${read.length} read and list actions of ${parsed.service}`, read),
                 ...replace(`Replace with the ${write.length} write actions of ${parsed.service}`, write),
-                ...replace(`Replace with a starting list to edit (${starterActions(ctx.iam, parsed.service).join(', ')})`, starterActions(ctx.iam, parsed.service)),
+                ...replace(`Replace with a starting list to edit (${starters(ctx.iam, parsed.service).join(', ')})`, starters(ctx.iam, parsed.service)),
               ],
             });
             continue;
@@ -118,7 +143,7 @@ export const iamWildcardAction = defineRule({
             start: item.start,
             end: item.end,
             key: `Action::${action}`,
-            suggestions: replace(`Replace with the ${matched.length} actions it matches`, matched.map((a) => a.fullName)),
+            suggestions: replace(`Replace with the ${matched.length} actions it matches`, matchedNames(ctx.iam, action)),
           });
         }
       },
