@@ -170,16 +170,6 @@ function readCondition(obj: Node): PolicyCondition | undefined {
 }
 
 /**
- * The file's indentation and line ending, computed once per file text and only when a fix needs
- * them: detecting them scans the text, and a file can hold tens of thousands of statements.
- */
-let styleCache: { text: string; unit: string; eol: string } | undefined;
-function fileStyle(text: string): { unit: string; eol: string } {
-  if (styleCache?.text !== text) styleCache = { text, unit: detectIndentUnit(text), eol: detectEol(text) };
-  return styleCache;
-}
-
-/**
  * Values as JSON strings, remembered per array: a rule that hands the same array again (a service
  * wildcard's hundreds of actions, in every statement that names it) gets them quoted once.
  */
@@ -190,20 +180,31 @@ function quote(values: readonly string[]): string[] {
   return quoted;
 }
 
+/** The quoted values joined by `sep`, remembered per array for the last separator it was joined with. */
+const joinedValues = new WeakMap<readonly string[], { sep: string; text: string }>();
+function joined(values: readonly string[], sep: string): string {
+  let last = joinedValues.get(values);
+  if (last?.sep !== sep) joinedValues.set(values, (last = { sep, text: quote(values).join(sep) }));
+  return last.text;
+}
+
 function jsonEditor(obj: Node, text: string): StatementEditor {
   const spansLines = (node: Node) => onDifferentLines(text, node.offset, node.offset + node.length);
   return {
     replaceItem(list, item, values) {
       if (values.length === 0) return undefined;
-      const { unit, eol } = fileStyle(text);
-      const quoted = quote(values);
+      // The file's style only where the text needs it (text.ts detects it once per file text):
+      // detecting the indentation scans the whole file, and most replacements use neither.
       if (list.isArray) {
         const multiline = onDifferentLines(text, list.start, list.end);
-        const sep = multiline ? `,${eol}${indentAt(text, item.start)}` : ', ';
-        return [{ start: item.start, end: item.end, newText: quoted.join(sep) }];
+        const sep = multiline ? `,${detectEol(text)}${indentAt(text, item.start)}` : ', ';
+        return [{ start: item.start, end: item.end, newText: joined(values, sep) }];
       }
+      const quoted = quote(values);
       if (quoted.length === 1) return [{ start: item.start, end: item.end, newText: quoted[0] }];
       if (!spansLines(obj)) return [{ start: item.start, end: item.end, newText: `[${quoted.join(', ')}]` }];
+      const unit = detectIndentUnit(text);
+      const eol = detectEol(text);
       const indent = indentAt(text, list.keyStart);
       const inner = indent + unit;
       return [{ start: item.start, end: item.end, newText: `[${eol}${inner}${quoted.join(`,${eol}${inner}`)}${eol}${indent}]` }];
@@ -218,7 +219,9 @@ function jsonEditor(obj: Node, text: string): StatementEditor {
       return next ? [{ start: item.start, end: next.start, newText: '' }] : [{ start: prev.end, end: item.end, newText: '' }];
     },
     addCondition(operator, key, value) {
-      const { unit, eol } = fileStyle(text);
+      // Both detected once per file text (text.ts remembers them).
+      const unit = detectIndentUnit(text);
+      const eol = detectEol(text);
       const condition = property(obj, 'Condition');
       if (condition && condition.type !== 'object') return undefined;
       const opNode = property(condition, operator);
