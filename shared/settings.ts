@@ -131,11 +131,13 @@ export interface ApplyWorkspaceFixesResult {
 export const ApplyWorkspaceFixesRequest = new RequestType<{ id: string }, ApplyWorkspaceFixesResult, void>('awsPatterns/applyWorkspaceFixes');
 
 /**
- * Node flags the client starts the server with: none. A 32 MB young-generation semi-space
- * (`--max-semi-space-size=32`) once cut the keystroke latency on a 5,000-line stack, but the young
- * generation then grows to 64 MB in any long session: a workspace audit peaked at ~210 MB instead
- * of ~180 MB, over the 200 MB budget. In A/B runs of test/bench on the current engine the latency
- * gain was 0-15 ms at the median on that file, within the machine's noise at p95, and nothing on a
- * typical file. The server paces its own heap instead (server/src/heap.ts).
+ * Node flags the client starts the server with: a young generation of at most 2 × 8 MB instead of
+ * Node's 2 × 16 MB. A workspace audit keeps a slowly growing report and every file's tree lives
+ * through its analysis, so the young generation grew to its maximum and the audit of the bench's
+ * 4,261 files peaked at 206-212 MB (budget 200); with 8 MB, 183-198 MB. The cost is more frequent
+ * scavenges while typing: keystroke p95 on a 5,000-line stack ~1 ms higher (within the machine's
+ * noise in A/B runs), nothing on a typical file. A larger semi-space (32 MB) was tried earlier for
+ * latency and dropped for memory (docs/benchmark.md, 9. and 35.). The server also paces its old
+ * generation (server/src/heap.ts).
  */
-export const SERVER_EXEC_ARGV: readonly string[] = [];
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=8'];
