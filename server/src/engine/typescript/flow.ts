@@ -80,17 +80,26 @@ export function storedInModuleState(file: TsFile, scopes: ScopeFacts, node: ts.N
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n)) {
     // A factory whose callers keep the result: `client ??= createClient()`.
     const fn = ts.isArrowFunction(p) ? p : scopes.enclosingFunction(p);
-    const name = fn && factoryName(fn);
-    if (!name) return false;
-    const refs = scopes.referencesTo(name.text, name.decl);
-    return refs.length > 0 && refs.every((ref) => isCall(ref) && storedInModuleState(file, scopes, ref.parent, depth + 1));
+    return !!fn && everyCallKept(file, scopes, fn, depth + 1);
   }
   return false;
 }
 
+/**
+ * Whether `fn` is named and every reference to it is a call whose result is kept in module state
+ * (`client ??= createClient()`, `ready ||= init().catch(...)`): it runs once per container.
+ */
+export function everyCallKept(file: TsFile, scopes: ScopeFacts, fn: ts.Node, depth = 0): boolean {
+  const name = functionName(fn);
+  if (!name) return false;
+  const refs = scopes.referencesTo(name.text, name.decl);
+  return refs.length > 0 && refs.every((ref) => isCall(ref) && storedInModuleState(file, scopes, ref.parent, depth));
+}
+
 const PROMISE_CHAIN = new Set(['then', 'catch', 'finally']);
 
-function factoryName(fn: ts.Node): { text: string; decl: ts.Node } | undefined {
+/** The name a function is called by: its declaration's, or that of the variable it initializes. */
+export function functionName(fn: ts.Node): { text: string; decl: ts.Node } | undefined {
   if (ts.isFunctionDeclaration(fn) && fn.name) return { text: fn.name.text, decl: fn };
   const p = fn.parent;
   if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return { text: p.name.text, decl: p };

@@ -6,29 +6,14 @@
 import * as ts from './api';
 import { unwrap } from './bindings';
 import type { TsFile } from './file';
-import { isModuleStateTarget, moduleStateRoot, storedInModuleState, writesModuleState } from './flow';
+import { everyCallKept, isModuleStateTarget, moduleStateRoot, writesModuleState } from './flow';
 import type { ScopeFacts } from './scopes';
 
 /** Whether `node` sits in code that a module-state guard or a memoized caller limits to one run per container. */
 export function runsOncePerContainer(file: TsFile, scopes: ScopeFacts, node: ts.Node): boolean {
   if (behindModuleCache(file, scopes, node)) return true;
-  for (let fn = scopes.enclosingFunction(node); fn; fn = scopes.enclosingFunction(fn)) if (memoizedByCallers(file, scopes, fn)) return true;
+  for (let fn = scopes.enclosingFunction(node); fn; fn = scopes.enclosingFunction(fn)) if (everyCallKept(file, scopes, fn)) return true;
   return false;
-}
-
-/** A named function every reference to which is a call whose result is kept in module state. */
-function memoizedByCallers(file: TsFile, scopes: ScopeFacts, fn: ts.Node): boolean {
-  const name = functionName(fn);
-  if (!name) return false;
-  const refs = scopes.referencesTo(name.text, name.decl);
-  return refs.length > 0 && refs.every((ref) => ts.isCallExpression(ref.parent) && ref.parent.expression === ref && storedInModuleState(file, scopes, ref.parent));
-}
-
-function functionName(fn: ts.Node): { text: string; decl: ts.Node } | undefined {
-  if (ts.isFunctionDeclaration(fn) && fn.name) return { text: fn.name.text, decl: fn };
-  const p = fn.parent;
-  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return { text: p.name.text, decl: p };
-  return undefined;
 }
 
 /**

@@ -1,9 +1,32 @@
-// Answers about IAM action patterns, remembered per pattern: a policy file (or a workspace audit)
-// repeats the same few patterns many times, and each answer scans a whole service's actions.
+// Answers about IAM names, remembered: a policy file (or a workspace audit) repeats the same few
+// patterns, services and names many times, and each answer scans a whole service's actions.
 import type { IamAction, IamKnowledge } from '../../iam/knowledge';
 
 const MAX_ENTRIES = 5000;
 const WILDCARD = /[*?]/;
+
+/** Whether an action pattern holds a wildcard (`*` or `?`). */
+export function hasWildcard(pattern: string): boolean {
+  return WILDCARD.test(pattern);
+}
+
+/**
+ * `compute` remembered per owner (an IAM knowledge or service, held weakly) and per `keyOf(input)`;
+ * an owner's answers start afresh past `max` of them. The first input of a key computes its answer.
+ */
+export function rememberedPer<O extends object, I, T>(keyOf: (input: I) => string, compute: (owner: O, input: I) => T, max = MAX_ENTRIES): (owner: O, input: I) => T {
+  const caches = new WeakMap<O, Map<string, T>>();
+  return (owner, input) => {
+    let cache = caches.get(owner);
+    if (!cache) caches.set(owner, (cache = new Map()));
+    const key = keyOf(input);
+    if (cache.has(key)) return cache.get(key) as T;
+    const answer = compute(owner, input);
+    if (cache.size >= max) cache.clear();
+    cache.set(key, answer);
+    return answer;
+  };
+}
 
 /**
  * `compute` remembered per IAM knowledge and wildcard pattern (case-insensitive). Only wildcard
@@ -12,18 +35,8 @@ const WILDCARD = /[*?]/;
  * and evicting the answers that are expensive to redo.
  */
 export function perPattern<T>(compute: (iam: IamKnowledge, pattern: string) => T): (iam: IamKnowledge, pattern: string) => T {
-  const caches = new WeakMap<IamKnowledge, Map<string, T>>();
-  return (iam, pattern) => {
-    if (!WILDCARD.test(pattern)) return compute(iam, pattern);
-    let cache = caches.get(iam);
-    if (!cache) caches.set(iam, (cache = new Map()));
-    const key = pattern.trim().toLowerCase();
-    if (cache.has(key)) return cache.get(key) as T;
-    const answer = compute(iam, pattern);
-    if (cache.size >= MAX_ENTRIES) cache.clear();
-    cache.set(key, answer);
-    return answer;
-  };
+  const remembered = rememberedPer((pattern: string) => pattern.trim().toLowerCase(), compute);
+  return (iam, pattern) => (WILDCARD.test(pattern) ? remembered(iam, pattern) : compute(iam, pattern));
 }
 
 /** `iam.expand`, remembered per pattern. */

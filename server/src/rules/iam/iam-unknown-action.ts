@@ -4,7 +4,7 @@ import type { Fix, Severity } from '../../engine/types';
 import { parseActionPattern, type IamKnowledge, type IamService } from '../../iam/knowledge';
 import { closestNames, typoDistance } from './closest-names';
 import { actionsForOperation } from './operation-actions';
-import { expandCached } from './expand-cache';
+import { expandCached, rememberedPer } from './expand-cache';
 import { isUndocumentedAwsAction } from './undocumented-actions';
 
 /** `0.21.202609261` → `2026-09-26`: the date of the IAM data, which users compare with an action's launch. */
@@ -23,40 +23,27 @@ function prefixTypoFixes(iam: IamKnowledge, service: string, action: string): st
 /**
  * Known prefixes near an unknown one, remembered per IAM knowledge and prefix: the AWS managed
  * policies name retired services (DeepLens, Mobile Hub...) hundreds of times, and each answer
- * measured the edit distance to all 400-odd prefixes.
+ * measured the edit distance to all 400-odd prefixes. The action existing under the near prefix is
+ * the evidence, so two edits are safe for longer prefixes.
  */
-const prefixes = new WeakMap<IamKnowledge, Map<string, { name: string; distance: number }[]>>();
-function nearPrefixes(iam: IamKnowledge, service: string): { name: string; distance: number }[] {
-  let cache = prefixes.get(iam);
-  if (!cache) prefixes.set(iam, (cache = new Map()));
-  let answer = cache.get(service);
-  if (!answer) {
-    if (cache.size >= 1000) cache.clear();
-    // The action existing under the near prefix is the evidence, so two edits are safe for longer prefixes.
-    cache.set(service, (answer = closestNames(service, iam.servicePrefixes(), service.length >= 4 ? 2 : 1, 5)));
-  }
-  return answer;
-}
+const nearPrefixes = rememberedPer(
+  (service: string) => service,
+  (iam: IamKnowledge, service) => closestNames(service, iam.servicePrefixes(), service.length >= 4 ? 2 : 1, 5),
+  1000,
+);
+
+const PLACEHOLDER = /\$\{|\{\{|<[^<>]*>/;
 
 /**
  * The service's actions nearest to a misspelled one, remembered per service and name: an open
  * policy is analyzed again on every keystroke, and each answer measures the edit distance to
  * every action of the service.
  */
-const PLACEHOLDER = /\$\{|\{\{|<[^<>]*>/;
-
-const nearest = new WeakMap<IamService, Map<string, { name: string; distance: number }[]>>();
-function nearestActions(svc: IamService, action: string, max: number): { name: string; distance: number }[] {
-  let cache = nearest.get(svc);
-  if (!cache) nearest.set(svc, (cache = new Map()));
-  const key = `${max} ${action}`;
-  let answer = cache.get(key);
-  if (!answer) {
-    if (cache.size >= 1000) cache.clear();
-    cache.set(key, (answer = closestNames(action, svc.actions.map((a) => a.name), max, 3)));
-  }
-  return answer;
-}
+const nearestActions = rememberedPer(
+  (action: string) => action,
+  (svc: IamService, action) => closestNames(action, svc.actions.map((a) => a.name), Math.max(typoDistance(action), Math.floor(action.length * 0.4)), 3),
+  1000,
+);
 
 export const iamUnknownAction = defineRule({
   id: 'iam-unknown-action',
@@ -132,7 +119,7 @@ export const iamUnknownAction = defineRule({
           continue;
         }
         const typo = typoDistance(parsed.action);
-        const closest = nearestActions(svc, parsed.action, Math.max(typo, Math.floor(parsed.action.length * 0.4)));
+        const closest = nearestActions(svc, parsed.action);
         const typos = closest.filter((c) => c.distance <= typo);
         const fixes = closest.flatMap((c) => replacement(s, list, item, [`${svc.prefix}:${c.name}`], `Replace with "${svc.prefix}:${c.name}"`) ?? []);
         const oneTypo = typos.length === 1 && fixes.length > 0;

@@ -1,9 +1,9 @@
-import { parseActionPattern, type IamKnowledge } from '../../iam/knowledge';
+import { parseActionPattern } from '../../iam/knowledge';
 import { defineRule } from '../../engine/rule';
 import type { PolicyStatement } from '../../engine/policy/model';
 import type { Fix } from '../../engine/types';
 import { starterActions } from './starter-actions';
-import { expandCached, perPattern } from './expand-cache';
+import { expandCached, perPattern, rememberedPer } from './expand-cache';
 
 const READ_LEVELS = new Set(['Read', 'List']);
 
@@ -46,14 +46,7 @@ const serviceLists = perPattern((iam, pattern) => {
 const matchedNames = perPattern((iam, pattern) => (expandCached(iam, pattern) ?? []).map((a) => a.fullName));
 
 /** The starting list per service, one array per service for the same reason. */
-const starterLists = new WeakMap<IamKnowledge, Map<string, string[]>>();
-function starters(iam: IamKnowledge, service: string): string[] {
-  let lists = starterLists.get(iam);
-  if (!lists) starterLists.set(iam, (lists = new Map()));
-  let list = lists.get(service);
-  if (!list) lists.set(service, (list = starterActions(iam, service)));
-  return list;
-}
+const starters = rememberedPer((service: string) => service, starterActions);
 
 export const iamWildcardAction = defineRule({
   id: 'iam-wildcard-action',

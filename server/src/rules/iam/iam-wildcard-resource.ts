@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import type { PolicyCondition, PolicyStatement } from '../../engine/policy/model';
 import { wildcardToRegExp, type IamAction, type IamKnowledge } from '../../iam/knowledge';
 import { placeholderArn, preferredResourceType, type ResourceTypeArn } from './resource-arn';
-import { expandCached, perPattern } from './expand-cache';
+import { expandCached, hasWildcard, perPattern } from './expand-cache';
 
 /** Conditions that already narrow which resources the statement reaches (attribute-based access control). */
 // `iam:AWSServiceName` confines iam:CreateServiceLinkedRole to one service's service-linked role
@@ -147,7 +147,7 @@ const scopingOfPattern = perPattern(computeScoping);
 const scopingOfAction = new WeakMap<IamAction, Scoping | undefined>();
 
 function scopingOf(iam: IamKnowledge, pattern: string): Scoping | undefined {
-  if (/[*?]/.test(pattern)) return scopingOfPattern(iam, pattern);
+  if (hasWildcard(pattern)) return scopingOfPattern(iam, pattern);
   const action = iam.action(pattern);
   if (!action) return undefined;
   if (scopingOfAction.has(action)) return scopingOfAction.get(action);

@@ -1,7 +1,7 @@
 import * as ts from '../../engine/typescript/api';
 import { defineRule } from '../../engine/rule';
 import type { TsFile } from '../../engine/typescript/file';
-import { writesModuleState } from '../../engine/typescript/flow';
+import { functionName, writesModuleState } from '../../engine/typescript/flow';
 import { runsOncePerContainer } from '../../engine/typescript/once';
 import { inWebRoute, mayHaveWebRoutes } from '../../engine/typescript/routes';
 import { isCustomResourceHandler } from '../../engine/typescript/handlers';
@@ -96,7 +96,7 @@ function isCached(file: TsFile, scopes: ScopeFacts, call: ts.CallExpression): bo
   }
   // A helper whose callers keep its result: `cached ??= await fetchSecret()`.
   const fn = scopes.enclosingFunction(call);
-  const name = fn && helperName(fn);
+  const name = fn && functionName(fn);
   if (!name) return false;
   const refs = scopes.referencesTo(name.text, name.decl);
   return refs.some((ref) => {
@@ -105,9 +105,3 @@ function isCached(file: TsFile, scopes: ScopeFacts, call: ts.CallExpression): bo
   });
 }
 
-function helperName(fn: ts.Node): { text: string; decl: ts.Node } | undefined {
-  if (ts.isFunctionDeclaration(fn) && fn.name) return { text: fn.name.text, decl: fn };
-  const p = fn.parent;
-  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return { text: p.name.text, decl: p };
-  return undefined;
-}
