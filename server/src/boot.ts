@@ -2,8 +2,8 @@
 // (see codeCache.ts).
 import { join } from 'node:path';
 import { runFromCodeCache } from './codeCache';
-import { limitHeapGrowth } from './heap';
+import { paceHeap } from './heap';
 
 // Before compiling: V8 accepts cached code only under the flags it was produced with.
-limitHeapGrowth();
+paceHeap('editing');
 runFromCodeCache(join(__dirname, 'server-main.js'), 'server', 'warm');

@@ -11,6 +11,7 @@ import { createRequire, wrap } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { auditHeapPaced } from './heap';
 import { whenBundleWarm } from './warm';
 
 // A server takes its cache just after its first analysis (warm.ts), off the path to the first
@@ -42,6 +43,11 @@ export function runFromCodeCache(main: string, name: 'server' | 'cli', when: 'wa
     let taken = false;
     const once = () => {
       if (taken) return;
+      // Taken during a workspace audit, the cache would carry its heap flag and the next start would reject it.
+      if (auditHeapPaced()) {
+        setTimeout(once, SAVE_AFTER_MS).unref();
+        return;
+      }
       taken = true;
       clearTimeout(fallback);
       take();

@@ -31,6 +31,7 @@ import { lineIndex, type LineIndex } from '../engine/text';
 import type { AnalysisResult } from '../engine/types';
 import type { IamKnowledge } from '../iam/knowledge';
 import { allRules, rulesById } from '../rules/index';
+import { withAuditHeapPace } from '../heap';
 import { STALE, type Analyzer, type Logger } from './analyzer';
 import { findingToDiagnostic, noticeToDiagnostic, type Positions } from './convert';
 import { effectiveConfig, uriToPath, type Workspace } from './workspace';
@@ -119,7 +120,11 @@ export class WorkspaceAudit {
 
   // ---- Audit Workspace ------------------------------------------------------------------------
 
-  async audit(token: CancellationToken, progress: WorkDoneProgressReporter, summaryUri?: string): Promise<AuditWorkspaceResult> {
+  audit(token: CancellationToken, progress: WorkDoneProgressReporter, summaryUri?: string): Promise<AuditWorkspaceResult> {
+    return withAuditHeapPace(() => this.auditFiles(token, progress, summaryUri));
+  }
+
+  private async auditFiles(token: CancellationToken, progress: WorkDoneProgressReporter, summaryUri?: string): Promise<AuditWorkspaceResult> {
     const run = ++this.runs.audit;
     const stop = () => token.isCancellationRequested || run !== this.runs.audit;
     progress.begin('AWS Patterns: auditing the workspace', 0, 'Finding files…', true);
@@ -288,6 +293,10 @@ export class WorkspaceAudit {
   /** Settings or a config changed: re-analyze the audited files that are not open, a slice at a time. */
   async refresh(): Promise<void> {
     if (this.pushed.size === 0) return;
+    await withAuditHeapPace(() => this.refreshAudited());
+  }
+
+  private async refreshAudited(): Promise<void> {
     const run = ++this.runs.refresh;
     let slice = performance.now();
     for (const uri of [...this.pushed]) {
@@ -334,7 +343,11 @@ export class WorkspaceAudit {
 
   // ---- Fix All in Workspace -------------------------------------------------------------------
 
-  async prepareFixes(token: CancellationToken, progress: WorkDoneProgressReporter): Promise<WorkspaceFixPlan> {
+  prepareFixes(token: CancellationToken, progress: WorkDoneProgressReporter): Promise<WorkspaceFixPlan> {
+    return withAuditHeapPace(() => this.planFixes(token, progress));
+  }
+
+  private async planFixes(token: CancellationToken, progress: WorkDoneProgressReporter): Promise<WorkspaceFixPlan> {
     const run = ++this.runs.fix;
     const stop = () => token.isCancellationRequested || run !== this.runs.fix;
     progress.begin('AWS Patterns: computing fixes', 0, 'Finding files…', true);
