@@ -39,7 +39,7 @@ const slot = globalThis as unknown as Record<symbol, number | undefined>;
  * in the CLI until the last such pass running ends, then as for editing again.
  */
 export async function withAuditHeapPace<T>(pass: () => Promise<T>): Promise<T> {
-  if (!auditHeapPaced()) paceHeap('editing');
+  if (!auditHeapPaced()) paceHeap('audit');
   slot[PASSES] = (slot[PASSES] ?? 0) + 1;
   try {
     return await pass();
