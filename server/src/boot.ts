@@ -2,8 +2,9 @@
 // (see codeCache.ts).
 import { join } from 'node:path';
 import { runFromCodeCache } from './codeCache';
-import { paceHeap } from './heap';
+import { allowFullCollection, paceHeap } from './heap';
 
 // Before compiling: V8 accepts cached code only under the flags it was produced with.
 paceHeap('editing');
+allowFullCollection();
 runFromCodeCache(join(__dirname, 'server-main.js'), 'server', 'warm');

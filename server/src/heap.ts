@@ -10,23 +10,31 @@
 // for a few more (short, mostly concurrent) collections. Nothing is capped: a workspace that
 // really needs more heap still gets it.
 //
-// While the user types, each keystroke on a 5,000-line stack promotes ~1 MB: at 30% that brought
-// a full collection every ~10 keystrokes and kept the keystroke p95 over budget (32-37 ms). The
-// server lets the heap double between full collections instead (p95 24-29 ms, peak RSS ~209 MB
-// over 200 keystrokes against ~176 MB; V8's own pacing: 23-25 ms but ~300 MB; docs/benchmark.md, 36.).
+// While the user types, the server leaves the pace to V8. Each keystroke on a 5,000-line stack
+// promotes ~1 MB: at 30% that brought a full collection every ~10 keystrokes (18-20 per 200) and a
+// keystroke p95 of 29-37 ms; at V8's own pace 4 per 200 and 26-27 ms, for a peak RSS of ~215 MB
+// over those 200 keystrokes instead of ~176 MB (docs/benchmark.md, 36.).
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export const AUDIT_HEAP_GROWING_PERCENT = 30;
-export const EDITING_HEAP_GROWING_PERCENT = 100;
 
 /**
  * The loaders set the pace before the bundle compiles (V8 accepts cached code only under the flags
  * it was produced with): the CLI's (`cliBoot.ts`) for an audit, the server's (`boot.ts`) for
  * editing. The flag is read each time V8 sets the next collection's limit, so setting it once the
- * process runs takes effect (the bench measures it).
+ * process runs takes effect (the bench measures it). 0 is V8's default: its own growing factor.
  */
 export function paceHeap(use: 'audit' | 'editing'): void {
-  setFlagsFromString(`--heap-growing-percent=${use === 'audit' ? AUDIT_HEAP_GROWING_PERCENT : EDITING_HEAP_GROWING_PERCENT}`);
+  setFlagsFromString(`--heap-growing-percent=${use === 'audit' ? AUDIT_HEAP_GROWING_PERCENT : 0}`);
+}
+
+/**
+ * The server's loader, before the bundle compiles: `withAuditHeapPace` starts a pass with a full
+ * collection, through V8's \`gc\` (exposed to contexts created after this, not to the running one).
+ */
+export function allowFullCollection(): void {
+  setFlagsFromString('--expose-gc');
 }
 
 // Shared with the server's loader (a separate bundle with its own copy of this module), which must
@@ -39,7 +47,12 @@ const slot = globalThis as unknown as Record<symbol, number | undefined>;
  * in the CLI until the last such pass running ends, then as for editing again.
  */
 export async function withAuditHeapPace<T>(pass: () => Promise<T>): Promise<T> {
-  if (!auditHeapPaced()) paceHeap('audit');
+  if (!auditHeapPaced()) {
+    paceHeap('audit');
+    // The limit in force was set at V8's pace (up to 4× the live set) and holds until the next full
+    // collection: collected now, the pass runs under limits set at its own pace from the start.
+    collectGarbage();
+  }
   slot[PASSES] = (slot[PASSES] ?? 0) + 1;
   try {
     return await pass();
@@ -52,4 +65,19 @@ export async function withAuditHeapPace<T>(pass: () => Promise<T>): Promise<T> {
 /** True while a workspace pass has changed the flag: code cached now would be rejected by the next start. */
 export function auditHeapPaced(): boolean {
   return (slot[PASSES] ?? 0) > 0;
+}
+
+let collect: (() => void) | undefined | null = null;
+
+/** A full collection where the loader allowed it (not where tests run the server in-process). */
+function collectGarbage(): void {
+  if (collect === null) {
+    try {
+      const gc: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');
+      collect = typeof gc === 'function' ? (gc as () => void) : undefined;
+    } catch {
+      collect = undefined;
+    }
+  }
+  collect?.();
 }
