@@ -20,10 +20,10 @@ import { runInNewContext } from 'node:vm';
 export const AUDIT_HEAP_GROWING_PERCENT = 30;
 
 /**
- * The loaders set the pace before the bundle compiles (V8 accepts cached code only under the flags
- * it was produced with): the CLI's (`cliBoot.ts`) for an audit, the server's (`boot.ts`) for
- * editing. The flag is read each time V8 sets the next collection's limit, so setting it once the
- * process runs takes effect (the bench measures it). 0 is V8's default: its own growing factor.
+ * The CLI's loader (`cliBoot.ts`) sets the audit pace before the bundle compiles (V8 accepts cached
+ * code only under the flags it was produced with); the server switches at run time around its
+ * workspace passes. The flag is read each time V8 sets the next collection's limit, so setting it
+ * once the process runs takes effect (the bench measures it). 0 is V8's default: its own factor.
  */
 export function paceHeap(use: 'audit' | 'editing'): void {
   setFlagsFromString(`--heap-growing-percent=${use === 'audit' ? AUDIT_HEAP_GROWING_PERCENT : 0}`);
