@@ -51,7 +51,7 @@ export function loadTexts(corpus: Corpus): { ts: SourceText[]; json: SourceText[
 }
 
 /** The ScriptKind the engine itself picks, so the floor parses each file the same way. */
-function scriptKind(ts: typeof typescript, path: string): typescript.ScriptKind {
+function scriptKind(ts: ShippedEngine['ts'], path: string): typescript.ScriptKind {
   return /\.(tsx|jsx)$/i.test(path) ? ts.ScriptKind.TSX : /\.(js|mjs|cjs)$/i.test(path) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
 }
 

@@ -3,6 +3,7 @@
 // helpers). The floors (TypeScript's createSourceFile, jsonc-parser's parseTree) come from the
 // same bundle: the same library code on both sides of each ratio.
 import { buildSync } from 'esbuild';
+import { typescriptEsmPath } from '../../scripts/typescript-esm.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as jsonc from 'jsonc-parser';
@@ -15,7 +16,7 @@ export interface ShippedEngine {
   analyze: typeof analyze;
   loadIamKnowledge: typeof loadIamKnowledge;
   allRules: typeof allRules;
-  ts: typeof typescript;
+  ts: Pick<typeof typescript, 'createSourceFile' | 'ScriptKind' | 'ScriptTarget'>;
   parseTree: typeof jsonc.parseTree;
 }
 
@@ -23,7 +24,8 @@ const ENTRY = `
 export { analyze } from './server/src/engine/analyze';
 export { loadIamKnowledge } from './server/src/iam/fsLoader';
 export { allRules } from './server/src/rules/index';
-export * as ts from 'typescript';
+import { createSourceFile, ScriptKind, ScriptTarget } from 'typescript';
+export const ts = { createSourceFile, ScriptKind, ScriptTarget };
 export { parseTree } from 'jsonc-parser';
 `;
 
@@ -38,6 +40,8 @@ export function loadShippedEngine(repoRoot: string, outDir: string): ShippedEngi
     target: 'node20',
     // As scripts/build.mjs: jsonc-parser's UMD build requires its parts at run time.
     mainFields: ['module', 'main'],
+    // As scripts/build.mjs: TypeScript as an ES module, so the parts the engine never reaches are left out.
+    alias: { typescript: typescriptEsmPath() },
     minify: true,
     logLevel: 'warning',
     outfile,

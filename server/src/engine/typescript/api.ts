@@ -3,9 +3,11 @@
 // mode, and the bundler's namespace interop): ~100 ns a call where a plain binding costs ~6 ns,
 // and the engine makes millions of such calls per corpus pass. Engine and rule code imports this
 // module instead (`import * as ts from '.../engine/typescript/api'`): the same names, and the
-// bundler turns `ts.isIdentifier` into a direct reference to the binding below. A name missing
-// here is a type error where it is used: add it to the lists below.
-import * as typescript from 'typescript';
+// bundler turns `ts.isIdentifier` into a direct reference to TypeScript's own function. Named
+// re-exports (never the namespace as a value) also let the bundler leave out every part of
+// TypeScript the engine does not reach (scripts/typescript-esm.mjs). A name missing here is a type
+// error where it is used: add it to the lists below.
+import type * as typescript from 'typescript';
 
 export type ArrayLiteralExpression = typescript.ArrayLiteralExpression;
 export type ArrowFunction = typescript.ArrowFunction;
@@ -53,13 +55,9 @@ export type VariableDeclaration = typescript.VariableDeclaration;
 export type VariableDeclarationList = typescript.VariableDeclarationList;
 export type VariableStatement = typescript.VariableStatement;
 
-export import JSDocParsingMode = typescript.JSDocParsingMode;
-export import NodeFlags = typescript.NodeFlags;
-export import ScriptKind = typescript.ScriptKind;
-export import ScriptTarget = typescript.ScriptTarget;
-export import SyntaxKind = typescript.SyntaxKind;
+export { JSDocParsingMode, NodeFlags, ScriptKind, ScriptTarget, SyntaxKind } from 'typescript';
 
-export const {
+export {
   canHaveModifiers, createSourceFile, flattenDiagnosticMessageText, forEachChild, forEachLeadingCommentRange,
   forEachTrailingCommentRange, getJSDocType, getLeadingCommentRanges, getModifiers, isArrayLiteralExpression,
   isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock,
@@ -82,4 +80,4 @@ export const {
   isTypeAliasDeclaration, isTypeAssertionExpression, isTypeNode, isTypeOfExpression,
   isTypeParameterDeclaration, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration,
   isVariableDeclarationList, isVariableStatement, isVoidExpression, isWhileStatement, isYieldExpression, updateSourceFile,
-} = typescript;
+} from 'typescript';
