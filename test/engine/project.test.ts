@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { awsCdkLibVersionOf, compareVersions, lowestVersion, versionAtLeast } from '../../server/src/engine/project';
 import { findAwsCdkLibVersion } from '../../server/src/projectInfo';
 
@@ -30,8 +30,16 @@ describe('project aws-cdk-lib version (pure)', () => {
 });
 
 describe('findAwsCdkLibVersion (file system, for the server and CLI)', () => {
-  it('walks up to the nearest package.json that uses aws-cdk-lib', () => {
+  const roots: string[] = [];
+  const scratch = (): string => {
     const root = mkdtempSync(join(tmpdir(), 'awsp-'));
+    roots.push(root);
+    return root;
+  };
+  after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+  it('walks up to the nearest package.json that uses aws-cdk-lib', () => {
+    const root = scratch();
     writeFileSync(join(root, 'package.json'), JSON.stringify({ devDependencies: { 'aws-cdk-lib': '^2.190.0' } }));
     mkdirSync(join(root, 'packages', 'infra', 'lib'), { recursive: true });
     writeFileSync(join(root, 'packages', 'infra', 'package.json'), JSON.stringify({ name: 'infra' }));
@@ -41,7 +49,7 @@ describe('findAwsCdkLibVersion (file system, for the server and CLI)', () => {
     assert.equal(findAwsCdkLibVersion(join(root, 'packages', 'infra', 'lib', 'stack.ts')), '2.195.1');
   });
   it('undefined outside any CDK project', () => {
-    const root = mkdtempSync(join(tmpdir(), 'awsp-'));
+    const root = scratch();
     assert.equal(findAwsCdkLibVersion(join(root, 'a', 'b.ts')), undefined);
   });
 });
