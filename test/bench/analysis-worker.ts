@@ -6,6 +6,11 @@ import { loadTexts, measureAnalysis, type Part, type Rounds } from './analysis';
 import { cacheDir, ensureCorpus } from './corpus/ensure';
 import type { CorpusOptions } from './corpus/generate';
 import { loadShippedEngine } from './engine-bundle';
+import { tenureByAgeOnly } from '../../server/src/heap';
+
+// The V8 setting of every process that runs the engine (the CLI's and the server's loaders), for
+// both parts: the peer's parser runs under it too.
+tenureByAgeOnly();
 
 const repoRoot = join(__dirname, '..', '..');
 const [part, corpusName, profileJson, out] = process.argv.slice(2);

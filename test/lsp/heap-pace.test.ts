@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import v8 from 'node:v8';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
-import { auditHeapPaced, paceHeap, withAuditHeapPace } from '../../server/src/heap';
+import { auditHeapPaced, paceHeap, tenureByAgeOnly, withAuditHeapPace } from '../../server/src/heap';
 
 describe('heap pace of the server', () => {
   let flags: string[] = [];
@@ -13,6 +13,11 @@ describe('heap pace of the server', () => {
     mock.method(v8, 'setFlagsFromString', (f: string) => void flags.push(f));
   });
   afterEach(() => mock.restoreAll());
+
+  it('turns off allocation-site pretenuring for the processes that run the engine', () => {
+    tenureByAgeOnly();
+    assert.deepEqual(flags, ['--no-allocation-site-pretenuring']);
+  });
 
   it('sets the editing and the audit pace', () => {
     paceHeap('editing');
