@@ -89,6 +89,12 @@ export type NodeKindName = Exclude<keyof typeof ts.SyntaxKind, `First${string}` 
  * Handlers are named by kind rather than keyed by the kind's number: an object with a numeric key
  * near 300 carries an element store that large (~3 KB per visitor, per rule, per file), and
  * finding its handlers meant probing every kind.
+ *
+ * Return one object literal with every handler in it (`undefined` for one that does not apply),
+ * never an object given handlers after it is made (`visitor.fileEnd = ...`, `v[kind] = ...`). V8
+ * then kept each file's handlers, and through their closures the file's tree and facts, alive
+ * through young collections until they were promoted: one rule doing it made every young
+ * collection of the corpus pass copy ~4 MB (docs/benchmark.md, 39.; `test/engine/visitor-shape.test.ts`).
  */
 export type Visitor = { [K in NodeKindName]?: NodeHandler } & {
   /** Every IAM statement found in the file, from any front end. */

@@ -1,6 +1,6 @@
 import * as ts from '../../engine/typescript/api';
 import type { JsonStringValue } from '../../engine/json/front';
-import { defineRule, type Visitor } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
 import { maskSecret } from '../../engine/text';
 import { removeProperties, removeProperty } from '../../engine/typescript/edits';
 import { propertyName, type PropInfo, type TsFile } from '../../engine/typescript/file';
@@ -18,8 +18,6 @@ interface Pending {
   key: string;
   fix?: Fix;
 }
-
-const STRING_KINDS = ['StringLiteral', 'NoSubstitutionTemplateLiteral', 'TemplateHead', 'TemplateMiddle', 'TemplateTail'] as const;
 
 /** Where a key ID sits inside a string token: its raw offset when the source spells it plainly, else the whole token. */
 function keyIdFindings(raw: string, cooked: string, tokenStart: number, tokenEnd: number): Pending[] {
@@ -145,42 +143,46 @@ export const iamHardcodedCredentials = defineRule({
       if (secret) pending.push(secretFinding(secret, raw, start, node.end));
     };
 
-    const visitor: Visitor = {};
-    for (const kind of STRING_KINDS) visitor[kind] = onString;
     // SDK client configs exist only where the file names the SDK (its rules' gate).
-    if (SDK_GATE.test(file.text)) {
-      visitor.NewExpression = (node) => {
-        const call = node as ts.NewExpression;
-        const ref = file.symbolOf(call.expression);
-        const config = call.arguments?.[0];
-        if (!ref || !config) return;
-        const v2 = ref.module === 'aws-sdk' || ref.module.startsWith('aws-sdk/');
-        if ((v2 || ref.module.startsWith('@aws-sdk/')) && setsEndpoint(config)) clientWithEndpoint = true;
-        const client = ref.path[ref.path.length - 1] ?? ref.module;
-        if (ref.module.startsWith('@aws-sdk/client-')) checkCredentialsProp(config, client, 'v3');
-        else if (v2) {
-          checkCredentialsProp(config, `AWS.${client}`, 'v2');
-          checkV2KeyProps(config, `AWS.${client}`);
-        }
-      };
-      visitor.CallExpression = (node) => {
-        // AWS.config.update({ accessKeyId, secretAccessKey }) in SDK v2.
-        const call = node as ts.CallExpression;
-        const ref = file.symbolOf(call.expression);
-        const config = call.arguments[0];
-        if (ref?.module === 'aws-sdk' && ref.path.join('.') === 'config.update' && config) {
-          if (setsEndpoint(config)) clientWithEndpoint = true;
-          const before = pending.length;
-          checkCredentialsProp(config, 'AWS.config', 'v2');
-          checkV2KeyProps(config, 'AWS.config');
-          // Keys that do not look real wait for the file's end: a client with an endpoint may follow.
-          const found = pending.slice(before);
-          if (found.length && !configLooksReal(config)) globalDummies.push(...pending.splice(before));
-        }
-      };
-    }
+    const sdk = SDK_GATE.test(file.text);
+    const onNew = (node: ts.Node): void => {
+      const call = node as ts.NewExpression;
+      const ref = file.symbolOf(call.expression);
+      const config = call.arguments?.[0];
+      if (!ref || !config) return;
+      const v2 = ref.module === 'aws-sdk' || ref.module.startsWith('aws-sdk/');
+      if ((v2 || ref.module.startsWith('@aws-sdk/')) && setsEndpoint(config)) clientWithEndpoint = true;
+      const client = ref.path[ref.path.length - 1] ?? ref.module;
+      if (ref.module.startsWith('@aws-sdk/client-')) checkCredentialsProp(config, client, 'v3');
+      else if (v2) {
+        checkCredentialsProp(config, `AWS.${client}`, 'v2');
+        checkV2KeyProps(config, `AWS.${client}`);
+      }
+    };
+    const onCall = (node: ts.Node): void => {
+      // AWS.config.update({ accessKeyId, secretAccessKey }) in SDK v2.
+      const call = node as ts.CallExpression;
+      const ref = file.symbolOf(call.expression);
+      const config = call.arguments[0];
+      if (ref?.module === 'aws-sdk' && ref.path.join('.') === 'config.update' && config) {
+        if (setsEndpoint(config)) clientWithEndpoint = true;
+        const before = pending.length;
+        checkCredentialsProp(config, 'AWS.config', 'v2');
+        checkV2KeyProps(config, 'AWS.config');
+        // Keys that do not look real wait for the file's end: a client with an endpoint may follow.
+        const found = pending.slice(before);
+        if (found.length && !configLooksReal(config)) globalDummies.push(...pending.splice(before));
+      }
+    };
+    // One object literal, never handlers added to an object after it is made: see engine/rule.ts (Visitor).
     return {
-      ...visitor,
+      StringLiteral: onString,
+      NoSubstitutionTemplateLiteral: onString,
+      TemplateHead: onString,
+      TemplateMiddle: onString,
+      TemplateTail: onString,
+      NewExpression: sdk ? onNew : undefined,
+      CallExpression: sdk ? onCall : undefined,
       fileEnd() {
         if (!clientWithEndpoint) pending.push(...globalDummies);
         const kept = pending.filter((p) => p.messageId === 'credentialsInConfig' || !covered.some(([s, e]) => p.start >= s && p.end <= e));

@@ -111,18 +111,16 @@ export const lambdaDeprecatedRuntime = defineRule({
     // file is known to be a config (an `aws` provider anywhere in it, or the framework's types).
     const runtimes: ts.PropertyAssignment[] = [];
     let provider = false;
-    if (serverless) {
-      visitor.PropertyAssignment = (node) => {
-        const p = node as ts.PropertyAssignment;
-        const name = propertyName(p.name);
-        if (name === 'runtime') runtimes.push(p);
-        else if (name === 'provider' && !provider) {
-          const obj = unwrap(p.initializer);
-          provider = ts.isObjectLiteralExpression(obj) && isAwsProvider(file, obj);
-        }
-      };
-    }
-    visitor.fileEnd = () => {
+    const onProperty = (node: ts.Node): void => {
+      const p = node as ts.PropertyAssignment;
+      const name = propertyName(p.name);
+      if (name === 'runtime') runtimes.push(p);
+      else if (name === 'provider' && !provider) {
+        const obj = unwrap(p.initializer);
+        provider = ts.isObjectLiteralExpression(obj) && isAwsProvider(file, obj);
+      }
+    };
+    const fileEnd = (): void => {
       for (const at of candidates) {
         if (insideFunction(at)) continue;
         const p = propertyAt(file, at);
@@ -188,7 +186,8 @@ export const lambdaDeprecatedRuntime = defineRule({
         });
       }
     };
-    return visitor;
+    // One object literal, never handlers added to `visitor`: see engine/rule.ts (Visitor).
+    return { NewExpression: visitor.NewExpression, CallExpression: visitor.CallExpression, PropertyAssignment: serverless ? onProperty : undefined, fileEnd };
   },
 });
 
