@@ -35,9 +35,9 @@ export function paceHeap(use: 'audit' | 'editing'): void {
  * young collections. By default V8 also allocates objects directly in the old generation from the
  * allocation sites whose objects mostly survived so far ("pretenuring"). Many of a file's objects
  * survive a young collection that lands inside its analysis, so their sites get pretenured; such an
- * object then holds young ones (a rule's visitor holds its closures, which hold the file's tree,
- * node list and facts), and every young collection must keep and promote whatever an old object
- * points to, garbage or not, until the next full collection. On the benchmark's TypeScript corpus
+ * object then points at the file's younger objects (its tree, node list and facts), and every young
+ * collection must keep and promote whatever an old object points to, garbage or not, until the
+ * next full collection. On the benchmark's TypeScript corpus
  * a pass took 0.68× the CPU time without it, with scavenges at a third of their time
  * (docs/benchmark.md, 38.).
  */
