@@ -7,15 +7,13 @@ import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildIamData } from './build-iam-data.mjs';
-import { typescriptEsmPath } from './typescript-esm.mjs';
+import { bundleOptions } from './esbuild-options.mjs';
 
 const root = join(import.meta.dirname, '..');
 
 /** The three bundles into `outdir` (default `dist/`), minified without source maps for production. */
 export async function buildBundles({ outdir = join(root, 'dist'), production = false } = {}) {
-  // `module` first: jsonc-parser's UMD build requires its parts at run time, which a bundle cannot serve.
-  // `typescript`: its parser only, as an ES module the bundler can tree-shake (scripts/typescript-esm.mjs).
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root, alias: { typescript: typescriptEsmPath() } };
+  const common = bundleOptions({ production });
   const entries = [
     { entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client.js'), external: ['vscode'] },
     // The server and the CLI start through a small loader that compiles their bundle from a V8 code cache.

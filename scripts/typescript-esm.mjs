@@ -45,13 +45,8 @@ export function rewriteTypescript(source, ts) {
   const sf = ts.createSourceFile('typescript.js', body, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   const statements = sf.statements;
   const text = (node) => body.slice(node.getStart(sf), node.end);
-  const soleVar = (s) => {
-    if (!ts.isVariableStatement(s) || s.declarationList.declarations.length !== 1) return undefined;
-    const d = s.declarationList.declarations[0];
-    return ts.isIdentifier(d.name) ? d : undefined;
-  };
-  const call = (s) => (s && ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) ? s.expression : undefined);
-  const isCallOf = (c, name) => c && ts.isIdentifier(c.expression) && c.expression.text === name;
+  const soleVar = (s) => soleVarOf(ts, s);
+  const call = (s) => callOf(ts, s);
   const assignsStaticOf = (s, name) =>
     s && ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
     ts.isPropertyAccessExpression(s.expression.left) && ts.isIdentifier(s.expression.left.expression) && s.expression.left.expression.text === name;
@@ -63,10 +58,9 @@ export function rewriteTypescript(source, ts) {
     const d = soleVar(s);
     const name = d?.name.text;
     const next = call(statements[i + 1]);
-    // var ns = {}; __export(ns, { a: () => a, ... });
-    if (d?.initializer && ts.isObjectLiteralExpression(d.initializer) && d.initializer.properties.length === 0 &&
-        isCallOf(next, '__export') && next.arguments[0] && ts.isIdentifier(next.arguments[0]) && next.arguments[0].text === name) {
-      edits.push([s.getStart(sf), statements[i + 1].end, `var ${name} = /* @__PURE__ */ __exportTo({}, ${text(next.arguments[1])});`]);
+    const ns = namespaceAt(ts, statements, i);
+    if (ns) {
+      edits.push([s.getStart(sf), statements[i + 1].end, `var ${ns.name} = /* @__PURE__ */ __exportTo({}, ${text(ns.members)});`]);
       counts.namespaces++;
       i++;
       continue;
@@ -106,13 +100,7 @@ export function rewriteTypescript(source, ts) {
     throw new Error(`typescript-esm: fewer statements rewritten than expected (${JSON.stringify(counts)}); has typescript.js changed shape?`);
   }
 
-  let out = 'var __exportTo = (target, all) => (__export(target, all), target);\n';
-  let pos = 0;
-  for (const [from, to, replacement] of edits) {
-    out += body.slice(pos, from) + replacement;
-    pos = to;
-  }
-  out += body.slice(pos);
+  const out = `var __exportTo = (target, all) => (__export(target, all), target);\n${applyEdits(body, edits)}`;
   return { code: `${out.replace('"use strict";\n', '')}\nexport { ${exported.join(', ')} };\n`, counts };
 }
 
@@ -127,21 +115,17 @@ function directMembers(body, ts) {
   const sf = ts.createSourceFile('typescript.js', body, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   const namespaces = new Map();
   const statements = sf.statements;
-  for (let i = 0; i + 1 < statements.length; i++) {
-    const s = statements[i];
-    const next = statements[i + 1];
-    if (!ts.isVariableStatement(s) || !ts.isExpressionStatement(next) || !ts.isCallExpression(next.expression)) continue;
-    const c = next.expression;
-    const [target, all] = c.arguments;
-    if (!ts.isIdentifier(c.expression) || c.expression.text !== '__export' || !target || !ts.isIdentifier(target) || !all || !ts.isObjectLiteralExpression(all)) continue;
+  for (let i = 0; i < statements.length; i++) {
+    const ns = namespaceAt(ts, statements, i);
+    if (!ns) continue;
     const map = new Map();
-    for (const p of all.properties) {
+    for (const p of ns.members.properties) {
       if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name) || !ts.isArrowFunction(p.initializer) || !ts.isIdentifier(p.initializer.body)) {
-        throw new Error(`typescript-esm: unexpected member of ${target.text}`);
+        throw new Error(`typescript-esm: unexpected member of ${ns.name}`);
       }
       map.set(p.name.text, p.initializer.body.text);
     }
-    namespaces.set(target.text, map);
+    namespaces.set(ns.name, map);
   }
   // The binding an expression names, when it is a namespace or a chain of members from one.
   const resolve = (node) => {
@@ -163,13 +147,40 @@ function directMembers(body, ts) {
     ts.forEachChild(node, (child) => visit(child, node));
   };
   visit(sf, undefined);
-  let text = '';
+  return { text: applyEdits(body, edits), members: edits.length };
+}
+
+/** `var ns = {}; __export(ns, { a: () => a, ... });` starting at `statements[i]`: its name and member list. */
+function namespaceAt(ts, statements, i) {
+  const d = soleVarOf(ts, statements[i]);
+  const c = callOf(ts, statements[i + 1]);
+  if (!d?.initializer || !ts.isObjectLiteralExpression(d.initializer) || d.initializer.properties.length !== 0) return undefined;
+  if (!c || !ts.isIdentifier(c.expression) || c.expression.text !== '__export') return undefined;
+  const [target, members] = c.arguments;
+  return target && ts.isIdentifier(target) && target.text === d.name.text && members && ts.isObjectLiteralExpression(members) ? { name: d.name.text, members } : undefined;
+}
+
+/** The declaration of `var x = ...;` alone in its statement. */
+function soleVarOf(ts, s) {
+  if (!s || !ts.isVariableStatement(s) || s.declarationList.declarations.length !== 1) return undefined;
+  const d = s.declarationList.declarations[0];
+  return ts.isIdentifier(d.name) ? d : undefined;
+}
+
+/** The call of an expression statement `f(...);`. */
+function callOf(ts, s) {
+  return s && ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) ? s.expression : undefined;
+}
+
+/** `text` with each `[from, to, replacement]` applied (in order, not overlapping). */
+function applyEdits(text, edits) {
+  let out = '';
   let pos = 0;
   for (const [from, to, replacement] of edits) {
-    text += body.slice(pos, from) + replacement;
+    out += text.slice(pos, from) + replacement;
     pos = to;
   }
-  return { text: text + body.slice(pos), members: edits.length };
+  return out + text.slice(pos);
 }
 
 /** The rewritten module's path, written on first use for this TypeScript and this rewrite. */

@@ -8,17 +8,17 @@ import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildSync } from 'esbuild';
 import * as typescript from 'typescript';
-import { rewriteTypescript, typescriptEsmPath } from '../scripts/typescript-esm.mjs';
+import { bundleOptions } from '../scripts/esbuild-options.mjs';
+import { rewriteTypescript } from '../scripts/typescript-esm.mjs';
 
 const root = join(__dirname, '..');
 type Api = Pick<typeof typescript, 'createSourceFile' | 'updateSourceFile' | 'forEachChild' | 'ScriptTarget' | 'ScriptKind' | 'JSDocParsingMode'>;
 const ENTRY = "export { createSourceFile, updateSourceFile, forEachChild, ScriptTarget, ScriptKind, JSDocParsingMode } from 'typescript';";
 
-function bundle(outfile: string, alias: Record<string, string>): void {
-  buildSync({
-    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'error', outfile, alias,
-  });
+/** The production build's options, with TypeScript rewritten (as shipped) or as the package has it. */
+function bundle(outfile: string, rewritten: boolean): void {
+  const options = bundleOptions({ production: true });
+  buildSync({ ...options, alias: rewritten ? options.alias : {}, stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' }, logLevel: 'error', outfile });
 }
 
 function sources(): { path: string; text: string }[] {
@@ -67,8 +67,8 @@ describe('TypeScript as the bundles ship it (scripts/typescript-esm.mjs)', () =>
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'aws-patterns-ts-esm-'));
-    bundle(join(dir, 'rewritten.js'), { typescript: typescriptEsmPath() });
-    bundle(join(dir, 'package.js'), {});
+    bundle(join(dir, 'rewritten.js'), true);
+    bundle(join(dir, 'package.js'), false);
     size.rewritten = statSync(join(dir, 'rewritten.js')).size;
     size.package = statSync(join(dir, 'package.js')).size;
     shipped = require(join(dir, 'rewritten.js')) as Api;

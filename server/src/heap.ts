@@ -13,7 +13,8 @@
 // While the user types, the server leaves the pace to V8. Each keystroke on a 5,000-line stack
 // promotes ~1 MB: at 30% that brought a full collection every ~10 keystrokes (18-20 per 200) and a
 // keystroke p95 of 29-37 ms; at V8's own pace 4 per 200 and 26-27 ms, for a peak RSS of ~215 MB
-// over those 200 keystrokes instead of ~176 MB (docs/benchmark.md, 36.).
+// over those 200 keystrokes instead of ~176 MB (docs/benchmark.md, 36.; since 38.-39. a keystroke
+// promotes far less: 2 full collections per 200).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -37,9 +38,8 @@ export function paceHeap(use: 'audit' | 'editing'): void {
  * survive a young collection that lands inside its analysis, so their sites get pretenured; such an
  * object then points at the file's younger objects (its tree, node list and facts), and every young
  * collection must keep and promote whatever an old object points to, garbage or not, until the
- * next full collection. On the benchmark's TypeScript corpus
- * a pass took 0.68× the CPU time without it, with scavenges at a third of their time
- * (docs/benchmark.md, 38.).
+ * next full collection. On the benchmark's TypeScript corpus a pass took 0.68× the CPU time
+ * without it, with scavenges at a third of their time (docs/benchmark.md, 38.).
  */
 export function tenureByAgeOnly(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');

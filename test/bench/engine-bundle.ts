@@ -3,7 +3,7 @@
 // helpers). The floors (TypeScript's createSourceFile, jsonc-parser's parseTree) come from the
 // same bundle: the same library code on both sides of each ratio.
 import { buildSync } from 'esbuild';
-import { typescriptEsmPath } from '../../scripts/typescript-esm.mjs';
+import { bundleOptions } from '../../scripts/esbuild-options.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as jsonc from 'jsonc-parser';
@@ -33,17 +33,8 @@ export function loadShippedEngine(repoRoot: string, outDir: string): ShippedEngi
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'engine.js');
   buildSync({
+    ...bundleOptions({ production: true }),
     stdin: { contents: ENTRY, resolveDir: repoRoot, loader: 'ts', sourcefile: 'bench-engine-entry.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // As scripts/build.mjs: jsonc-parser's UMD build requires its parts at run time.
-    mainFields: ['module', 'main'],
-    // As scripts/build.mjs: TypeScript as an ES module, so the parts the engine never reaches are left out.
-    alias: { typescript: typescriptEsmPath() },
-    minify: true,
-    logLevel: 'warning',
     outfile,
   });
   return require(outfile) as ShippedEngine;
