@@ -31,4 +31,15 @@ describe('detectIndentUnit', () => {
     assert.equal(detectIndentUnit('/* one line */\nif (a) {\n    b();\n}\n'), '    ');
     assert.equal(detectIndentUnit('const a = 1;\n'), '  ');
   });
+  it('lines end at any line terminator: CRLF, a lone CR, U+2028', () => {
+    assert.equal(detectIndentUnit('if (a) {\r\n   b();\r\n}\r\n'), '   ');
+    assert.equal(detectIndentUnit('if (a) {\r   b();\r}\r'), '   ');
+    assert.equal(detectIndentUnit('if (a) {\u2028\tb();\u2028}'), '\t');
+  });
+  it('blank lines, and lines whose indentation ends in other whitespace, do not count', () => {
+    assert.equal(detectIndentUnit('a {\n \n\t\n    b;\n}\n'), '    ');
+    assert.equal(detectIndentUnit('a {\n \fx;\n \u00a0y;\n    b;\n}\n'), '    ');
+  });
+  it('a block comment opened and closed on later lines hides what is between, not what follows', () =>
+    assert.equal(detectIndentUnit('x {\n/* open\n\tstill comment\n  close */ y;\n   z;\n}\n'), '   '));
 });

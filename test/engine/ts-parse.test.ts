@@ -229,6 +229,13 @@ describe('the walk', () => {
       result.findings.map((f) => f.message),
       ['found a', 'found b', 'found c'],
     );
+    // The walk's handler table is shared between files: nothing of this run may reach the next one.
+    const next = analyze({ path: 'y.ts', text: 'd;\n' }, { iam, rules: [working] });
+    assert.equal(thrownCalls, 1);
+    assert.deepEqual(
+      next.findings.map((f) => f.message),
+      ['found d'],
+    );
   });
 });
 

@@ -150,6 +150,16 @@ const invalid: InvalidCase[] = [
     output: `import AWS from 'aws-sdk';\nAWS.config.update({ region: 'us-east-1' });\n`,
   },
   {
+    name: 'SDK v2 config.update through a destructured config, an element access and a const alias',
+    filename: 'lambda/legacy.js',
+    code: `const { config } = require('aws-sdk');\nconfig['update']({ accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' });\nconst AWS = require('aws-sdk');\nconst update = AWS.config.update;\nupdate({ accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' });\n`,
+    errors: [
+      { messageId: 'credentialsInConfig', line: 2, data: { client: 'AWS.config' } },
+      { messageId: 'credentialsInConfig', line: 5, data: { client: 'AWS.config' } },
+    ],
+    output: "const { config } = require('aws-sdk');\nconfig['update']({});\nconst AWS = require('aws-sdk');\nconst update = AWS.config.update;\nupdate({});\n",
+  },
+  {
     name: 'dummy keys in AWS.config.update are reported when no client of the file sets an endpoint',
     filename: 'src/app.js',
     code: "const AWS = require('aws-sdk');\nAWS.config.update({ accessKeyId: 'my-key-id', secretAccessKey: 'my-secret', region: 'us-east-1' });\nconst sqs = new AWS.SQS({ region: 'us-east-1' });\nmodule.exports = sqs;\n",

@@ -163,22 +163,23 @@ export class ScopeFacts {
   private allReferences(): Map<string, ts.Identifier[]> {
     if (this.references) return this.references;
     const map = new Map<string, ts.Identifier[]>();
-    const stack: ts.Node[] = [this.file.sourceFile];
-    while (stack.length) {
-      const n = stack.pop()!;
+    // The file's nodes in pre-order, as linked: no second walk of the tree. A type's nodes follow
+    // it, and name no values.
+    const nodes = this.file.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       if (ts.isIdentifier(n)) {
         if (isReferencePosition(n)) {
           let list = map.get(n.text);
           if (!list) map.set(n.text, (list = []));
           list.push(n);
         }
-        continue;
+      } else if (ts.isTypeNode(n)) {
+        while (i + 1 < nodes.length && isInside(nodes[i + 1], n) && descendsFrom(nodes[i + 1], n)) i++;
       }
-      if (ts.isTypeNode(n)) continue;
-      ts.forEachChild(n, (c) => {
-        stack.push(c);
-      });
     }
+    // Last first, the order rules have always been given them in.
+    for (const list of map.values()) list.reverse();
     this.references = map;
     return map;
   }
@@ -293,6 +294,12 @@ export class ScopeFacts {
 
 function isScopeNode(n: ts.Node): boolean {
   return ts.isSourceFile(n) || ts.isBlock(n) || ts.isModuleBlock(n) || ts.isFunctionLike(n) || ts.isCaseBlock(n) || ts.isCatchClause(n) || ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isClassLike(n);
+}
+
+/** `node` is `ancestor` or below it. */
+function descendsFrom(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
 }
 
 function isInside(node: ts.Node, container: ts.Node): boolean {

@@ -3,6 +3,7 @@ import type { JsonStringValue } from '../../engine/json/front';
 import { defineRule } from '../../engine/rule';
 import { maskSecret } from '../../engine/text';
 import { removeProperties, removeProperty } from '../../engine/typescript/edits';
+import { unwrap } from '../../engine/typescript/bindings';
 import { propertyName, type PropInfo, type TsFile } from '../../engine/typescript/file';
 import { SDK_GATE } from '../../engine/typescript/sdk';
 import type { Fix, TextEdit } from '../../engine/types';
@@ -162,6 +163,8 @@ export const iamHardcodedCredentials = defineRule({
     const onCall = (node: ts.Node): void => {
       // AWS.config.update({ accessKeyId, secretAccessKey }) in SDK v2.
       const call = node as ts.CallExpression;
+      // Most calls of an SDK file cannot be AWS.config.update: their callees are not resolved.
+      if (!mayBeConfigUpdate(call.expression)) return;
       const ref = file.symbolOf(call.expression);
       const config = call.arguments[0];
       if (ref?.module === 'aws-sdk' && ref.path.join('.') === 'config.update' && config) {
@@ -297,4 +300,12 @@ function holdsKeyId(file: TsFile, p: ts.ObjectLiteralElementLike): boolean {
   if (!ts.isPropertyAssignment(p)) return false;
   const v = file.evaluate(p.initializer);
   return v.kind === 'string' && isAccessKeyId(v.value);
+}
+
+/** Whether a callee can name AWS.config.update: a member named `update`, or an identifier (a const alias of it). */
+function mayBeConfigUpdate(callee: ts.Expression): boolean {
+  const e = unwrap(callee);
+  if (ts.isIdentifier(e)) return true;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text === 'update';
+  return ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression) && e.argumentExpression.text === 'update';
 }
