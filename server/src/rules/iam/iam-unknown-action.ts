@@ -87,11 +87,13 @@ export const iamUnknownAction = defineRule({
     function check(s: PolicyStatement, list: PolicyList, element: string): void {
       for (const item of list.items) {
         const action = item.value?.trim();
-        // `${...}`, `{{...}}` and `<...>` are template placeholders (Terraform, Serverless, policy
-        // examples to fill in: `"Action": "<action>"`), not action names.
-        if (!action || action === '*' || PLACEHOLDER.test(action)) continue;
+        if (!action || action === '*') continue;
         // Most names are known actions: one remembered lookup, without parsing the name again.
         if (ctx.iam.action(action)) continue;
+        // `${...}`, `{{...}}` and `<...>` are template placeholders (Terraform, Serverless, policy
+        // examples to fill in: `"Action": "<action>"`), not action names. Tested after the lookup:
+        // a known action's name has none of those characters.
+        if (PLACEHOLDER.test(action)) continue;
         const report = (messageId: 'unknownAction' | 'apiOperation' | 'wildcardMatchesNothing' | 'unknownService' | 'malformedAction', data: Record<string, string>, severity?: Severity, fix?: Fix, suggestions?: Fix[]) =>
           ctx.report({ messageId, data: { action, ...data }, severity, start: item.start, end: item.end, key: `${element}::${action}`, fix, suggestions });
         const parsed = parseActionPattern(action);

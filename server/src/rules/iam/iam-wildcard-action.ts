@@ -81,7 +81,8 @@ export const iamWildcardAction = defineRule({
         const onStar = s.resources?.items.some((r) => r.value === '*') ?? false;
         for (const item of s.actions.items) {
           const action = item.value?.trim();
-          if (!action) continue;
+          // Most actions are concrete: no wildcard, nothing to report (and no closure made for them).
+          if (!action || (action !== '*' && !/[*?]/.test(action))) continue;
           const replace = (title: string, values: string[]): Fix[] => {
             const edits = values.length ? s.editor.replaceItem(s.actions!, item, values) : undefined;
             return edits ? [{ title, kind: 'unsafe', edits }] : [];
@@ -100,8 +101,6 @@ export const iamWildcardAction = defineRule({
             });
             continue;
           }
-          // Most actions are concrete: no wildcard, nothing to parse.
-          if (!/[*?]/.test(action)) continue;
           const parsed = parseActionPattern(action);
           if (!parsed || !/[*?]/.test(parsed.action)) continue;
           const matched = expandCached(ctx.iam, action);

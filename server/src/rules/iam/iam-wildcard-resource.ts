@@ -146,7 +146,27 @@ const scopingOfPattern = perPattern(computeScoping);
  */
 const scopingOfAction = new WeakMap<IamAction, Scoping | undefined>();
 
+/**
+ * Every answer, remembered per IAM data and name as written: one map lookup per action of a
+ * statement, where the caches above first test the name for a wildcard and look its action up
+ * (the AWS managed policies name ~66,000 actions, 13,000 distinct). Bounded: an open policy being
+ * typed adds a name per keystroke.
+ */
+const scopingByName = new WeakMap<IamKnowledge, Map<string, Scoping | null>>();
+const MAX_NAMES = 20_000;
+
 function scopingOf(iam: IamKnowledge, pattern: string): Scoping | undefined {
+  let names = scopingByName.get(iam);
+  if (!names) scopingByName.set(iam, (names = new Map()));
+  const known = names.get(pattern);
+  if (known !== undefined) return known ?? undefined;
+  const scoping = computeScopingOf(iam, pattern);
+  if (names.size >= MAX_NAMES) names.clear();
+  names.set(pattern, scoping ?? null);
+  return scoping;
+}
+
+function computeScopingOf(iam: IamKnowledge, pattern: string): Scoping | undefined {
   if (hasWildcard(pattern)) return scopingOfPattern(iam, pattern);
   const action = iam.action(pattern);
   if (!action) return undefined;
@@ -230,7 +250,7 @@ export const iamWildcardResource = defineRule({
           const scoping = action ? scopingOf(ctx.iam, action) : undefined;
           if (!action || !scoping) continue;
           if (scoping === STAR_ONLY) starOnly.push(action);
-          else scoped.push({ action, ...scoping });
+          else scoped.push({ action, type: scoping.type, arn: scoping.arn });
         }
         if (scoped.length === 0) return;
         const first = scoped[0];
