@@ -104,7 +104,8 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
       const endpointFile = file.policies.length > 0 && isEndpointPolicyPath(input.path);
       runner.dispatchModel(visitors, file.policies.flatMap((site) => statementsOfSite(site, input.text, endpointFile)));
     }
-    if (visitors.some((v) => v.visitor.jsonString)) forEachJsonString(file.root, (v) => runner.dispatch(visitors, 'jsonString', v));
+    const stringHooks = runner.hooks(visitors, 'jsonString');
+    if (stringHooks.length) forEachJsonString(file.root, (v) => runner.dispatch(stringHooks, v));
     runner.fileEnd(visitors);
   } else {
     const parsed = parseTypeScriptNodes(input.path, input.text, options.tree);
@@ -156,6 +157,11 @@ function ruleOptions(config: ResolvedConfig, rule: RuleDefinition): Readonly<Rec
   }
   const configured = config.rules[rule.id]?.options;
   return configured ? { ...defaults, ...configured } : defaults;
+}
+
+interface Hook<A> {
+  active: ActiveVisitor;
+  handler: (arg: A) => void;
 }
 
 interface ActiveVisitor {
@@ -240,15 +246,29 @@ class RuleRunner {
   }
 
   dispatchModel(visitors: ActiveVisitor[], statements: PolicyStatement[]): void {
-    for (const s of statements) this.dispatch(visitors, 'policyStatement', s);
+    const hooks = this.hooks(visitors, 'policyStatement');
+    for (const s of statements) this.dispatch(hooks, s);
   }
 
-  /** Calls every visitor's `key` hook with `arg`, guarded, with no closure per call: JSON files hold hundreds of thousands of strings. */
-  dispatch<K extends 'policyStatement' | 'jsonString'>(visitors: ActiveVisitor[], key: K, arg: Parameters<NonNullable<Visitor[K]>>[0]): void {
-    for (let i = 0; i < visitors.length; i++) {
-      const active = visitors[i];
-      const handler = active.visitor[key] as ((a: typeof arg) => void) | undefined;
-      if (handler && !active.failed) this.runHandler(active, handler, arg, undefined);
+  /**
+   * The visitors' `key` hooks with their rules, found once per file. The loops over statements and
+   * strings (a JSON file holds hundreds of thousands) then call only those, rather than reading
+   * `key` off every rule's visitor (a different shape each) per item.
+   */
+  hooks<K extends 'policyStatement' | 'jsonString'>(visitors: ActiveVisitor[], key: K): Hook<Parameters<NonNullable<Visitor[K]>>[0]>[] {
+    const out: Hook<Parameters<NonNullable<Visitor[K]>>[0]>[] = [];
+    for (const active of visitors) {
+      const handler = active.visitor[key];
+      if (handler) out.push({ active, handler: handler as (arg: Parameters<NonNullable<Visitor[K]>>[0]) => void });
+    }
+    return out;
+  }
+
+  /** Calls each hook with `arg`, guarded, with no closure per call. */
+  dispatch<A>(hooks: readonly Hook<A>[], arg: A): void {
+    for (let i = 0; i < hooks.length; i++) {
+      const h = hooks[i];
+      if (!h.active.failed) this.runHandler(h.active, h.handler, arg, undefined);
     }
   }
 

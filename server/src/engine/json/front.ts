@@ -87,10 +87,16 @@ export function parseJsonFile(text: string): { file: JsonFile; notices: FileNoti
 /** Calls `visit` for every string value in the tree (keys excluded). */
 export function forEachJsonString(root: Node | undefined, visit: (v: JsonStringValue) => void): void {
   if (!root) return;
-  // Iterative, in document order: deeply nested files must not overflow the call stack.
-  const stack: { node: Node; key: string | undefined; container: number | undefined }[] = [{ node: root, key: undefined, container: undefined }];
-  while (stack.length) {
-    const { node, key, container } = stack.pop()!;
+  // Iterative, in document order: deeply nested files must not overflow the call stack. Three
+  // parallel stacks and index reads (no entry object per node, no destructuring through an
+  // iterator per property): this sees every value of every JSON file.
+  const nodes: Node[] = [root];
+  const keys: (string | undefined)[] = [undefined];
+  const containers: (number | undefined)[] = [undefined];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const key = keys.pop();
+    const container = containers.pop();
     switch (node.type) {
       case 'string':
         visit({ value: String(node.value), key, container, start: node.offset, end: node.offset + node.length, node });
@@ -98,14 +104,24 @@ export function forEachJsonString(root: Node | undefined, visit: (v: JsonStringV
       case 'object': {
         const props = node.children ?? [];
         for (let i = props.length - 1; i >= 0; i--) {
-          const [k, v] = props[i].children ?? [];
-          if (k && v) stack.push({ node: v, key: String(k.value), container: node.offset });
+          const pair = props[i].children;
+          const k = pair?.[0];
+          const v = pair?.[1];
+          if (k && v) {
+            nodes.push(v);
+            keys.push(String(k.value));
+            containers.push(node.offset);
+          }
         }
         break;
       }
       case 'array': {
         const items = node.children ?? [];
-        for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i], key, container: node.offset });
+        for (let i = items.length - 1; i >= 0; i--) {
+          nodes.push(items[i]);
+          keys.push(key);
+          containers.push(node.offset);
+        }
         break;
       }
       default:
