@@ -171,7 +171,13 @@ interface ActiveVisitor {
 }
 
 /** The handlers of the walk in progress, per `ts.SyntaxKind`: each rule's, in the rules' order. */
-const HANDLERS: { actives: ActiveVisitor[]; handlers: ((n: ts.Node) => void)[] }[] = Array.from({ length: ts.SyntaxKind.Count }, () => ({ actives: [], handlers: [] }));
+interface Slot {
+  actives: ActiveVisitor[];
+  handlers: ((n: ts.Node) => void)[];
+}
+const SLOTS: Slot[] = Array.from({ length: ts.SyntaxKind.Count }, () => ({ actives: [], handlers: [] }));
+/** The slots of the kinds the walk in progress handles; `undefined` for the rest. */
+const ACTIVE_SLOTS: (Slot | undefined)[] = new Array<Slot | undefined>(ts.SyntaxKind.Count).fill(undefined);
 
 /** `CallExpression` → its `ts.SyntaxKind` number: the names visitors key their handlers by. */
 const KIND_OF_NAME: ReadonlyMap<string, number> = new Map(Object.entries(ts.SyntaxKind).filter((e): e is [string, number] => typeof e[1] === 'number'));
@@ -206,10 +212,10 @@ class RuleRunner {
   }
 
   walk(visitors: ActiveVisitor[], nodes: readonly ts.Node[]): void {
-    // Handlers indexed by SyntaxKind (a small integer): an array lookup per node. The table is
-    // shared by every walk (a walk never starts inside another) and emptied after each: built
-    // afresh per file it was a sparse array of ~360 slots plus an entry object per handler, a
-    // tenth of what the analysis allocated besides the parse and the rules' set-up.
+    // Handlers indexed by SyntaxKind (a small integer): an array lookup per node, `undefined` for
+    // the kinds no rule handles. The table is shared by every walk (a walk never starts inside
+    // another) and emptied after each: built afresh per file it was a sparse array of ~360 slots
+    // plus an entry object per handler.
     const kinds: number[] = [];
     for (const active of visitors) {
       const visitor = active.visitor as Record<string, unknown>;
@@ -217,8 +223,11 @@ class RuleRunner {
         const kind = KIND_OF_NAME.get(name);
         const handler = visitor[name];
         if (kind === undefined || typeof handler !== 'function') continue; // a model hook
-        const slot = HANDLERS[kind];
-        if (slot.handlers.length === 0) kinds.push(kind);
+        const slot = SLOTS[kind];
+        if (ACTIVE_SLOTS[kind] === undefined) {
+          ACTIVE_SLOTS[kind] = slot;
+          kinds.push(kind);
+        }
         slot.actives.push(active);
         slot.handlers.push(handler as (n: ts.Node) => void);
       }
@@ -230,7 +239,8 @@ class RuleRunner {
       // Index loops: this runs for every node of every file.
       for (let i = 0; i < nodes.length; i++) {
         const node = nodes[i];
-        const slot = HANDLERS[node.kind];
+        const slot = ACTIVE_SLOTS[node.kind];
+        if (slot === undefined) continue;
         const handlers = slot.handlers;
         for (let j = 0; j < handlers.length; j++) {
           const active = slot.actives[j];
@@ -239,8 +249,9 @@ class RuleRunner {
       }
     } finally {
       for (const kind of kinds) {
-        HANDLERS[kind].actives.length = 0;
-        HANDLERS[kind].handlers.length = 0;
+        SLOTS[kind].actives.length = 0;
+        SLOTS[kind].handlers.length = 0;
+        ACTIVE_SLOTS[kind] = undefined;
       }
     }
   }
