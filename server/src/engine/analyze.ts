@@ -136,7 +136,7 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
   const reporter = rules.find((r) => r.id === UNUSED_SUPPRESSION_ID);
   const reportSeverity = reporter ? ruleSeverity(config, reporter.id, reporter.meta.severity) : 'off';
   result.findings = applySuppressions(result.findings, facts, options.rules ? new Set([...allRuleIds(), ...options.rules.map((r) => r.id)]) : allRuleIds(), {
-    activeRules: new Set(rules.filter((r) => !runner.failed.has(r.id)).map((r) => r.id)),
+    isActive: (id) => !runner.failed.has(id) && rules.some((r) => r.id === id),
     completeRun: !options.rules && runner.failed.size === 0,
     reportSeverity: reportSeverity === 'off' ? undefined : reportSeverity,
     sourceFile,

@@ -15,8 +15,11 @@ import { parseTypeScript } from './typescript/file';
 export const UNUSED_SUPPRESSION_ID = 'unused-suppression';
 
 export interface SuppressionOptions {
-  /** Rules that ran on this file to the end: only their suppressions can be judged unused. */
-  activeRules?: ReadonlySet<string>;
+  /**
+   * Whether a rule ran on this file to the end: only its suppressions can be judged unused. Asked
+   * only of files with directives, so analysis does not build a set of rules for every file.
+   */
+  isActive?: (ruleId: string) => boolean;
   /** Whether every registered rule ran, so a directive without IDs can be judged unused too. */
   completeRun?: boolean;
   /** Severity of the `unused-suppression` reports; undefined = do not report. */
@@ -124,7 +127,7 @@ export function applySuppressions(findings: Finding[], file: FileFacts, knownRul
   const kept = findings.filter((f) => f.ruleId === UNUSED_SUPPRESSION_ID || !suppress(f, false));
   if (!options.reportSeverity) return kept;
   const severity = options.reportSeverity;
-  const active = options.activeRules ?? knownRules;
+  const isActive = options.isActive ?? ((id: string) => knownRules.has(id));
   const reports: Finding[] = [];
   const report = (d: Directive, rule: RuleToken | undefined, paired: Paired[] = []) => reports.push(unusedFinding(file, d, rule, severity, paired, options.messages));
   const judge = (d: Directive, ownRule: boolean) => {
@@ -149,7 +152,7 @@ export function applySuppressions(findings: Finding[], file: FileFacts, knownRul
     for (const r of d.rules) {
       if ((r.id === UNUSED_SUPPRESSION_ID) !== ownRule) continue;
       if (!knownRules.has(r.id)) reports.push(unknownFinding(file, d, r, knownRules, severity, options.messages));
-      else if ((ownRule || active.has(r.id)) && !usedRules.has(r.id)) report(d, r, paired(r.id));
+      else if ((ownRule || isActive(r.id)) && !usedRules.has(r.id)) report(d, r, paired(r.id));
     }
   };
   // First the suppressions of other rules; then those of `unused-suppression` itself, which only
