@@ -79,8 +79,8 @@ export function detectIndentUnit(text: string): string {
 function scanIndentUnit(text: string): string {
   // Lines of a block comment do not count: a JSDoc's ` * ` (one space), or the tab-indented parameter
   // list Amplify writes atop its functions, would otherwise decide the unit of a file's code.
-  // Read in place: a regular expression's match per line (`^([ \t]*)(\S.*)$`) allocated more than
-  // any other part of the TS analysis besides the parse and the rules' set-up (13 MB a corpus pass).
+  // Read in place: a regular expression's match per line (`^([ \t]*)(\S.*)$`) allocated ~13 MB
+  // in a pass over the benchmark's TypeScript files (docs/benchmark.md, 40.).
   let smallest = 0;
   let tabs = 0;
   let spaces = 0;
@@ -130,6 +130,16 @@ function lineEndAt(text: string, start: number): number {
 function includesBefore(text: string, search: string, start: number, end: number): boolean {
   const at = text.indexOf(search, start);
   return at >= 0 && at + search.length <= end;
+}
+
+/**
+ * A copy of `s` that holds no larger string. V8 may represent a substring as a slice of the text it
+ * was cut from, and parsers hand out such slices (jsonc-parser's string values, a regular
+ * expression's captures): a cache that outlives a file and keeps one as a key keeps the whole text.
+ * Concatenating makes a new string, and slicing that copies its characters (docs/benchmark.md, 40.).
+ */
+export function detached(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 export function detectEol(text: string): string {

