@@ -23,9 +23,11 @@ function policy(i: number): string {
         {
           Sid: 'Pad' + 'x'.repeat(PADDING),
           Effect: 'Allow',
-          Action: [`s3:GetObjectVersionTaggingNew${i}`, `s3x:GetObjectVersionTagging${i}`, `dynamodb:BatchGetItemsAll${i}`, `s3:Get*Version${i}*`],
-          Resource: ['*', `arn:aws:s3:::*/prefix-number-${i}/*`],
+          Action: [`s3:GetObjectVersionTaggingNew${i}`, `unknownservicename${i}:GetObject`, `dynamodb:BatchGetItemsAll${i}`, `s3:Get*Version${i}*`],
+          Resource: '*',
         },
+        // An ARN for every resource of its type, new in each file, with actions it reaches.
+        { Effect: 'Allow', Action: [`s3:GetObject`, `s3:PutObjectRetentionX${i}`], Resource: `arn:aws-partition-number-${i}:s3:::*` },
       ],
     },
     null,

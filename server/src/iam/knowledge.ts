@@ -125,8 +125,10 @@ export function createIamKnowledge(loader: IamDataLoader): IamKnowledge {
   const getIndex = (): IamIndexFile => (index ??= loader.index());
 
   function service(prefix: string): IamService | undefined {
-    const key = prefix.toLowerCase();
-    if (services.has(key)) return services.get(key);
+    const lower = prefix.toLowerCase();
+    if (services.has(lower)) return services.get(lower);
+    // Remembered for the process's life, unknown prefixes too: a copy, not a slice of a file's text.
+    const key = detached(lower);
     let loaded: IamService | undefined;
     if (Object.prototype.hasOwnProperty.call(getIndex().services, key)) {
       const file = loader.service(key);

@@ -106,7 +106,7 @@ function matcherOf(arn: string, iam: IamKnowledge): Matcher {
   let matcher = matchers.get(arn);
   // The remembered types belong to one IAM data set: another (a test's, a reload) starts afresh.
   if (matcher && matcher.owner === iam) return matcher;
-  const partition = arn.split(':')[1];
+  const partition = detached(arn.split(':')[1]); // the matcher outlives the file: see `detached`
   const glob = wildcardToRegExp(arn);
   const answers = new Map<string, boolean>();
   const reaches = (format: string) => {
