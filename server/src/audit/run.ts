@@ -6,7 +6,7 @@ import { relative, sep } from 'node:path';
 import { analyze } from '../engine/analyze';
 import type { ResolvedConfig } from '../engine/config';
 import { fixAll } from '../engine/fixes';
-import { lineIndex, type LineIndex } from '../engine/text';
+import { detached, lineIndex, type LineIndex } from '../engine/text';
 import type { AnalysisResult, Finding } from '../engine/types';
 import type { IamKnowledge } from '../iam/knowledge';
 import { CdkVersions } from '../projectInfo';
@@ -73,17 +73,6 @@ function auditFile(file: string, path: string, config: ResolvedConfig, iam: IamK
   }
   report.internalErrors.push(...result.internalErrors);
   return toAuditFile(path, result, lineIndex(text), text);
-}
-
-/**
- * A copy of `text` that does not reference the analysed file's source. V8 builds substrings and
- * concatenations as views into the strings they came from, so a message or key taken from the
- * source keeps that file's whole text alive for as long as the report lives (5 MB of source
- * texts held by the 15,000 findings of the bench corpus). The JSON round trip copies any string
- * exactly, lone surrogates included.
- */
-function detached(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** An engine result in 1-based lines and columns, holding nothing of the file's text. */

@@ -133,10 +133,12 @@ function includesBefore(text: string, search: string, start: number, end: number
 }
 
 /**
- * A copy of `s` that holds no larger string. V8 may represent a substring as a slice of the text it
- * was cut from, and parsers hand out such slices (jsonc-parser's string values, a regular
- * expression's captures): a cache that outlives a file and keeps one as a key keeps the whole text.
- * Concatenating makes a new string, and slicing that copies its characters (docs/benchmark.md, 40.).
+ * A copy of `s` that holds no other string. V8 builds substrings and concatenations as views into
+ * the strings they came from, and parsers hand out such views (jsonc-parser's string values, a
+ * regular expression's captures, a message with a name from the source): a cache that outlives a
+ * file, or an audit report, that keeps one keeps the file's whole text (5 MB of source held by the
+ * 15,000 findings of the bench corpus). Slicing a new concatenation copies its characters into a
+ * string of its own, exactly, lone surrogates included (docs/benchmark.md, 40.).
  */
 export function detached(s: string): string {
   return (' ' + s).slice(1);

@@ -1,11 +1,14 @@
-// Caches that outlive a file (the IAM knowledge's and the IAM rules', remembered per name) must
-// not keep the file's text alive. In V8 a substring can be a slice of the text it was cut from, and
-// parsers hand out such slices: a cache keyed by one kept the whole text, so an open policy file
-// retained a copy of itself per new action name typed.
+// What outlives a file must not keep its text: caches remembered per name (the IAM knowledge's and
+// the IAM rules'), and an audit's report. In V8 a substring or a concatenation can be a view into
+// the text it came from, and parsers hand out such views: a cache keyed by one, or a finding's
+// message naming one, kept the whole text, so an open policy file retained a copy of itself per
+// new action name typed.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { toAuditFile } from '../../server/src/audit/run';
+import { lineIndex } from '../../server/src/engine/text';
 import { analyzeText } from '../helpers/engine';
 
 setFlagsFromString('--expose-gc');
@@ -48,5 +51,20 @@ describe('caches that outlive a file', () => {
     const grownMb = (process.memoryUsage().heapUsed - before) / 1048576;
     // Retaining the texts would be ~30 MB (one per file); the caches' own entries are well under 5.
     assert.ok(grownMb < 10, `the heap grew by ${grownMb.toFixed(1)} MB over ${FILES} files of ~1 MB`);
+  });
+
+  it('nor do an audit report\'s findings, whose messages and keys name what the files wrote', () => {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const files = [];
+    for (let i = 0; i < FILES; i++) {
+      const text = policy(100 + i);
+      const file = toAuditFile(`a${i}/policy.json`, analyzeText(`a${i}/policy.json`, text), lineIndex(text), text);
+      assert.ok(file.findings.some((f) => f.message.includes(`GetObjectVersionTaggingNew${100 + i}`)), 'a message names the file\'s action');
+      files.push(file);
+    }
+    gc();
+    const grownMb = (process.memoryUsage().heapUsed - before) / 1048576;
+    assert.ok(grownMb < 10, `the report of ${files.length} files of ~1 MB holds ${grownMb.toFixed(1)} MB`);
   });
 });
