@@ -8,7 +8,6 @@ import { defaultConfig, ruleSeverity, type ResolvedConfig } from './config';
 import { forEachJsonString, parseJsonFile } from './json/front';
 import { statementsOfSite } from './json/statements';
 import { isEndpointPolicyPath } from './json/recognize';
-import type { PolicyStatement } from './policy/model';
 import { formatMessage, type FileFacts, type RuleContext, type RuleDefinition, type Visitor } from './rule';
 import { applySuppressions, UNUSED_SUPPRESSION_ID } from './suppress';
 import { lineIndex } from './text';
@@ -100,9 +99,10 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
     notices.forEach(notice);
     if (options.isCancelled?.()) throw new CancelledError();
     const visitors = runner.instantiate(runnable, undefined);
-    if (visitors.some((v) => v.visitor.policyStatement)) {
+    const statementHooks = runner.hooks(visitors, 'policyStatement');
+    if (statementHooks.length) {
       const endpointFile = file.policies.length > 0 && isEndpointPolicyPath(input.path);
-      runner.dispatchModel(visitors, file.policies.flatMap((site) => statementsOfSite(site, input.text, endpointFile)));
+      runner.dispatchEach(statementHooks, file.policies.flatMap((site) => statementsOfSite(site, input.text, endpointFile)));
     }
     const stringHooks = runner.hooks(visitors, 'jsonString');
     if (stringHooks.length) forEachJsonString(file.root, (v) => runner.dispatch(stringHooks, v));
@@ -125,9 +125,8 @@ export function analyze(input: SourceFileInput, options: AnalyzeOptions): Analys
     const tsFile = new TsFile(sourceFile, nodes);
     const visitors = runner.instantiate(runnable, tsFile);
     runner.walk(visitors, nodes);
-    if (visitors.some((v) => v.visitor.policyStatement)) {
-      runner.dispatchModel(visitors, runner.guard('(policy extraction)', () => extractTsPolicyStatements(tsFile)) ?? []);
-    }
+    const statementHooks = runner.hooks(visitors, 'policyStatement');
+    if (statementHooks.length) runner.dispatchEach(statementHooks, runner.guard('(policy extraction)', () => extractTsPolicyStatements(tsFile)) ?? []);
     runner.fileEnd(visitors);
   }
 
@@ -256,11 +255,6 @@ class RuleRunner {
     }
   }
 
-  dispatchModel(visitors: ActiveVisitor[], statements: PolicyStatement[]): void {
-    const hooks = this.hooks(visitors, 'policyStatement');
-    for (const s of statements) this.dispatch(hooks, s);
-  }
-
   /**
    * The visitors' `key` hooks with their rules, found once per file. The loops over statements and
    * strings (~110,000 strings in a pass over the benchmark's JSON files) then call only those,
@@ -273,6 +267,10 @@ class RuleRunner {
       if (handler) out.push({ active, handler: handler as (arg: Parameters<NonNullable<Visitor[K]>>[0]) => void });
     }
     return out;
+  }
+
+  dispatchEach<A>(hooks: readonly Hook<A>[], args: readonly A[]): void {
+    for (const arg of args) this.dispatch(hooks, arg);
   }
 
   /** Calls each hook with `arg`, guarded, with no closure per call. */

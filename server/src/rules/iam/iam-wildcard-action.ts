@@ -3,7 +3,7 @@ import { defineRule } from '../../engine/rule';
 import type { PolicyStatement } from '../../engine/policy/model';
 import type { Fix } from '../../engine/types';
 import { starterActions } from './starter-actions';
-import { expandCached, perPattern, rememberedPer } from './expand-cache';
+import { expandCached, hasWildcard, perPattern, rememberedPer } from './expand-cache';
 
 const READ_LEVELS = new Set(['Read', 'List']);
 
@@ -82,7 +82,7 @@ export const iamWildcardAction = defineRule({
         for (const item of s.actions.items) {
           const action = item.value?.trim();
           // Most actions are concrete: no wildcard, nothing to report (and no closure made for them).
-          if (!action || (action !== '*' && !/[*?]/.test(action))) continue;
+          if (!action || (action !== '*' && !hasWildcard(action))) continue;
           const replace = (title: string, values: string[]): Fix[] => {
             const edits = values.length ? s.editor.replaceItem(s.actions!, item, values) : undefined;
             return edits ? [{ title, kind: 'unsafe', edits }] : [];
@@ -102,7 +102,7 @@ export const iamWildcardAction = defineRule({
             continue;
           }
           const parsed = parseActionPattern(action);
-          if (!parsed || !/[*?]/.test(parsed.action)) continue;
+          if (!parsed || !hasWildcard(parsed.action)) continue;
           const matched = expandCached(ctx.iam, action);
           // Unknown services and wildcards that match nothing belong to iam-unknown-action.
           if (!matched || matched.length === 0) continue;

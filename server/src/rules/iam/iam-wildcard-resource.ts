@@ -3,7 +3,7 @@ import { detached } from '../../engine/text';
 import type { PolicyCondition, PolicyStatement } from '../../engine/policy/model';
 import { wildcardToRegExp, type IamAction, type IamKnowledge } from '../../iam/knowledge';
 import { placeholderArn, preferredResourceType, type ResourceTypeArn } from './resource-arn';
-import { expandCached, hasWildcard, perPattern } from './expand-cache';
+import { expandCached, hasWildcard } from './expand-cache';
 
 /** Conditions that already narrow which resources the statement reaches (attribute-based access control). */
 // `iam:AWSServiceName` confines iam:CreateServiceLinkedRole to one service's service-linked role
@@ -135,23 +135,11 @@ type Scoping = { type: ResourceTypeArn | undefined; arn: string | undefined } | 
 /**
  * Whether an action pattern's actions can be scoped to ARNs (and to which resource type and
  * placeholder ARN), or only work on "*"; undefined when it matches no known action. Remembered
- * per pattern: managed policies repeat patterns such as `ec2:Describe*` in thousands of
- * statements, and each answer filters hundreds of expanded actions.
- */
-const scopingOfPattern = perPattern(computeScoping);
-
-/**
- * Concrete actions are remembered per action of the IAM data, which the cache per pattern leaves
- * out (13,000 distinct names in the managed policies would evict the wildcards): the answer for a
- * concrete name depends on its action alone, and each was filtering and ranking resource types again.
- */
-const scopingOfAction = new WeakMap<IamAction, Scoping | undefined>();
-
-/**
- * Every answer, remembered per IAM data and name as written: one map lookup per action of a
- * statement, where the caches above first test the name for a wildcard and look its action up
- * (the AWS managed policies name ~66,000 actions, 13,000 distinct). Bounded: an open policy being
- * typed adds a name per keystroke. Keys are `detached`: a name may be a slice of its file's text.
+ * per IAM data and name as written, one map lookup per action of a statement: the AWS managed
+ * policies name ~66,000 actions (13,000 distinct) and repeat patterns such as `ec2:Describe*` in
+ * thousands of statements, and each answer filters and ranks the actions' resource types.
+ * Bounded: an open policy being typed adds a name per keystroke. Keys are `detached`: a name may
+ * be a slice of its file's text.
  */
 const scopingByName = new WeakMap<IamKnowledge, Map<string, Scoping | null>>();
 const MAX_NAMES = 20_000;
@@ -161,19 +149,9 @@ function scopingOf(iam: IamKnowledge, pattern: string): Scoping | undefined {
   if (!names) scopingByName.set(iam, (names = new Map()));
   const known = names.get(pattern);
   if (known !== undefined) return known ?? undefined;
-  const scoping = computeScopingOf(iam, pattern);
+  const scoping = computeScoping(iam, pattern);
   if (names.size >= MAX_NAMES) names.clear();
   names.set(detached(pattern), scoping ?? null);
-  return scoping;
-}
-
-function computeScopingOf(iam: IamKnowledge, pattern: string): Scoping | undefined {
-  if (hasWildcard(pattern)) return scopingOfPattern(iam, pattern);
-  const action = iam.action(pattern);
-  if (!action) return undefined;
-  if (scopingOfAction.has(action)) return scopingOfAction.get(action);
-  const scoping = computeScoping(iam, pattern);
-  scopingOfAction.set(action, scoping);
   return scoping;
 }
 
@@ -184,7 +162,7 @@ function computeScoping(iam: IamKnowledge, pattern: string): Scoping | undefined
   if (withTypes.length === 0) return STAR_ONLY;
   // A wildcard pattern most of whose actions only work on "*" (`ec2:Describe*`: 17 of 194 take a
   // resource type; `logs:Describe*`: 3 of 19) needs "*": scoping it would cut most of them off.
-  if (/[*?]/.test(pattern) && withTypes.length * 4 < matched.length) return STAR_ONLY;
+  if (hasWildcard(pattern) && withTypes.length * 4 < matched.length) return STAR_ONLY;
   const type = typeOf(iam, withTypes);
   return { type, arn: type && placeholderArn(type.format) };
 }
