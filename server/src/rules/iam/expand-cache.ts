@@ -1,15 +1,11 @@
 // Answers about IAM names, remembered: a policy file (or a workspace audit) repeats the same few
 // patterns, services and names many times, and each answer scans a whole service's actions.
 import { detached } from '../../engine/text';
-import type { IamAction, IamKnowledge } from '../../iam/knowledge';
+import { hasWildcard, type IamAction, type IamKnowledge } from '../../iam/knowledge';
+
+export { hasWildcard };
 
 const MAX_ENTRIES = 5000;
-const WILDCARD = /[*?]/;
-
-/** Whether an action pattern holds a wildcard (`*` or `?`). */
-export function hasWildcard(pattern: string): boolean {
-  return WILDCARD.test(pattern);
-}
 
 /**
  * `compute` remembered per owner (an IAM knowledge or service, held weakly) and per `keyOf(input)`;
@@ -37,7 +33,7 @@ export function rememberedPer<O extends object, I, T>(keyOf: (input: I) => strin
  */
 export function perPattern<T>(compute: (iam: IamKnowledge, pattern: string) => T): (iam: IamKnowledge, pattern: string) => T {
   const remembered = rememberedPer((pattern: string) => pattern.trim().toLowerCase(), compute);
-  return (iam, pattern) => (WILDCARD.test(pattern) ? remembered(iam, pattern) : compute(iam, pattern));
+  return (iam, pattern) => (hasWildcard(pattern) ? remembered(iam, pattern) : compute(iam, pattern));
 }
 
 /** `iam.expand`, remembered per pattern. */

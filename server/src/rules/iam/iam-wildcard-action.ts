@@ -42,6 +42,21 @@ const serviceLists = perPattern((iam, pattern) => {
   };
 });
 
+/**
+ * A partial wildcard's access levels as the message lists them (`3 Read, 1 Tagging/Write`),
+ * remembered per pattern: the managed policies repeat patterns such as `ec2:Describe*` in
+ * thousands of statements, and each count walked every action the pattern matches.
+ */
+const levelsText = perPattern((iam, pattern) => {
+  const levels = new Map<string, number>();
+  // Combined levels ("Tagging, Write") read as one: "Tagging/Write".
+  for (const a of expandCached(iam, pattern) ?? []) {
+    const level = a.accessLevel.replace(/,\s*/g, '/');
+    levels.set(level, (levels.get(level) ?? 0) + 1);
+  }
+  return [...levels].map(([l, n]) => `${n} ${l}`).join(', ');
+});
+
 /** The names a partial wildcard matches, one array per pattern (as above). */
 const matchedNames = perPattern((iam, pattern) => (expandCached(iam, pattern) ?? []).map((a) => a.fullName));
 
@@ -122,15 +137,9 @@ export const iamWildcardAction = defineRule({
             });
             continue;
           }
-          const levels = new Map<string, number>();
-          // Combined levels ("Tagging, Write") read as one: "Tagging/Write".
-          for (const a of matched) {
-            const level = a.accessLevel.replace(/,\s*/g, '/');
-            levels.set(level, (levels.get(level) ?? 0) + 1);
-          }
           ctx.report({
             messageId: 'partialWildcard',
-            data: { action, count: matched.length, plural: matched.length === 1 ? '' : 's', levels: [...levels].map(([l, n]) => `${n} ${l}`).join(', ') },
+            data: { action, count: matched.length, plural: matched.length === 1 ? '' : 's', levels: levelsText(ctx.iam, action) },
             severity: 'information',
             start: item.start,
             end: item.end,

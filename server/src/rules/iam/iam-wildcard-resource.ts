@@ -59,6 +59,18 @@ function everyResourceArn(value: string): string | undefined {
   return resource.test(m[4]) ? m[1].toLowerCase() : undefined;
 }
 
+/** Whether `action` is `service:...` in any casing (`service` is lower case), without splitting it. */
+function ofService(action: string, service: string): boolean {
+  const n = service.length;
+  for (let i = 0; i < n && i < action.length; i++) {
+    const c = action.charCodeAt(i);
+    // Beyond ASCII, lower-casing can change the length (`İ`) or land in ASCII (the Kelvin sign).
+    if (c > 127) return action.split(':')[0].toLowerCase() === service;
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== service.charCodeAt(i)) return false;
+  }
+  return action.length > n && action.charCodeAt(n) === 58; /* : */
+}
+
 /**
  * The first resource type of an action pattern's actions whose ARNs the wildcard ARN matches
  * (`arn:aws:s3:::*` + `/*` reaches objects, not buckets); undefined when it reaches none of them.
@@ -242,7 +254,10 @@ export const iamWildcardResource = defineRule({
           their: starOnly.length === 1 ? 'its' : 'their',
           starOnly: starOnly.length > 3 ? `${starOnly.slice(0, 3).join(', ')} and ${starOnly.length - 3} more` : starOnly.join(', '),
         };
-        const arns = [...new Set(scoped.flatMap((a) => (a.arn ? [a.arn] : [])))];
+        // A loop into a set: statements of the managed policies hold hundreds of actions.
+        const distinct = new Set<string>();
+        for (const a of scoped) if (a.arn) distinct.add(a.arn);
+        const arns = [...distinct];
         // Every action needs its placeholder: replacing "*" without one would take its resources away.
         const edits = starOnly.length === 0 && arns.length > 0 && scoped.every((a) => a.arn) ? s.editor.replaceItem(s.resources, star, arns) : undefined;
         ctx.report({
@@ -265,7 +280,7 @@ export const iamWildcardResource = defineRule({
         const scoped: { action: string; type: string }[] = [];
         for (const item of s.actions!.items) {
           const action = item.value?.trim();
-          if (!action || action === '*' || action.split(':')[0].toLowerCase() !== service) continue;
+          if (!action || action === '*' || !ofService(action, service)) continue;
           const type = typeReached(ctx.iam, action, value);
           if (type) scoped.push({ action, type });
         }
