@@ -1,6 +1,7 @@
 // The normalized IAM statement model. JSON policy files, CloudFormation templates and the
 // TypeScript front end (PolicyStatement, PolicyDocument.fromJson, inline policy literals) all
 // produce these, so each IAM rule is written once. Every value keeps its source range.
+import type { IamAction } from '../../iam/knowledge';
 import type { TextEdit } from '../types';
 
 /** One string of a list (an action, a resource, a principal). `value` undefined = not resolvable. */
@@ -8,6 +9,11 @@ export interface PolicyValue {
   value: string | undefined;
   start: number;
   end: number;
+  /**
+   * The IAM action an action item names, once a rule has looked it up (`knownAction`), for the
+   * other rules of the same statement; `null`: none. Unset until then.
+   */
+  known?: IamAction | null;
 }
 
 export interface PolicyList {

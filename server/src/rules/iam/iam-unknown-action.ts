@@ -6,6 +6,7 @@ import { closestNames, typoDistance } from './closest-names';
 import { actionsForOperation } from './operation-actions';
 import { expandCached, rememberedPer } from './expand-cache';
 import { isUndocumentedAwsAction } from './undocumented-actions';
+import { knownAction } from './known-action';
 
 /** `0.21.202609261` → `2026-09-26`: the date of the IAM data, which users compare with an action's launch. */
 function dataDate(version: string): string {
@@ -89,7 +90,7 @@ export const iamUnknownAction = defineRule({
         const action = item.value?.trim();
         if (!action || action === '*') continue;
         // Most names are known actions: one remembered lookup, without parsing the name again.
-        if (ctx.iam.action(action)) continue;
+        if (knownAction(ctx.iam, item, action)) continue;
         // `${...}`, `{{...}}` and `<...>` are template placeholders (Terraform, Serverless, policy
         // examples to fill in: `"Action": "<action>"`), not action names. Tested after the lookup:
         // a known action's name has none of those characters.

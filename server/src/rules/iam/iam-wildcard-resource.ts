@@ -1,9 +1,10 @@
 import { defineRule } from '../../engine/rule';
 import { detached } from '../../engine/text';
-import type { PolicyCondition, PolicyStatement } from '../../engine/policy/model';
+import type { PolicyCondition, PolicyStatement, PolicyValue } from '../../engine/policy/model';
 import { wildcardToRegExp, type IamAction, type IamKnowledge } from '../../iam/knowledge';
 import { placeholderArn, preferredResourceType, type ResourceTypeArn } from './resource-arn';
 import { expandCached, hasWildcard } from './expand-cache';
+import { knownAction } from './known-action';
 
 /** Conditions that already narrow which resources the statement reaches (attribute-based access control). */
 // `iam:AWSServiceName` confines iam:CreateServiceLinkedRole to one service's service-linked role
@@ -146,17 +147,28 @@ type Scoping = { type: ResourceTypeArn | undefined; arn: string | undefined } | 
 
 /**
  * Whether an action pattern's actions can be scoped to ARNs (and to which resource type and
- * placeholder ARN), or only work on "*"; undefined when it matches no known action. Remembered
- * per IAM data and name as written, one map lookup per action of a statement: the AWS managed
- * policies name ~66,000 actions (13,000 distinct) and repeat patterns such as `ec2:Describe*` in
- * thousands of statements, and each answer filters and ranks the actions' resource types.
- * Bounded: an open policy being typed adds a name per keystroke. Keys are `detached`: a name may
- * be a slice of its file's text.
+ * placeholder ARN), or only work on "*"; undefined when it matches no known action. Remembered:
+ * the AWS managed policies name ~66,000 actions (13,000 distinct) and repeat patterns such as
+ * `ec2:Describe*` in thousands of statements, and each answer filters and ranks the actions'
+ * resource types. A wildcard pattern's answer per IAM data and name as written, bounded (an open
+ * policy being typed adds a name per keystroke), with `detached` keys (a name may be a slice of
+ * its file's text); a concrete action's per action, found by the item's shared lookup.
  */
 const scopingByName = new WeakMap<IamKnowledge, Map<string, Scoping | null>>();
 const MAX_NAMES = 20_000;
+/** A concrete action's answer depends on the action alone: remembered per action (of one IAM data set). */
+const scopingByAction = new WeakMap<IamAction, Scoping>();
 
-function scopingOf(iam: IamKnowledge, pattern: string): Scoping | undefined {
+function scopingOf(iam: IamKnowledge, pattern: string, item: PolicyValue): Scoping | undefined {
+  if (!hasWildcard(pattern)) {
+    // The item's lookup, shared with the other IAM rules: no action (an unknown one, or an
+    // unknown service) matches nothing, as `computeScoping` finds.
+    const action = knownAction(iam, item, pattern);
+    if (!action) return undefined;
+    let scoping = scopingByAction.get(action);
+    if (scoping === undefined) scopingByAction.set(action, (scoping = computeScoping(iam, pattern)!));
+    return scoping;
+  }
   let names = scopingByName.get(iam);
   if (!names) scopingByName.set(iam, (names = new Map()));
   const known = names.get(pattern);
@@ -238,7 +250,7 @@ export const iamWildcardResource = defineRule({
           // Action "*" on "*" is iam-wildcard-action's administrator finding; saying it twice is noise.
           if (action === '*') return;
           // Unknown actions belong to iam-unknown-action.
-          const scoping = action ? scopingOf(ctx.iam, action) : undefined;
+          const scoping = action ? scopingOf(ctx.iam, action, item) : undefined;
           if (!action || !scoping) continue;
           if (scoping === STAR_ONLY) starOnly.push(action);
           else scoped.push({ action, type: scoping.type, arn: scoping.arn });
