@@ -3,8 +3,6 @@
 import { detached } from '../../engine/text';
 import { hasWildcard, type IamAction, type IamKnowledge } from '../../iam/knowledge';
 
-export { hasWildcard };
-
 const MAX_ENTRIES = 5000;
 
 /**

@@ -1,9 +1,9 @@
-import { parseActionPattern } from '../../iam/knowledge';
+import { hasWildcard, parseActionPattern } from '../../iam/knowledge';
 import { defineRule } from '../../engine/rule';
 import type { PolicyStatement } from '../../engine/policy/model';
 import type { Fix } from '../../engine/types';
 import { starterActions } from './starter-actions';
-import { expandCached, hasWildcard, perPattern, rememberedPer } from './expand-cache';
+import { expandCached, perPattern, rememberedPer } from './expand-cache';
 
 const READ_LEVELS = new Set(['Read', 'List']);
 

@@ -1,9 +1,9 @@
 import { defineRule } from '../../engine/rule';
 import { detached } from '../../engine/text';
 import type { PolicyCondition, PolicyStatement, PolicyValue } from '../../engine/policy/model';
-import { wildcardToRegExp, type IamAction, type IamKnowledge } from '../../iam/knowledge';
+import { hasWildcard, wildcardToRegExp, type IamAction, type IamKnowledge } from '../../iam/knowledge';
 import { placeholderArn, preferredResourceType, type ResourceTypeArn } from './resource-arn';
-import { expandCached, hasWildcard } from './expand-cache';
+import { expandCached, perPattern } from './expand-cache';
 import { knownAction } from './known-action';
 
 /** Conditions that already narrow which resources the statement reaches (attribute-based access control). */
@@ -150,32 +150,20 @@ type Scoping = { type: ResourceTypeArn | undefined; arn: string | undefined } | 
  * placeholder ARN), or only work on "*"; undefined when it matches no known action. Remembered:
  * the AWS managed policies name ~66,000 actions (13,000 distinct) and repeat patterns such as
  * `ec2:Describe*` in thousands of statements, and each answer filters and ranks the actions'
- * resource types. A wildcard pattern's answer per IAM data and name as written, bounded (an open
- * policy being typed adds a name per keystroke), with `detached` keys (a name may be a slice of
- * its file's text); a concrete action's per action, found by the item's shared lookup.
+ * resource types. A wildcard pattern's answer per pattern (`perPattern`); a concrete action's per
+ * action, found by the item's lookup that the other IAM rules share.
  */
-const scopingByName = new WeakMap<IamKnowledge, Map<string, Scoping | null>>();
-const MAX_NAMES = 20_000;
+const scopingOfPattern = perPattern(computeScoping);
 /** A concrete action's answer depends on the action alone: remembered per action (of one IAM data set). */
-const scopingByAction = new WeakMap<IamAction, Scoping>();
+const scopingOfAction = new WeakMap<IamAction, Scoping>();
 
 function scopingOf(iam: IamKnowledge, pattern: string, item: PolicyValue): Scoping | undefined {
-  if (!hasWildcard(pattern)) {
-    // The item's lookup, shared with the other IAM rules: no action (an unknown one, or an
-    // unknown service) matches nothing, as `computeScoping` finds.
-    const action = knownAction(iam, item, pattern);
-    if (!action) return undefined;
-    let scoping = scopingByAction.get(action);
-    if (scoping === undefined) scopingByAction.set(action, (scoping = computeScoping(iam, pattern)!));
-    return scoping;
-  }
-  let names = scopingByName.get(iam);
-  if (!names) scopingByName.set(iam, (names = new Map()));
-  const known = names.get(pattern);
-  if (known !== undefined) return known ?? undefined;
-  const scoping = computeScoping(iam, pattern);
-  if (names.size >= MAX_NAMES) names.clear();
-  names.set(detached(pattern), scoping ?? null);
+  if (hasWildcard(pattern)) return scopingOfPattern(iam, pattern);
+  // No action (an unknown one, or an unknown service) matches nothing, as `computeScoping` finds.
+  const action = knownAction(iam, item, pattern);
+  if (!action) return undefined;
+  let scoping = scopingOfAction.get(action);
+  if (scoping === undefined) scopingOfAction.set(action, (scoping = computeScoping(iam, pattern)!));
   return scoping;
 }
 
